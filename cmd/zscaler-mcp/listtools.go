@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/config"
+	"github.com/zscaler/zscaler-mcp/internal/server"
+	"github.com/zscaler/zscaler-mcp/internal/tools"
+	"github.com/zscaler/zscaler-mcp/internal/toolsets"
+)
+
+// printToolList prints every tool of the enabled services, grouped by service, marked
+// read or write. Toolset selection and disabled-tool patterns are ignored on purpose:
+// the list shows what the binary can offer.
+func printToolList(w io.Writer, cfg *config.Config) error {
+	sel, _ := toolsets.NewSelection(cfg)
+	byService := map[string][]tools.Tool{}
+	for _, t := range append(server.MetaTools(), tools.All(nil)...) {
+		if sel.ServiceEnabled(t.Service) {
+			byService[t.Service] = append(byService[t.Service], t)
+		}
+	}
+
+	services := make([]string, 0, len(byService))
+	total := 0
+	for svc, ts := range byService {
+		services = append(services, svc)
+		total += len(ts)
+	}
+	sort.Strings(services)
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "zscaler-mcp %s: %d tools across %d services\n", version, total, len(services))
+	for _, svc := range services {
+		ts := byService[svc]
+		sort.Slice(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })
+		fmt.Fprintf(&b, "\n%s (%d):\n", svc, len(ts))
+		for _, t := range ts {
+			mark := "read"
+			switch {
+			case t.Service == tools.ServiceMeta && t.Kind.IsWrite():
+				mark = "server" // changes this server's tool list, not the tenant
+			case t.Kind.IsWrite():
+				mark = "write:" + t.Kind.String()
+			}
+			fmt.Fprintf(&b, "  %-48s [%s] %s\n", t.Name, mark, t.Title)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

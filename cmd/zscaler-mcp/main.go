@@ -1,0 +1,37 @@
+// Command zscaler-mcp serves a Zscaler tenant to AI agents over the Model Context
+// Protocol. See the README and docs/ for configuration.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// The protocol owns stdout. Anything else that prints to os.Stdout, such as a
+	// dependency's stray logging, lands on stderr instead of corrupting the stream.
+	protocol := os.Stdout
+	os.Stdout = os.Stderr
+
+	cmd := newRootCommand(ctx, runIO{in: os.Stdin, stdout: protocol, stderr: os.Stderr}, nil)
+	if err := cmd.Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "zscaler-mcp:", err)
+		var usage *usageError
+		if errors.As(err, &usage) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/config"
+)
+
+// resolve runs the root command with args and returns the configuration it would serve.
+func resolve(t *testing.T, args ...string) (*config.Config, error) {
+	t.Helper()
+	var got *config.Config
+	var out bytes.Buffer
+	cmd := newRootCommand(context.Background(), runIO{stdout: &out, stderr: &out},
+		func(cfg *config.Config) error { got = cfg; return nil })
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	return got, err
+}
+
+// isolate clears every setting from the environment and runs the test in an empty
+// directory, so no stray variable or ./.env changes the outcome.
+func isolate(t *testing.T) string {
+	t.Helper()
+	for _, s := range settings {
+		t.Setenv(s.env, "")
+		os.Unsetenv(s.env)
+	}
+	for _, env := range credentialEnv {
+		t.Setenv(env, "")
+		os.Unsetenv(env)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	return dir
+}
+
+func writeDotenv(t *testing.T, dir, body string) string {
+	t.Helper()
+	path := filepath.Join(dir, ".env")
+	require.NoError(t, os.WriteFile(path, []byte(body), 0o600))
+	return path
+}
+
+func TestPrecedenceFlagOverEnvOverDotenvOverDefault(t *testing.T) {
+	dir := isolate(t)
+
+	cfg, err := resolve(t)
+	require.NoError(t, err)
+	require.Equal(t, 8000, cfg.Port, "default")
+	require.Empty(t, cfg.DotenvPath)
+
+	writeDotenv(t, dir, "ZSCALER_MCP_PORT=1111\nZSCALER_MCP_LOG_TOOL_CALLS=yes\nZSCALER_CLIENT_ID=from-dotenv\n")
+	cfg, err = resolve(t)
+	require.NoError(t, err)
+	require.Equal(t, 1111, cfg.Port, ".env over default")
+	require.True(t, cfg.LogToolCalls)
+	require.Equal(t, "from-dotenv", cfg.Credentials.ClientID)
+	require.Equal(t, ".env", cfg.DotenvPath)
+
+	t.Setenv("ZSCALER_MCP_PORT", "2222")
+	t.Setenv("ZSCALER_CLIENT_ID", "from-env")
+	cfg, err = resolve(t)
+	require.NoError(t, err)
+	require.Equal(t, 2222, cfg.Port, "environment over .env")
+	require.Equal(t, "from-env", cfg.Credentials.ClientID)
+
+	cfg, err = resolve(t, "--port", "3333", "--log-tool-calls=off")
+	require.NoError(t, err)
+	require.Equal(t, 3333, cfg.Port, "flag over environment")
+	require.False(t, cfg.LogToolCalls, "flag over .env")
+}
+
+func TestExplicitDotenvPath(t *testing.T) {
+	dir := isolate(t)
+	other := filepath.Join(dir, "conf")
+	require.NoError(t, os.Mkdir(other, 0o700))
+	path := writeDotenv(t, other, "ZSCALER_MCP_TRANSPORT=streamable-http\n")
+
+	cfg, err := resolve(t, "--dotenv-path", path)
+	require.NoError(t, err)
+	require.Equal(t, config.TransportStreamableHTTP, cfg.Transport)
+	require.Equal(t, path, cfg.DotenvPath)
+
+	t.Setenv("ZSCALER_MCP_DOTENV_PATH", path)
+	cfg, err = resolve(t)
+	require.NoError(t, err)
+	require.Equal(t, config.TransportStreamableHTTP, cfg.Transport)
+}
+
+func TestUsageErrorsExitTwoAndNameTheSetting(t *testing.T) {
+	isolate(t)
+	cases := []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{args: []string{"--log-tool-calls=maybe"}, want: "maybe"},
+		{args: []string{"--transport", "carrier-pigeon"}, want: `ZSCALER_MCP_TRANSPORT="carrier-pigeon"`},
+		{args: []string{"--port", "http"}, want: `ZSCALER_MCP_PORT="http"`},
+		{env: map[string]string{"ZSCALER_MCP_DEBUG": "sure"}, want: `ZSCALER_MCP_DEBUG="sure"`},
+		{args: []string{"--dotenv-path", "/nonexistent/.env"}, want: "/nonexistent/.env"},
+		{args: []string{"--no-such-flag"}, want: "no-such-flag"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.want, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			_, err := resolve(t, tc.args...)
+			require.Error(t, err)
+			var usage *usageError
+			require.True(t, errors.As(err, &usage), "want a usage error (exit 2), got %T: %v", err, err)
+			require.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+func TestBoolFlagAcceptsEverySpelling(t *testing.T) {
+	isolate(t)
+	for _, v := range []string{"true", "1", "yes", "ON"} {
+		cfg, err := resolve(t, "--debug="+v)
+		require.NoError(t, err)
+		require.True(t, cfg.Debug, v)
+	}
+	cfg, err := resolve(t, "--debug")
+	require.NoError(t, err)
+	require.True(t, cfg.Debug, "a bare boolean flag means true")
+}
+
+func TestVersionAndListTools(t *testing.T) {
+	isolate(t)
+	var out bytes.Buffer
+	cmd := newRootCommand(context.Background(), runIO{stdout: &out, stderr: &bytes.Buffer{}}, nil)
+	cmd.SetArgs([]string{"--version"})
+	require.NoError(t, cmd.Execute())
+	require.Contains(t, out.String(), "zscaler-mcp dev (commit unknown, built unknown)")
+
+	out.Reset()
+	cmd = newRootCommand(context.Background(), runIO{stdout: &out, stderr: &bytes.Buffer{}}, nil)
+	cmd.SetArgs([]string{"--list-tools", "--services", "zms"})
+	require.NoError(t, cmd.Execute())
+	require.Contains(t, out.String(), "zms (")
+	require.Contains(t, out.String(), "zms_list_agents")
+	require.Contains(t, out.String(), "zscaler_check_connectivity")
+	require.NotContains(t, out.String(), "zia_list_locations")
+}

@@ -1,0 +1,126 @@
+// Package app wires a validated configuration into a running server: loggers, the
+// audit log, the Zscaler client (or the in-process demo tenant) and the transport.
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+
+	"github.com/zscaler/zscaler-mcp/internal/audit"
+	"github.com/zscaler/zscaler-mcp/internal/config"
+	"github.com/zscaler/zscaler-mcp/internal/server"
+	"github.com/zscaler/zscaler-mcp/internal/simulator"
+	"github.com/zscaler/zscaler-mcp/internal/zclient"
+)
+
+// IO is where the process reads and writes. Protocol is stdout in stdio mode; Log is
+// stderr and carries every log and, unless a file is configured, the audit lines.
+type IO struct {
+	In       io.Reader
+	Protocol io.Writer
+	Log      io.Writer
+}
+
+// Options adjust a run; the zero value is a normal run.
+type Options struct {
+	// Ready is called with the bound address once an HTTP listener is open.
+	Ready func(net.Addr)
+}
+
+// Run serves until ctx is cancelled or, in stdio mode, the input ends.
+func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts Options) error {
+	logger := NewLogger(rio.Log, cfg.Debug)
+	logger.Info("starting zscaler-mcp", "version", version, "config", cfg)
+
+	auditLog, err := openAudit(cfg, rio.Log)
+	if err != nil {
+		return err
+	}
+	defer auditLog.Close()
+
+	creds, transport, stopDemo, err := tenant(cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer stopDemo()
+	auditLog.AddSecret(creds.ClientSecret)
+	auditLog.AddSecret(creds.PrivateKey)
+
+	client := zclient.New(zclient.Options{
+		Credentials: func() zclient.Credentials { return creds },
+		Transport:   transport,
+		Logger:      logger,
+		UserAgent:   "zscaler-mcp/" + version,
+	})
+	defer client.Close()
+
+	srv, err := server.New(server.Deps{
+		Config: cfg, Version: version, Logger: logger, Audit: auditLog,
+		Upstream: client, Prober: client,
+	})
+	if err != nil {
+		return err
+	}
+	logger.Info("tools registered", "count", len(srv.Registrar().Registered()),
+		"audit", cfg.LogToolCalls)
+
+	if cfg.Transport == config.TransportStreamableHTTP {
+		return srv.ServeHTTP(ctx, cfg.Addr(), cfg.ShutdownTimeout, opts.Ready)
+	}
+	return srv.ServeStdio(ctx, rio.In, rio.Protocol, cfg.ShutdownTimeout)
+}
+
+// NewLogger returns the process logger: text on w (stderr), debug level on request.
+func NewLogger(w io.Writer, debug bool) *slog.Logger {
+	level := slog.LevelInfo
+	if debug {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+func openAudit(cfg *config.Config, stderr io.Writer) (*audit.Logger, error) {
+	var l *audit.Logger
+	if cfg.AuditLogFile != "" {
+		var err error
+		l, err = audit.OpenFile(cfg.AuditLogFile)
+		if err != nil {
+			return nil, fmt.Errorf("open audit log %s: %w", cfg.AuditLogFile, err)
+		}
+	} else {
+		l = audit.New(stderr)
+	}
+	l.SetEnabled(cfg.LogToolCalls)
+	return l, nil
+}
+
+// tenant returns the credentials and HTTP transport to reach Zscaler. In demo mode it
+// starts the simulated tenant on loopback and points the client at it.
+func tenant(cfg *config.Config, logger *slog.Logger) (zclient.Credentials, http.RoundTripper, func(), error) {
+	if !cfg.Demo {
+		c := cfg.Credentials
+		return zclient.Credentials{
+			ClientID: c.ClientID, ClientSecret: c.ClientSecret, PrivateKey: c.PrivateKey,
+			VanityDomain: c.VanityDomain, Cloud: c.Cloud, CustomerID: c.CustomerID,
+		}, nil, func() {}, nil
+	}
+
+	sim, err := simulator.Start(simulator.New())
+	if err != nil {
+		return zclient.Credentials{}, nil, nil, fmt.Errorf("start demo tenant: %w", err)
+	}
+	logger.Warn("DEMO MODE: serving a simulated Zscaler tenant; no data is real",
+		"simulator", sim.URL)
+	creds := zclient.Credentials{
+		ClientID:     simulator.DemoClientID,
+		ClientSecret: simulator.DemoClientSecret,
+		VanityDomain: simulator.DemoVanityDomain,
+		Cloud:        simulator.DemoCloud,
+		CustomerID:   simulator.DemoCustomerID,
+	}
+	return creds, simulator.Transport(sim.URL, nil), func() { _ = sim.Close() }, nil
+}

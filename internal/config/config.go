@@ -1,0 +1,207 @@
+// Package config holds every setting of the server in one validated struct.
+//
+// Settings are read through a Source, a lookup by environment-variable name that the
+// command line layer builds from flags, the environment and the .env file (in that order
+// of precedence). Nothing below cmd/ reads flags or the process environment itself, so
+// the whole configuration is visible, testable and validated in one place.
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Transports the server can serve.
+const (
+	TransportStdio          = "stdio"
+	TransportStreamableHTTP = "streamable-http"
+)
+
+// Environment variable names. Server settings use the ZSCALER_MCP_ prefix; credentials
+// use the names the Zscaler SDKs and the Python server already use.
+const (
+	EnvTransport        = "ZSCALER_MCP_TRANSPORT"
+	EnvHost             = "ZSCALER_MCP_HOST"
+	EnvPort             = "ZSCALER_MCP_PORT"
+	EnvServices         = "ZSCALER_MCP_SERVICES"
+	EnvDisabledServices = "ZSCALER_MCP_DISABLED_SERVICES"
+	EnvToolsets         = "ZSCALER_MCP_TOOLSETS"
+	EnvDisabledToolsets = "ZSCALER_MCP_DISABLED_TOOLSETS"
+	EnvDisabledTools    = "ZSCALER_MCP_DISABLED_TOOLS"
+	EnvLogToolCalls     = "ZSCALER_MCP_LOG_TOOL_CALLS"
+	EnvAuditLogFile     = "ZSCALER_MCP_AUDIT_LOG_FILE"
+	EnvDebug            = "ZSCALER_MCP_DEBUG"
+	EnvDotenvPath       = "ZSCALER_MCP_DOTENV_PATH"
+	EnvDemo             = "ZSCALER_MCP_DEMO"
+	EnvShutdownTimeout  = "ZSCALER_MCP_SHUTDOWN_TIMEOUT"
+
+	EnvClientID     = "ZSCALER_CLIENT_ID"
+	EnvClientSecret = "ZSCALER_CLIENT_SECRET"
+	EnvPrivateKey   = "ZSCALER_PRIVATE_KEY"
+	EnvVanityDomain = "ZSCALER_VANITY_DOMAIN"
+	EnvCloud        = "ZSCALER_CLOUD"
+	EnvCustomerID   = "ZSCALER_CUSTOMER_ID"
+)
+
+// Defaults for settings that have one.
+const (
+	DefaultHost            = "127.0.0.1"
+	DefaultPort            = 8000
+	DefaultShutdownTimeout = 10 * time.Second
+)
+
+// Source looks a setting up by its environment-variable name. It reports false when the
+// setting is not given anywhere.
+type Source func(name string) (string, bool)
+
+// Credentials are the OneAPI settings. They only ever come from the environment or the
+// .env file, never from flags, so they do not show up in process listings.
+type Credentials struct {
+	ClientID     string
+	ClientSecret string
+	PrivateKey   string
+	VanityDomain string
+	Cloud        string
+	CustomerID   string
+}
+
+// Config is the whole, validated configuration of one server process.
+type Config struct {
+	Transport string
+	Host      string
+	Port      int
+
+	Services         []string
+	DisabledServices []string
+	Toolsets         []string
+	DisabledToolsets []string
+	DisabledTools    []string
+
+	LogToolCalls bool
+	AuditLogFile string
+	Debug        bool
+	DotenvPath   string
+	Demo         bool
+
+	ShutdownTimeout time.Duration
+
+	Credentials Credentials
+}
+
+// Error is a configuration problem. It names the setting and the offending value so the
+// user can fix it; the command line exits with status 2 on it.
+type Error struct {
+	Setting string
+	Value   string
+	Reason  string
+}
+
+func (e *Error) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("invalid %s: %s", e.Setting, e.Reason)
+	}
+	return fmt.Sprintf("invalid %s=%q: %s", e.Setting, e.Value, e.Reason)
+}
+
+// Load reads and validates every setting from src.
+func Load(src Source) (*Config, error) {
+	cfg := &Config{
+		Transport:       TransportStdio,
+		Host:            DefaultHost,
+		Port:            DefaultPort,
+		ShutdownTimeout: DefaultShutdownTimeout,
+	}
+	r := reader{src: src}
+
+	cfg.Transport = strings.ToLower(r.str(EnvTransport, TransportStdio))
+	cfg.Host = r.str(EnvHost, DefaultHost)
+	cfg.Port = r.port(EnvPort, DefaultPort)
+	cfg.Services = r.list(EnvServices, true)
+	cfg.DisabledServices = r.list(EnvDisabledServices, true)
+	cfg.Toolsets = r.list(EnvToolsets, true)
+	cfg.DisabledToolsets = r.list(EnvDisabledToolsets, true)
+	cfg.DisabledTools = r.list(EnvDisabledTools, false)
+	cfg.LogToolCalls = r.boolean(EnvLogToolCalls)
+	cfg.AuditLogFile = r.str(EnvAuditLogFile, "")
+	cfg.Debug = r.boolean(EnvDebug)
+	cfg.DotenvPath = r.str(EnvDotenvPath, "")
+	cfg.Demo = r.boolean(EnvDemo)
+	cfg.ShutdownTimeout = r.duration(EnvShutdownTimeout, DefaultShutdownTimeout)
+	cfg.Credentials = Credentials{
+		ClientID:     r.str(EnvClientID, ""),
+		ClientSecret: r.str(EnvClientSecret, ""),
+		PrivateKey:   r.str(EnvPrivateKey, ""),
+		VanityDomain: r.str(EnvVanityDomain, ""),
+		Cloud:        r.str(EnvCloud, ""),
+		CustomerID:   r.str(EnvCustomerID, ""),
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func (c *Config) validate() error {
+	switch c.Transport {
+	case TransportStdio, TransportStreamableHTTP:
+	default:
+		return &Error{Setting: EnvTransport, Value: c.Transport,
+			Reason: "unknown transport; use stdio or streamable-http"}
+	}
+	if strings.TrimSpace(c.Host) == "" {
+		return &Error{Setting: EnvHost, Reason: "must not be empty"}
+	}
+	if strings.ContainsAny(c.Host, " /") {
+		return &Error{Setting: EnvHost, Value: c.Host, Reason: "not a host name or IP address"}
+	}
+	for _, p := range c.DisabledTools {
+		if !validPattern(p) {
+			return &Error{Setting: EnvDisabledTools, Value: p,
+				Reason: "malformed pattern; use *, ?, [abc] or [!abc]"}
+		}
+	}
+	return nil
+}
+
+// Addr is the HTTP listen address, host:port.
+func (c *Config) Addr() string {
+	return net.JoinHostPort(c.Host, strconv.Itoa(c.Port))
+}
+
+// LogValue renders the configuration for logs with every secret left out, so the
+// configuration can be logged at start without leaking credentials.
+func (c *Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("transport", c.Transport),
+		slog.String("addr", c.Addr()),
+		slog.Any("services", c.Services),
+		slog.Any("disabled_services", c.DisabledServices),
+		slog.Any("toolsets", c.Toolsets),
+		slog.Any("disabled_toolsets", c.DisabledToolsets),
+		slog.Any("disabled_tools", c.DisabledTools),
+		slog.Bool("log_tool_calls", c.LogToolCalls),
+		slog.String("audit_log_file", c.AuditLogFile),
+		slog.Bool("debug", c.Debug),
+		slog.String("dotenv_path", c.DotenvPath),
+		slog.Bool("demo", c.Demo),
+		slog.String("client_id", c.Credentials.ClientID),
+		slog.Bool("client_secret_set", c.Credentials.ClientSecret != ""),
+		slog.Bool("private_key_set", c.Credentials.PrivateKey != ""),
+		slog.String("vanity_domain", c.Credentials.VanityDomain),
+		slog.String("cloud", c.Credentials.Cloud),
+		slog.String("customer_id", c.Credentials.CustomerID),
+	)
+}
+
+// String is the same secret-free rendering as LogValue, for %v and %s.
+func (c *Config) String() string {
+	return c.LogValue().String()
+}

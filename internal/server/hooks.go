@@ -1,0 +1,57 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	mcpserver "github.com/mark3labs/mcp-go/server"
+
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+// maxAuditedName bounds a client-supplied tool name in audit lines.
+const maxAuditedName = 128
+
+// auditRejectedCalls audits tools/call requests that mcp-go refuses before any handler
+// runs: unknown or unregistered tools and requests it could not parse. Registered tool
+// handlers never return a Go error, so every tools/call error seen here is one of those.
+func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
+	hooks.AddOnError(func(_ context.Context, _ any, method mcp.MCPMethod, message any, err error) {
+		if method != mcp.MethodToolsCall {
+			return
+		}
+
+		name, args := "(unparsable request)", map[string]any(nil)
+		if req, ok := message.(*mcp.CallToolRequest); ok && req.Params.Name != "" {
+			name = auditedName(req.Params.Name)
+			args, _ = req.Params.Arguments.(map[string]any)
+		}
+
+		r.audit.Call(name, args)
+		if errors.Is(err, mcpserver.ErrToolNotFound) {
+			r.audit.Err(name, 0, string(toolerr.UnknownTool),
+				"no such tool on this server; zscaler_list_toolsets shows what can be enabled")
+			return
+		}
+		r.audit.Err(name, 0, string(toolerr.InvalidArgument), "the request was malformed")
+	})
+}
+
+// auditedName makes a client-chosen name safe to print on one audit line.
+func auditedName(name string) string {
+	name = sanitize.String(name)
+	name = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '|' || r < 0x20 || r == 0x7f {
+			return '_'
+		}
+		return r
+	}, name)
+	if utf8.RuneCountInString(name) > maxAuditedName {
+		name = string([]rune(name)[:maxAuditedName]) + "…"
+	}
+	return name
+}

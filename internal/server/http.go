@@ -1,0 +1,90 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	mcpserver "github.com/mark3labs/mcp-go/server"
+)
+
+// HTTP limits. Bodies above maxRequestBody are refused with 413 before mcp-go reads
+// them; WriteTimeout stays unset because it would cut long-lived SSE streams.
+const (
+	maxRequestBody    = 4 << 20
+	readHeaderTimeout = 10 * time.Second
+	idleTimeout       = 2 * time.Minute
+	sessionIdleTTL    = 30 * time.Minute
+	heartbeat         = 30 * time.Second
+)
+
+// ServeHTTP serves streamable HTTP on /mcp and a health probe on /health at addr until
+// ctx is cancelled, then drains running calls within drainTimeout. ready, when not nil,
+// is called with the bound address once the listener is open.
+func (s *Server) ServeHTTP(ctx context.Context, addr string, drainTimeout time.Duration, ready func(net.Addr)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+
+	httpSrv := &http.Server{
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
+	}
+	streamable := mcpserver.NewStreamableHTTPServer(s.mcp,
+		mcpserver.WithStreamableHTTPServer(httpSrv),
+		mcpserver.WithEndpointPath("/mcp"),
+		mcpserver.WithSessionIdleTTL(sessionIdleTTL),
+		mcpserver.WithHeartbeatInterval(heartbeat),
+		mcpserver.WithStreamableHTTPLogger(s.logger),
+	)
+	httpSrv.Handler = s.routes(streamable)
+
+	served := make(chan error, 1)
+	go func() { served <- httpSrv.Serve(ln) }()
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	s.logger.Info("serving streamable HTTP", "addr", ln.Addr().String(), "endpoint", "/mcp")
+
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve HTTP: %w", err)
+	case <-ctx.Done():
+	}
+
+	s.registrar.inflight.beginDrain()
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
+	defer cancel()
+	go func() {
+		streamable.CloseSessions(shutdownCtx)
+		_ = httpSrv.Shutdown(shutdownCtx)
+	}()
+	if !s.Drain(drainTimeout) {
+		s.logger.Warn("shutdown deadline passed; cancelled the calls still running",
+			"timeout", drainTimeout)
+	}
+	_ = httpSrv.Close()
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve HTTP: %w", err)
+	}
+	return nil
+}
+
+// routes mounts the MCP endpoint on its exact path (mcp-go's handler ignores the path)
+// and a health probe that reveals nothing about the tenant.
+func (s *Server) routes(mcpHandler http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/mcp", http.MaxBytesHandler(mcpHandler, maxRequestBody))
+	mux.HandleFunc("GET /health", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write([]byte(`{"status":"ok"}`))
+	})
+	return mux
+}

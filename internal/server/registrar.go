@@ -1,0 +1,178 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	mcpserver "github.com/mark3labs/mcp-go/server"
+
+	"github.com/zscaler/zscaler-mcp/internal/audit"
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+	"github.com/zscaler/zscaler-mcp/internal/tools"
+)
+
+// Registrar is the only path from a tool value to mcp-go's tool registration. Every
+// handler it registers is wrapped with auditing, output sanitization, panic recovery and
+// shutdown tracking, so no tool can be served unaudited, meta tools included.
+type Registrar struct {
+	mcp      *mcpserver.MCPServer
+	audit    *audit.Logger
+	logger   *slog.Logger
+	sanitize bool
+	inflight *inflight
+
+	mu         sync.Mutex
+	registered map[string]tools.Tool
+}
+
+func newRegistrar(m *mcpserver.MCPServer, a *audit.Logger, l *slog.Logger, sanitizeOutput bool) *Registrar {
+	return &Registrar{
+		mcp:        m,
+		audit:      a,
+		logger:     l,
+		sanitize:   sanitizeOutput,
+		inflight:   newInflight(),
+		registered: make(map[string]tools.Tool),
+	}
+}
+
+// Register adds the tools not registered yet in one batch, so clients get a single
+// tools/list_changed notification, and returns how many were new.
+func (r *Registrar) Register(ts ...tools.Tool) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+
+	var batch []mcpserver.ServerTool
+	for _, t := range ts {
+		if _, dup := r.registered[t.Name]; dup {
+			continue
+		}
+		r.registered[t.Name] = t
+		batch = append(batch, mcpserver.ServerTool{Tool: definition(t), Handler: r.wrap(t)})
+	}
+	if len(batch) > 0 {
+		r.mcp.AddTools(batch...)
+	}
+	return len(batch)
+}
+
+// IsRegistered reports whether a tool of that name is served.
+func (r *Registrar) IsRegistered(name string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	_, ok := r.registered[name]
+	return ok
+}
+
+// Registered returns the served tools sorted by name.
+func (r *Registrar) Registered() []tools.Tool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]tools.Tool, 0, len(r.registered))
+	for _, t := range r.registered {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// wrap returns the handler mcp-go calls for t. It always answers with a result (never a
+// Go error, whose text mcp-go would forward verbatim) and writes exactly one CALL and
+// one OK or ERR audit line, whatever happens inside.
+func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		done := r.inflight.enter()
+		defer done()
+
+		start := time.Now()
+		raw, argErr := arguments(req)
+		r.audit.Call(t.Name, raw)
+
+		hctx, cancel := r.inflight.handlerContext(ctx)
+		defer cancel()
+
+		res, err := r.invoke(hctx, t, raw, argErr)
+		return r.finish(hctx, t.Name, start, res, err), nil
+	}
+}
+
+// invoke validates the arguments and runs the handler, turning a panic into an
+// Internal error so one faulty tool cannot take the server down.
+func (r *Registrar) invoke(ctx context.Context, t tools.Tool, raw map[string]any, argErr error) (res tools.Result, err error) {
+	if argErr != nil {
+		return tools.Result{}, argErr
+	}
+	args, err := tools.Validate(t.Params, raw)
+	if err != nil {
+		return tools.Result{}, err
+	}
+
+	defer func() {
+		if p := recover(); p != nil {
+			r.logger.Error("tool handler panicked", "tool", t.Name, "panic", fmt.Sprint(p),
+				"stack", string(debug.Stack()))
+			err = toolerr.New(toolerr.Internal, "the tool failed unexpectedly; see the server log")
+		}
+	}()
+	return t.Handler(ctx, args)
+}
+
+func (r *Registrar) finish(ctx context.Context, name string, start time.Time, res tools.Result, err error) *mcp.CallToolResult {
+	if err == nil {
+		value := res.Value
+		if r.sanitize {
+			value = sanitize.Value(value)
+		}
+		out, encErr := successResult(value)
+		if encErr == nil {
+			r.audit.OK(name, time.Since(start), audit.Summary(res.Items))
+			return out
+		}
+		r.logger.Error("tool result could not be encoded", "tool", name, "error", encErr)
+		err = toolerr.New(toolerr.Internal, "the result could not be encoded; see the server log")
+	}
+
+	te := classify(ctx, err)
+	if r.sanitize {
+		te = &toolerr.Error{Kind: te.Kind, Message: sanitize.String(te.Message), RetryAfter: te.RetryAfter}
+	}
+	if te.Kind == toolerr.Internal && te.Err != nil {
+		r.logger.Error("tool failed", "tool", name, "error", te.Err)
+	}
+	r.audit.Err(name, time.Since(start), string(te.Kind), te.Message)
+	return errorResult(te)
+}
+
+// classify turns any handler error into a toolerr.Error, recognising cancellation.
+func classify(ctx context.Context, err error) *toolerr.Error {
+	var te *toolerr.Error
+	if errors.As(err, &te) {
+		return te
+	}
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		return toolerr.Wrap(toolerr.Cancelled, err, "the call was cancelled before it finished")
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return toolerr.Wrap(toolerr.UpstreamUnavailable, err, "the call timed out")
+	}
+	return toolerr.As(err)
+}
+
+// arguments returns the call's arguments as an object.
+func arguments(req mcp.CallToolRequest) (map[string]any, error) {
+	switch a := req.Params.Arguments.(type) {
+	case nil:
+		return map[string]any{}, nil
+	case map[string]any:
+		return a, nil
+	}
+	return nil, toolerr.New(toolerr.InvalidArgument, "arguments must be a JSON object")
+}

@@ -1,0 +1,49 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+// successResult renders a tool's value as compact JSON text plus structured content.
+// Structured content must be an object, so lists and scalars are wrapped as
+// {"result": value}.
+func successResult(value any) (*mcp.CallToolResult, error) {
+	text, err := encodeJSON(value)
+	if err != nil {
+		return nil, err
+	}
+
+	structured, ok := value.(map[string]any)
+	if !ok {
+		structured = map[string]any{"result": value}
+	}
+	return &mcp.CallToolResult{
+		Content:           []mcp.Content{mcp.NewTextContent(text)},
+		StructuredContent: structured,
+	}, nil
+}
+
+// errorResult is the isError result the agent sees: "Kind: message", the same text
+// the audit line records.
+func errorResult(e *toolerr.Error) *mcp.CallToolResult {
+	return &mcp.CallToolResult{
+		Content: []mcp.Content{mcp.NewTextContent(e.Error())},
+		IsError: true,
+	}
+}
+
+// encodeJSON marshals without HTML escaping, so "a & b" stays readable to the agent.
+func encodeJSON(v any) (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return string(bytes.TrimRight(buf.Bytes(), "\n")), nil
+}

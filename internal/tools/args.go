@@ -1,0 +1,249 @@
+package tools
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+// Args holds validated arguments of one call, with defaults applied.
+type Args struct {
+	values map[string]any
+}
+
+// Validate checks raw call arguments against params and returns them with defaults
+// applied. Unknown names, wrong types, missing required values, values outside an enum
+// and numbers outside their bounds are InvalidArgument errors that name the parameter.
+func Validate(params []Param, raw map[string]any) (Args, error) {
+	byName := make(map[string]Param, len(params))
+	for _, p := range params {
+		byName[p.Name] = p
+	}
+
+	unknown := make([]string, 0)
+	for name := range raw {
+		if _, ok := byName[name]; !ok {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		return Args{}, toolerr.New(toolerr.InvalidArgument,
+			"unknown parameter %s; accepted parameters: %s", quoteAll(unknown), names(params))
+	}
+
+	values := make(map[string]any, len(params))
+	for _, p := range params {
+		v, present := raw[p.Name]
+		if !present || v == nil {
+			if p.Required {
+				return Args{}, toolerr.New(toolerr.InvalidArgument, "parameter %q is required", p.Name)
+			}
+			if p.Default != nil {
+				values[p.Name] = p.Default
+			}
+			continue
+		}
+		norm, err := p.check(v)
+		if err != nil {
+			return Args{}, err
+		}
+		values[p.Name] = norm
+	}
+	return Args{values: values}, nil
+}
+
+func (p Param) check(v any) (any, error) {
+	bad := func(want string) error {
+		return toolerr.New(toolerr.InvalidArgument, "parameter %q must be %s, got %s",
+			p.Name, want, describe(v))
+	}
+
+	switch p.Type {
+	case String:
+		s, ok := v.(string)
+		if !ok {
+			return nil, bad("a string")
+		}
+		if len(p.Enum) > 0 && !slices.Contains(p.Enum, s) {
+			return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must be one of %s, got %q",
+				p.Name, strings.Join(p.Enum, ", "), s)
+		}
+		return s, nil
+	case ID:
+		return p.checkID(v, bad)
+	case Boolean:
+		b, ok := v.(bool)
+		if !ok {
+			return nil, bad("true or false")
+		}
+		return b, nil
+	case Integer:
+		f, ok := number(v)
+		if !ok || f != math.Trunc(f) {
+			return nil, bad("an integer")
+		}
+		if err := p.checkBounds(f); err != nil {
+			return nil, err
+		}
+		return int64(f), nil
+	case Number:
+		f, ok := number(v)
+		if !ok {
+			return nil, bad("a number")
+		}
+		if err := p.checkBounds(f); err != nil {
+			return nil, err
+		}
+		return f, nil
+	case StringList:
+		return p.checkStrings(v, bad)
+	}
+	return nil, toolerr.New(toolerr.Internal, "parameter %q has an unsupported type", p.Name)
+}
+
+func (p Param) checkID(v any, bad func(string) error) (any, error) {
+	switch x := v.(type) {
+	case string:
+		if strings.TrimSpace(x) == "" {
+			return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must not be empty", p.Name)
+		}
+		return strings.TrimSpace(x), nil
+	case json.Number:
+		return x.String(), nil
+	case float64:
+		if x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+			return nil, bad("an id (a string or a whole number)")
+		}
+		return strconv.FormatInt(int64(x), 10), nil
+	}
+	return nil, bad("an id (a string or a whole number)")
+}
+
+func (p Param) checkStrings(v any, bad func(string) error) (any, error) {
+	list, ok := v.([]any)
+	if !ok {
+		if ss, ok := v.([]string); ok {
+			return ss, nil
+		}
+		return nil, bad("a list of strings")
+	}
+	out := make([]string, 0, len(list))
+	for _, item := range list {
+		s, ok := item.(string)
+		if !ok {
+			return nil, bad("a list of strings")
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (p Param) checkBounds(f float64) error {
+	if p.Min != nil && f < *p.Min {
+		return toolerr.New(toolerr.InvalidArgument, "parameter %q must be at least %v, got %v", p.Name, *p.Min, f)
+	}
+	if p.Max != nil && f > *p.Max {
+		return toolerr.New(toolerr.InvalidArgument, "parameter %q must be at most %v, got %v", p.Name, *p.Max, f)
+	}
+	return nil
+}
+
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func describe(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	case float64, json.Number, int, int64:
+		return "a number"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// Has reports whether the argument was given or has a default.
+func (a Args) Has(name string) bool {
+	_, ok := a.values[name]
+	return ok
+}
+
+// String returns a string or ID argument, or "" when absent.
+func (a Args) String(name string) string {
+	s, _ := a.values[name].(string)
+	return s
+}
+
+// Int returns an integer argument, or 0 when absent.
+func (a Args) Int(name string) int64 {
+	switch x := a.values[name].(type) {
+	case int64:
+		return x
+	case int:
+		return int64(x)
+	case float64:
+		return int64(x)
+	}
+	return 0
+}
+
+// Float returns a number argument, or 0 when absent.
+func (a Args) Float(name string) float64 {
+	switch x := a.values[name].(type) {
+	case float64:
+		return x
+	case int64:
+		return float64(x)
+	case int:
+		return float64(x)
+	}
+	return 0
+}
+
+// Bool returns a boolean argument, or false when absent.
+func (a Args) Bool(name string) bool {
+	b, _ := a.values[name].(bool)
+	return b
+}
+
+// Strings returns a string-list argument, or nil when absent.
+func (a Args) Strings(name string) []string {
+	ss, _ := a.values[name].([]string)
+	return ss
+}
+
+// NewArgs builds Args directly, for tests and for tools that call other tools.
+func NewArgs(values map[string]any) Args {
+	return Args{values: values}
+}

@@ -1,0 +1,91 @@
+package tools
+
+import (
+	"sort"
+	"strings"
+)
+
+// ParamType is the JSON type of a tool parameter.
+type ParamType string
+
+// The parameter types a tool can declare.
+const (
+	String  ParamType = "string"
+	Integer ParamType = "integer"
+	Number  ParamType = "number"
+	Boolean ParamType = "boolean"
+	// StringList is an array of strings.
+	StringList ParamType = "array"
+	// ID is an identifier. It is advertised as a string but a JSON integer is accepted
+	// too, so that agents which pass numbers for numeric ids are not refused.
+	ID ParamType = "id"
+)
+
+// Param declares one tool parameter. The same declaration produces the advertised
+// JSON schema and drives argument validation, so the two can never disagree.
+type Param struct {
+	Name        string
+	Type        ParamType
+	Description string
+	Required    bool
+	Enum        []string
+	// Min and Max bound Integer and Number parameters when non-nil.
+	Min, Max *float64
+	// Default is advertised in the schema and applied when the argument is absent.
+	Default any
+}
+
+// Bound returns a pointer to v, for Param.Min and Param.Max.
+func Bound(v float64) *float64 { return &v }
+
+// Schema returns the JSON schema properties and required list for params.
+func Schema(params []Param) (properties map[string]any, required []string) {
+	properties = make(map[string]any, len(params))
+	for _, p := range params {
+		properties[p.Name] = p.schema()
+		if p.Required {
+			required = append(required, p.Name)
+		}
+	}
+	sort.Strings(required)
+	return properties, required
+}
+
+func (p Param) schema() map[string]any {
+	s := map[string]any{"description": p.Description}
+	switch p.Type {
+	case ID:
+		s["type"] = "string"
+	case StringList:
+		s["type"] = "array"
+		s["items"] = map[string]any{"type": "string"}
+	default:
+		s["type"] = string(p.Type)
+	}
+	if len(p.Enum) > 0 {
+		s["enum"] = append([]string(nil), p.Enum...)
+	}
+	if p.Min != nil {
+		s["minimum"] = *p.Min
+	}
+	if p.Max != nil {
+		s["maximum"] = *p.Max
+	}
+	if p.Default != nil {
+		s["default"] = p.Default
+	}
+	return s
+}
+
+// names lists the parameter names, for error messages.
+func names(params []Param) string {
+	out := make([]string, 0, len(params))
+	for _, p := range params {
+		out = append(out, p.Name)
+	}
+	sort.Strings(out)
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, ", ")
+}

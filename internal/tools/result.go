@@ -1,0 +1,36 @@
+package tools
+
+// Result is what a tool handler returns: the value sent to the agent and how the audit
+// line should summarise it.
+type Result struct {
+	// Value is a JSON-compatible value: a list, an object or a scalar.
+	Value any
+	// Items is the number of records for list results, or -1 when the value is not a list.
+	Items int
+}
+
+// List wraps a list of records.
+func List(items []any) Result {
+	if items == nil {
+		items = []any{}
+	}
+	return Result{Value: items, Items: len(items)}
+}
+
+// Object wraps a single object or scalar.
+func Object(v any) Result {
+	return Result{Value: v, Items: -1}
+}
+
+// Page wraps a page of records together with the page information the API returned,
+// so the agent can tell when more records exist. The value keeps the API's own
+// field names: {"nodes": [...], "pageInfo": {...}}.
+func Page(nodes []any, pageInfo any) Result {
+	if nodes == nil {
+		nodes = []any{}
+	}
+	return Result{Value: map[string]any{"nodes": nodes, "pageInfo": pageInfo}, Items: len(nodes)}
+}
+
+// IsList reports whether the result carries a record count.
+func (r Result) IsList() bool { return r.Items >= 0 }

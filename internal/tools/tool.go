@@ -1,0 +1,83 @@
+// Package tools declares every tool the server can offer as a plain value: its name,
+// description, toolset, kind, parameters and handler. Nothing here talks to mcp-go's
+// registration API; the server's single registrar turns these values into MCP tools and
+// wraps their handlers with auditing and output sanitization.
+package tools
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/zscaler/zscaler-mcp/internal/zclient"
+)
+
+// Kind says what a tool does to the tenant.
+type Kind int
+
+// The kinds of tool. Only Read tools exist in the catalog served today; the write
+// kinds decide annotations and the write gate.
+const (
+	Read Kind = iota
+	Create
+	Update
+	Delete
+)
+
+// String returns the kind's lower-case name.
+func (k Kind) String() string {
+	switch k {
+	case Create:
+		return "create"
+	case Update:
+		return "update"
+	case Delete:
+		return "delete"
+	default:
+		return "read"
+	}
+}
+
+// IsWrite reports whether the kind changes tenant state.
+func (k Kind) IsWrite() bool { return k != Read }
+
+// Service codes. Meta tools belong to the server itself.
+const (
+	ServiceZIA  = "zia"
+	ServiceZMS  = "zms"
+	ServiceMeta = "meta"
+)
+
+// Handler runs a tool with validated arguments. It returns a Result or an error; errors
+// should be *toolerr.Error values so the agent gets an actionable message.
+type Handler func(ctx context.Context, args Args) (Result, error)
+
+// Tool is one MCP tool, declared once.
+type Tool struct {
+	Name        string
+	Title       string
+	Description string
+	Toolset     string
+	Service     string
+	Kind        Kind
+	Params      []Param
+	// OpenWorld is true for tools that reach beyond the tenant (none today).
+	OpenWorld bool
+	// Idempotent overrides the kind's default idempotency hint when set.
+	Idempotent *bool
+	Handler    Handler
+}
+
+// Upstream is what the Zscaler tools need from the API client. *zclient.Client
+// implements it; tests may substitute their own.
+type Upstream interface {
+	// ZIAList reads every page of a ZIA list endpoint.
+	ZIAList(ctx context.Context, path string, query url.Values) ([]any, error)
+	// ZIAListUnpaged reads a ZIA list endpoint that the API serves in one reply.
+	ZIAListUnpaged(ctx context.Context, path string, query url.Values) ([]any, error)
+	// ZIAGet reads one ZIA object (or any JSON value) from path.
+	ZIAGet(ctx context.Context, path string, query url.Values) (any, error)
+	// ZIAPostRead posts body to a ZIA endpoint that only reads (such as urlLookup).
+	ZIAPostRead(ctx context.Context, path string, body any) (any, error)
+	// ZMS runs one GraphQL query; customerId is added to the variables.
+	ZMS(ctx context.Context, operation, query string, variables map[string]any) (*zclient.GraphQLResult, error)
+}

@@ -1,0 +1,208 @@
+package tools
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+// ziaTools returns the ZIA tools, toolset by toolset.
+func ziaTools(up Upstream) []Tool {
+	var all []Tool
+	for _, set := range [][]Tool{
+		ziaAdminTools(up),
+		ziaLocationTools(up),
+		ziaURLCategoryTools(up),
+		ziaURLFilteringTools(up),
+		ziaCloudFirewallTools(up),
+		ziaRuleLabelTools(up),
+		ziaUserTools(up),
+	} {
+		all = append(all, set...)
+	}
+	return all
+}
+
+// ziaRead fills in what every ZIA read tool shares, so declarations only carry what
+// differs between tools.
+func ziaRead(toolset, name, title, description string, params []Param, h Handler) Tool {
+	return Tool{
+		Name:        name,
+		Title:       title,
+		Description: description,
+		Toolset:     toolset,
+		Service:     ServiceZIA,
+		Kind:        Read,
+		Params:      params,
+		Handler:     h,
+	}
+}
+
+// ziaList declares a tool that reads a whole ZIA collection.
+type ziaList struct {
+	Name, Title, Description string
+	// Path is the collection path relative to /zia/api/v1.
+	Path   string
+	Params []Param
+	// Query maps tool parameter names to the API's query parameter names. Every
+	// parameter named here that the caller gave is sent upstream.
+	Query map[string]string
+	// Unpaged marks endpoints the API serves whole in one reply.
+	Unpaged bool
+	// PageSize, when set, asks for pages of this size instead of the client's default,
+	// for endpoints whose SDK reads them in larger pages.
+	PageSize int
+	// Filter narrows the records on our side, for filters the API lacks.
+	Filter func(args Args, items []any) ([]any, error)
+}
+
+func (l ziaList) tool(toolset string, up Upstream) Tool {
+	return ziaRead(toolset, l.Name, l.Title, l.Description, l.Params,
+		func(ctx context.Context, args Args) (Result, error) {
+			q := ziaQuery(l.Params, l.Query, args)
+			if l.PageSize > 0 {
+				q.Set("pageSize", strconv.Itoa(l.PageSize))
+			}
+			read := up.ZIAList
+			if l.Unpaged {
+				read = up.ZIAListUnpaged
+			}
+			items, err := read(ctx, l.Path, q)
+			if err != nil {
+				return Result{}, err
+			}
+			if l.Filter != nil {
+				if items, err = l.Filter(args, items); err != nil {
+					return Result{}, err
+				}
+			}
+			return List(items), nil
+		})
+}
+
+// ziaGet declares a tool that reads one object of a ZIA collection by its id.
+type ziaGet struct {
+	Name, Title, Description string
+	// Path is the collection path; the escaped id is appended to it.
+	Path string
+	// IDName and IDDescription declare the required id parameter.
+	IDName, IDDescription string
+}
+
+func (g ziaGet) tool(toolset string, up Upstream) Tool {
+	params := []Param{ziaIDParam(g.IDName, g.IDDescription)}
+	return ziaRead(toolset, g.Name, g.Title, g.Description, params,
+		func(ctx context.Context, args Args) (Result, error) {
+			v, err := up.ZIAGet(ctx, g.Path+"/"+url.PathEscape(args.String(g.IDName)), nil)
+			if err != nil {
+				return Result{}, err
+			}
+			return Object(v), nil
+		})
+}
+
+// ziaIDParam declares a required identifier parameter.
+func ziaIDParam(name, description string) Param {
+	return Param{Name: name, Type: ID, Required: true, Description: description}
+}
+
+// ziaSearchParam declares the optional server-side name search most lists accept.
+func ziaSearchParam(what string) Param {
+	return Param{Name: "search", Type: String,
+		Description: "Case-insensitive substring matched by the API against " + what + "."}
+}
+
+// ziaBySearch is the Query mapping of lists whose only filter is search.
+var ziaBySearch = map[string]string{"search": "search"}
+
+// ziaQuery turns the given arguments named in mapping into API query parameters.
+// Empty strings are not sent: an empty filter means no filter.
+func ziaQuery(params []Param, mapping map[string]string, args Args) url.Values {
+	q := url.Values{}
+	for _, p := range params {
+		key, ok := mapping[p.Name]
+		if !ok || !args.Has(p.Name) {
+			continue
+		}
+		if v := ziaFormatArg(p, args); v != "" {
+			q.Set(key, v)
+		}
+	}
+	return q
+}
+
+func ziaFormatArg(p Param, args Args) string {
+	switch p.Type {
+	case Integer:
+		return strconv.FormatInt(args.Int(p.Name), 10)
+	case Number:
+		return strconv.FormatFloat(args.Float(p.Name), 'f', -1, 64)
+	case Boolean:
+		return strconv.FormatBool(args.Bool(p.Name))
+	default:
+		return args.String(p.Name)
+	}
+}
+
+// ziaAsList returns v as a list of records. A null reply is an empty list; anything else
+// that is not a list means the API answered in a shape we do not understand.
+func ziaAsList(v any, path string) ([]any, error) {
+	switch x := v.(type) {
+	case []any:
+		return x, nil
+	case nil:
+		return []any{}, nil
+	}
+	return nil, toolerr.New(toolerr.UpstreamUnavailable,
+		"the API answered %s with an object where a list was expected", path)
+}
+
+// ziaListOrObject wraps v as a list result when it is one, else as an object.
+func ziaListOrObject(v any) Result {
+	if items, ok := v.([]any); ok {
+		return List(items)
+	}
+	return Object(v)
+}
+
+// ziaKeepNamed keeps the records whose name is exactly the "name" argument. The API's own
+// name filter is sent too; this makes the exact-match promise hold whatever it does.
+func ziaKeepNamed(args Args, items []any) ([]any, error) {
+	name := strings.TrimSpace(args.String("name"))
+	if name == "" {
+		return items, nil
+	}
+	out := make([]any, 0, 1)
+	for _, it := range items {
+		if strings.EqualFold(ziaField(it, "name"), name) {
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}
+
+// ziaField returns record[key] when the record is an object and the value a string.
+func ziaField(record any, key string) string {
+	m, _ := record.(map[string]any)
+	s, _ := m[key].(string)
+	return s
+}
+
+// ziaKeepNameContaining keeps the records whose name contains the "name" argument,
+// ignoring case.
+func ziaKeepNameContaining(args Args, items []any) ([]any, error) {
+	needle := strings.ToLower(strings.TrimSpace(args.String("name")))
+	if needle == "" {
+		return items, nil
+	}
+	out := make([]any, 0)
+	for _, it := range items {
+		if strings.Contains(strings.ToLower(ziaField(it, "name")), needle) {
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}

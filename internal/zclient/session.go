@@ -1,0 +1,111 @@
+package zclient
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/zscaler/zscaler-sdk-go/v3/cache"
+	"github.com/zscaler/zscaler-sdk-go/v3/logger"
+	"github.com/zscaler/zscaler-sdk-go/v3/zscaler"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+// Second bounds on the SDK's own retry loop. Our transport turns 429, 5xx and network
+// faults into errors, so the SDK only retries SESSION_NOT_VALID (re-authenticating)
+// and edit-lock conflicts; its waits there are plain sleeps, so they are kept short.
+const (
+	sdkMaxRetries         = 3
+	sdkSessionRetries     = 1
+	sdkEditLockWaitMin    = 500 * time.Millisecond
+	sdkEditLockWaitMax    = 2 * time.Second
+	tokenEndpointFailHint = "check ZSCALER_CLIENT_ID and ZSCALER_CLIENT_SECRET " +
+		"(or ZSCALER_PRIVATE_KEY) and ZSCALER_VANITY_DOMAIN"
+)
+
+// session is one authenticated SDK client with what it was built from.
+type session struct {
+	svc   *zscaler.Service
+	cfg   *zscaler.Configuration
+	creds Credentials
+	tr    *retryTransport
+	scrub *scrubber
+}
+
+// newSession builds the SDK configuration and client; the client fetches its first
+// token before returning.
+func (c *Client) newSession(creds Credentials) (*session, error) {
+	key, err := loadPrivateKey(creds.PrivateKey)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSDKEnv(); err != nil {
+		return nil, err
+	}
+	sc := newScrubber(creds)
+	tr := &retryTransport{
+		base:        c.base,
+		log:         c.log,
+		maxAttempts: c.opts.MaxAttempts,
+		budget:      c.opts.RetryBudget,
+		perAttempt:  c.opts.RequestTimeout,
+		backoff:     c.backoff,
+		scrub:       sc,
+	}
+	hc := &http.Client{Transport: tr}
+
+	setters := []zscaler.ConfigSetter{
+		zscaler.WithClientID(strings.TrimSpace(creds.ClientID)),
+		zscaler.WithVanityDomain(strings.TrimSpace(creds.VanityDomain)),
+		zscaler.WithZscalerCloud(strings.TrimSpace(creds.Cloud)),
+		zscaler.WithCache(false),
+		zscaler.WithRateLimitMaxRetries(sdkMaxRetries),
+		zscaler.WithRateLimitMinWait(sdkEditLockWaitMin),
+		zscaler.WithRateLimitMaxWait(sdkEditLockWaitMax),
+		zscaler.WithRateLimitMaxSessionNotValidRetries(sdkSessionRetries),
+		zscaler.WithRequestTimeout(c.opts.RetryBudget),
+	}
+	if c.opts.UserAgent != "" {
+		setters = append(setters, zscaler.WithUserAgentExtra(c.opts.UserAgent))
+	}
+	cfg, err := zscaler.NewConfiguration(setters...)
+	if err != nil {
+		return nil, toolerr.Wrap(toolerr.Configuration, err,
+			"the Zscaler SDK refused the OneAPI settings")
+	}
+	// Everything below must follow NewConfiguration: its setters rebuild the HTTP
+	// clients, and it also loads ~/.zscaler/zscaler.yaml and ZSCALER_* variables,
+	// which must not override the settings we were given.
+	if key != nil {
+		cfg.Zscaler.Client.PrivateKey = key
+		cfg.Zscaler.Client.ClientSecret = ""
+	} else {
+		cfg.Zscaler.Client.PrivateKey = nil
+		cfg.Zscaler.Client.ClientSecret = strings.TrimSpace(creds.ClientSecret)
+	}
+	cfg.Zscaler.Client.CustomerID = ""
+	cfg.Zscaler.Client.MicrotenantID = ""
+	cfg.Zscaler.Client.Cache.Enabled = false
+	cfg.CacheManager = cache.NewNopCache()
+	cfg.UseLegacyClient = false
+	cfg.LegacyClient = nil
+	cfg.Debug = false
+	// The SDK's default logger writes to stdout when ZSCALER_SDK_LOG is set.
+	cfg.Logger = logger.NewNopLogger()
+	cfg.HTTPClient = hc
+	cfg.ZIAHTTPClient = hc
+	cfg.ZPAHTTPClient = hc
+	cfg.ZTWHTTPClient = hc
+	cfg.ZCCHTTPClient = hc
+	cfg.ZDXHTTPClient = hc
+
+	svc, err := zscaler.NewOneAPIClient(cfg)
+	if err != nil {
+		return nil, tokenError(tr, err, sc, c.log)
+	}
+	return &session{svc: svc, cfg: cfg, creds: creds, tr: tr, scrub: sc}, nil
+}
+
+// close stops the SDK's token renewal ticker.
+func (s *session) close() { s.svc.Client.Close() }
