@@ -32,10 +32,12 @@ var settings = []setting{
 	{"demo", "", config.EnvDemo, "serve a simulated tenant in-process; needs no credentials", true},
 }
 
-// credentialEnv lists the variables read only from the environment or the .env file.
+// credentialEnv lists the variables read only from the environment or the .env file:
+// credentials, and a few rarely changed settings that have no flag.
 var credentialEnv = []string{
 	config.EnvClientID, config.EnvClientSecret, config.EnvPrivateKey,
-	config.EnvVanityDomain, config.EnvCloud, config.EnvCustomerID, config.EnvShutdownTimeout,
+	config.EnvVanityDomain, config.EnvCloud, config.EnvCustomerID,
+	config.EnvShutdownTimeout, config.EnvDemoLatency,
 }
 
 // addFlags declares every setting's flag on cmd and binds flag and variable to one

@@ -47,8 +47,11 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts O
 		return err
 	}
 	defer stopDemo()
-	auditLog.AddSecret(creds.ClientSecret)
-	auditLog.AddSecret(creds.PrivateKey)
+	for _, secret := range []string{creds.ClientSecret, creds.PrivateKey} {
+		if secret != "" {
+			auditLog.AddSecret(secret)
+		}
+	}
 
 	client := zclient.New(zclient.Options{
 		Credentials: func() zclient.Credentials { return creds },
@@ -109,7 +112,7 @@ func tenant(cfg *config.Config, logger *slog.Logger) (zclient.Credentials, http.
 		}, nil, func() {}, nil
 	}
 
-	sim, err := simulator.Start(simulator.New())
+	sim, err := simulator.Start(simulator.New(simulator.WithLatency(cfg.DemoLatency)))
 	if err != nil {
 		return zclient.Credentials{}, nil, nil, fmt.Errorf("start demo tenant: %w", err)
 	}

@@ -19,8 +19,9 @@
 //
 // Arguments are rendered as an object with keys sorted bytewise, written bare when they
 // consist only of ASCII letters, digits, "_", "." and "-", and JSON-quoted otherwise.
-// Values are JSON: strings quoted with JSON escapes, numbers as given (a float64 that
-// holds a whole number prints without exponent or decimal point), true, false, null,
+// Values are JSON: strings quoted with JSON escapes, numbers as given (a float64
+// holding a whole number prints without exponent or decimal point, 1 rather than 1e+00,
+// up to 1e21 where encoding/json also switches to exponents), true, false, null,
 // and nested objects and arrays rendered recursively in the same style. Nothing is
 // HTML-escaped. Invisible characters inside strings (those the sanitize package would
 // strip, plus U+00A0, U+2028 and U+2029) are written as \u escapes: the log keeps the
@@ -30,9 +31,10 @@
 //
 // The OK line carries a summary, never the response itself: "N items" for lists (see
 // [Summary]), "ok" for objects and scalars, or a caller-provided phrase. The ERR line
-// carries "Kind: message", cleaned to a single line (control characters and line breaks
-// collapse to one space, invisible characters are stripped) and cut to 300 characters
-// with a trailing "…". Durations are whole milliseconds, truncated.
+// carries "Kind: message". Both texts, and tool names, are cleaned to a single line
+// (control characters, tabs and line breaks collapse to one space, invisible characters
+// are stripped) and cut to 300 characters, the last being "…". Durations are whole
+// milliseconds, truncated.
 //
 // # Redaction
 //
@@ -50,6 +52,13 @@
 // Error messages are additionally scrubbed of credential shapes: "Bearer <token>",
 // JSON members like "access_token":"…" and form fields like client_secret=… whose names
 // are sensitive keep their label and lose their value.
+//
+// # Destinations
+//
+// [New] writes to any io.Writer, normally stderr; in stdio mode stdout is reserved for
+// the protocol and must not be used. [OpenFile] appends to a file created with mode
+// 0600 and turns timestamps on; [Logger.Reopen] reopens it after an external rotation
+// and [Logger.SetWriter] moves the log elsewhere at run time.
 //
 // # Concurrency and failure
 //

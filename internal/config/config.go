@@ -37,6 +37,7 @@ const (
 	EnvDebug            = "ZSCALER_MCP_DEBUG"
 	EnvDotenvPath       = "ZSCALER_MCP_DOTENV_PATH"
 	EnvDemo             = "ZSCALER_MCP_DEMO"
+	EnvDemoLatency      = "ZSCALER_MCP_DEMO_LATENCY"
 	EnvShutdownTimeout  = "ZSCALER_MCP_SHUTDOWN_TIMEOUT"
 
 	EnvClientID     = "ZSCALER_CLIENT_ID"
@@ -86,6 +87,8 @@ type Config struct {
 	Debug        bool
 	DotenvPath   string
 	Demo         bool
+	// DemoLatency delays every reply of the demo tenant, to try timeouts and shutdown.
+	DemoLatency time.Duration
 
 	ShutdownTimeout time.Duration
 
@@ -130,6 +133,7 @@ func Load(src Source) (*Config, error) {
 	cfg.Debug = r.boolean(EnvDebug)
 	cfg.DotenvPath = r.str(EnvDotenvPath, "")
 	cfg.Demo = r.boolean(EnvDemo)
+	cfg.DemoLatency = r.duration(EnvDemoLatency, 0)
 	cfg.ShutdownTimeout = r.duration(EnvShutdownTimeout, DefaultShutdownTimeout)
 	cfg.Credentials = Credentials{
 		ClientID:     r.str(EnvClientID, ""),

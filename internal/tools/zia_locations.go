@@ -138,12 +138,14 @@ var ziaGeoActions = map[string][]string{
 	"city_prefix_search": {"prefix"},
 }
 
+// ziaGeoSearchTool is one tool for three lookups, as in the Python server; the
+// parameters each action needs are checked here since a schema cannot say so.
 func ziaGeoSearchTool(toolset string, up Upstream) Tool {
 	params := []Param{
 		{Name: "action", Type: String, Required: true,
 			Enum: []string{"geo_by_coordinates", "geo_by_ip", "city_prefix_search"},
-			Description: "geo_by_coordinates needs latitude and longitude; geo_by_ip needs " +
-				"ip; city_prefix_search needs prefix."},
+			Description: "Lookup to run: geo_by_coordinates needs latitude and longitude, " +
+				"geo_by_ip needs ip, city_prefix_search needs prefix."},
 		{Name: "latitude", Type: Number, Min: Bound(-90), Max: Bound(90),
 			Description: "Latitude in decimal degrees, for geo_by_coordinates."},
 		{Name: "longitude", Type: Number, Min: Bound(-180), Max: Bound(180),

@@ -40,12 +40,14 @@ func (f *zmsFake) ZIAPostRead(context.Context, string, any) (any, error) {
 	return nil, errNotZMS
 }
 
-func (f *zmsFake) ZMS(_ context.Context, op, query string, vars map[string]any) (*zclient.GraphQLResult, error) {
+func (f *zmsFake) ZMS(
+	_ context.Context, op, query string, vars map[string]any,
+) (*zclient.GraphQLResult, error) {
 	f.calls = append(f.calls, zmsCall{op: op, query: query, vars: vars})
 	return f.result, f.err
 }
 
-// zmsTool returns the named ZMS tool bound to up, failing the test when it is missing.
+// zmsToolNamed returns the named ZMS tool bound to up.
 func zmsToolNamed(up Upstream, name string) (Tool, bool) {
 	for _, t := range zmsTools(up) {
 		if t.Name == name {

@@ -64,7 +64,7 @@ func zmsNumberedPagingParams() []Param {
 func zmsSortOrderParam(field string) Param {
 	return Param{
 		Name: "sort_order", Type: String, Enum: zmsSortDirections,
-		Description: "Sort by " + field + ", ASC or DESC. Unsorted when omitted.",
+		Description: "Sort by " + field + ", ASC or DESC. The API's own order when omitted.",
 	}
 }
 

@@ -22,7 +22,9 @@ var zmsVarCases = []struct {
 }{
 	{"agents defaults", "zms_list_agents", nil, map[string]any{"page": 1, "pageSize": 20}},
 	{"agents all arguments", "zms_list_agents",
-		map[string]any{"page": 3.0, "page_size": 50.0, "search": "web", "sort": "name", "sort_dir": "DESC"},
+		map[string]any{
+			"page": 3.0, "page_size": 50.0, "search": "web", "sort": "name", "sort_dir": "DESC",
+		},
 		map[string]any{"page": 3, "pageSize": 50, "search": "web", "sort": "name", "sortDir": "DESC"}},
 	{"connection stats unfiltered", "zms_get_agent_connection_status_statistics", nil,
 		map[string]any{}},

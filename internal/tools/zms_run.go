@@ -66,8 +66,8 @@ func zmsObjectHandler(up Upstream, q zmsQuery, vars zmsVarsFunc) Handler {
 }
 
 // fetch runs q and returns the value at q.path and the errors of a partial reply.
-// A missing or null value comes back as nil rather than an error: the API answers
-// that way for an empty tenant, and the agent is better served by an empty result.
+// A missing or null value comes back as nil rather than an error, so that the tool
+// answers with an empty page or a null object instead of failing.
 func (q zmsQuery) fetch(ctx context.Context, up Upstream, vars map[string]any) (any, []any, error) {
 	res, err := up.ZMS(ctx, q.op, q.doc, vars)
 	if err != nil {

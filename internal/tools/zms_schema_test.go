@@ -177,7 +177,8 @@ type Query {
   nonce(customerId: ID!, eyezId: String!): NonceResult
   resources(customerId: ID!, pageNum: Int, pageSize: Int, includeDeleted: Boolean,
     filter: ResourceQueryFilter, orderBy: ResourceQueryOrderBy): ResourceConnection
-  resourceProtectionStatus(customerId: ID!, pageNum: Int, pageSize: Int): ResourceProtectionConnection
+  resourceProtectionStatus(customerId: ID!, pageNum: Int,
+    pageSize: Int): ResourceProtectionConnection
   metadata(customerId: String!): JSON
   resourceGroups(customerId: ID!, pageNum: Int, pageSize: Int,
     filter: ResourceGroupsFilter): ResourceGroupConnection

@@ -1,8 +1,8 @@
 package tools
 
 // GraphQL variable building for the ZMS tools. Optional arguments are left out of the
-// variables when the caller did not give them: the API treats an absent argument as
-// "no constraint", and sending null is not the same thing for every field.
+// variables when the caller did not give them, never sent as null, exactly as the
+// API's own SDK does; an absent argument means "no constraint".
 
 // zmsIntArg returns an integer argument, or def when it is absent.
 func zmsIntArg(a Args, name string, def int) int {

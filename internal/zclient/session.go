@@ -102,7 +102,7 @@ func (c *Client) newSession(creds Credentials) (*session, error) {
 
 	svc, err := zscaler.NewOneAPIClient(cfg)
 	if err != nil {
-		return nil, tokenError(tr, err, sc, c.log)
+		return nil, tokenError(tr, 0, err, sc, c.log)
 	}
 	return &session{svc: svc, cfg: cfg, creds: creds, tr: tr, scrub: sc}, nil
 }

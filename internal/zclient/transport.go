@@ -74,6 +74,9 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req.Method == http.MethodHead || req.Method == http.MethodOptions
 	replayable := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
 	deadline := time.Now().Add(t.budget)
+	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
+		deadline = d
+	}
 
 	for attempt := 1; ; attempt++ {
 		resp, timeout, err := t.attempt(req, attempt, deadline)

@@ -1,0 +1,101 @@
+package audit
+
+import (
+	"strconv"
+	"sync"
+	"time"
+)
+
+// State tags, padded to the same width so tool names align.
+const (
+	tagCall = "[TOOL CALL] "
+	tagOK   = "[TOOL OK]   "
+	tagErr  = "[TOOL ERR]  "
+)
+
+// fieldSep separates the fields of a line.
+const fieldSep = " | "
+
+// linePool recycles line buffers; lines are short and frequent.
+var linePool = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
+// Call logs that tool was invoked with args. Sensitive arguments are redacted (see the
+// package documentation); args itself is not modified.
+func (l *Logger) Call(tool string, args map[string]any) {
+	if !l.enabled.Load() {
+		return
+	}
+	secrets := l.secretList()
+	l.write(func(b []byte) []byte {
+		b = append(b, tagCall...)
+		b = append(b, scrub(oneLine(tool), secrets)...)
+		b = append(b, fieldSep+"args: "...)
+		return appendArgs(b, args, secrets)
+	})
+}
+
+// OK logs that tool succeeded after elapsed. summary describes the result without
+// containing it: use [Summary] for counts, or a short phrase such as
+// "confirmation required (token id abc)". An empty summary is written as "ok".
+func (l *Logger) OK(tool string, elapsed time.Duration, summary string) {
+	if !l.enabled.Load() {
+		return
+	}
+	secrets := l.secretList()
+	if summary == "" {
+		summary = "ok"
+	}
+	l.write(func(b []byte) []byte {
+		b = appendResultHead(b, tagOK, tool, elapsed, secrets)
+		return append(b, bound(scrub(oneLine(summary), secrets), maxTextRunes)...)
+	})
+}
+
+// Err logs that tool failed after elapsed, with the error kind (such as
+// "UpstreamUnavailable") and message. The text is cleaned, scrubbed of credentials and
+// shortened as the package documentation describes.
+func (l *Logger) Err(tool string, elapsed time.Duration, kind, message string) {
+	if !l.enabled.Load() {
+		return
+	}
+	secrets := l.secretList()
+	text := errorText(kind, message, secrets)
+	l.write(func(b []byte) []byte {
+		b = appendResultHead(b, tagErr, tool, elapsed, secrets)
+		return append(b, text...)
+	})
+}
+
+// Summary describes a result for the OK line: "0 items", "1 item", "15 items", or "ok"
+// when items is negative (the result is an object or a scalar).
+func Summary(items int) string {
+	switch {
+	case items < 0:
+		return "ok"
+	case items == 1:
+		return "1 item"
+	default:
+		return strconv.Itoa(items) + " items"
+	}
+}
+
+// appendResultHead appends "<tag><tool> | <ms>ms | ".
+func appendResultHead(b []byte, tag, tool string, elapsed time.Duration,
+	secrets []string) []byte {
+	b = append(b, tag...)
+	b = append(b, scrub(oneLine(tool), secrets)...)
+	b = append(b, fieldSep...)
+	b = strconv.AppendInt(b, max(elapsed.Milliseconds(), 0), 10)
+	return append(b, "ms"+fieldSep...)
+}
+
+// write builds a line in a pooled buffer, terminates it and hands it to emit.
+func (l *Logger) write(build func([]byte) []byte) {
+	bp := linePool.Get().(*[]byte)
+	b := append(build((*bp)[:0]), '\n')
+	l.emit(b)
+	if cap(b) <= maxKeptScratch {
+		*bp = b[:0]
+		linePool.Put(bp)
+	}
+}

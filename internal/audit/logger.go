@@ -1,0 +1,220 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// timestampLayout is RFC 3339 with milliseconds. Times are converted to UTC first, so
+// the zone always prints as "Z" and every prefix has the same width.
+const timestampLayout = "2006-01-02T15:04:05.000Z07:00"
+
+// maxKeptScratch caps the buffer a Logger keeps between lines, so one huge line does
+// not pin its memory for the life of the process.
+const maxKeptScratch = 64 << 10
+
+// Logger writes audit lines. The zero value is not usable; create one with [New] or
+// [OpenFile].
+type Logger struct {
+	enabled   atomic.Bool
+	writeErrs atomic.Uint64
+	secrets   atomic.Pointer[[]string] // longest first; replaced copy-on-write
+
+	mu      sync.Mutex // guards everything below and serialises writes
+	w       io.Writer
+	file    *os.File // set when the Logger opened its destination itself
+	path    string   // file path for Reopen
+	clock   func() time.Time
+	scratch []byte
+	closed  bool
+}
+
+// Option configures a Logger.
+type Option func(*Logger)
+
+// WithTimestamps prefixes every line with the time given by clock, in UTC, formatted
+// as RFC 3339 with milliseconds ("2025-03-05T06:07:08.123Z"), and a space. A nil clock
+// means time.Now. Use it when lines go to a file; on stderr the surrounding log
+// infrastructure usually stamps lines already.
+func WithTimestamps(clock func() time.Time) Option {
+	if clock == nil {
+		clock = time.Now
+	}
+	return func(l *Logger) { l.clock = clock }
+}
+
+// New returns an enabled Logger writing to w; a nil w means os.Stderr. Never pass
+// os.Stdout in stdio mode, where stdout carries the protocol.
+func New(w io.Writer, opts ...Option) *Logger {
+	if w == nil {
+		w = os.Stderr
+	}
+	l := &Logger{w: w}
+	l.enabled.Store(true)
+	for _, opt := range opts {
+		opt(l)
+	}
+	return l
+}
+
+// OpenFile returns an enabled Logger appending to the file at path, with timestamps
+// (options given here are applied after that default, so a WithTimestamps here sets the
+// clock). A new file is created with mode 0600 because argument values can be
+// sensitive even after redaction. An existing file keeps its mode: the operator may
+// have chosen it for a log shipper, and silently changing it would be a surprise; the
+// caller may check the mode and warn. [Logger.Close] closes the file.
+func OpenFile(path string, opts ...Option) (*Logger, error) {
+	f, err := openAppend(path)
+	if err != nil {
+		return nil, err
+	}
+	l := New(f, append([]Option{WithTimestamps(time.Now)}, opts...)...)
+	l.file, l.path = f, path
+	return l, nil
+}
+
+func openAppend(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("open audit log: %w", err)
+	}
+	return f, nil
+}
+
+// SetEnabled turns logging on or off. It takes effect for the next call and is safe to
+// use while other goroutines log, e.g. from a configuration reload.
+func (l *Logger) SetEnabled(on bool) { l.enabled.Store(on) }
+
+// Enabled reports whether lines are currently written.
+func (l *Logger) Enabled() bool { return l.enabled.Load() }
+
+// WriteErrors returns how many lines could not be written completely.
+func (l *Logger) WriteErrors() uint64 { return l.writeErrs.Load() }
+
+// AddSecret registers a value that must never appear in a line, such as the configured
+// client secret. Every occurrence in arguments, summaries and error text is replaced by
+// [Redacted]. Empty strings are ignored. Register secrets at startup: lines already
+// written are not revisited.
+func (l *Logger) AddSecret(s string) {
+	if s == "" {
+		return
+	}
+	for {
+		old := l.secrets.Load()
+		var next []string
+		if old != nil {
+			next = append(next, *old...)
+		}
+		next = insertByLength(next, s)
+		if l.secrets.CompareAndSwap(old, &next) {
+			return
+		}
+	}
+}
+
+// insertByLength adds s to list, kept longest first so a secret that contains another
+// is replaced whole; duplicates are skipped.
+func insertByLength(list []string, s string) []string {
+	for i, have := range list {
+		if have == s {
+			return list
+		}
+		if len(s) > len(have) {
+			return append(list[:i], append([]string{s}, list[i:]...)...)
+		}
+	}
+	return append(list, s)
+}
+
+func (l *Logger) secretList() []string {
+	if p := l.secrets.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// SetWriter sends later lines to w. If the Logger opened its current destination
+// itself, that file is closed (a close error counts as a write error) and Reopen no
+// longer applies.
+func (l *Logger) SetWriter(w io.Writer) {
+	if w == nil {
+		w = os.Stderr
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.file != nil && l.file.Close() != nil {
+		l.writeErrs.Add(1)
+	}
+	l.w, l.file, l.path = w, nil, ""
+}
+
+// Reopen closes and reopens the file given to OpenFile, for use after an external tool
+// has rotated it. Lines logged meanwhile wait for the mutex and go to the new file.
+func (l *Logger) Reopen() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return errors.New("reopen audit log: logger is closed")
+	}
+	if l.path == "" {
+		return errors.New("reopen audit log: logger does not write to a file it opened")
+	}
+	f, err := openAppend(l.path)
+	if err != nil {
+		return err
+	}
+	old := l.file
+	l.w, l.file = f, f
+	if err := old.Close(); err != nil {
+		return fmt.Errorf("close rotated audit log: %w", err)
+	}
+	return nil
+}
+
+// Close stops the Logger: later lines are discarded. If it opened a file, the file is
+// closed and its error returned. Calling Close again is harmless.
+func (l *Logger) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return nil
+	}
+	l.closed = true
+	if l.file == nil {
+		return nil
+	}
+	f := l.file
+	l.file, l.w = nil, io.Discard
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("close audit log: %w", err)
+	}
+	return nil
+}
+
+// emit writes one finished line, adding the timestamp under the lock so stamps in a
+// file never go backwards.
+func (l *Logger) emit(line []byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return
+	}
+	out := line
+	if l.clock != nil {
+		l.scratch = l.clock().UTC().AppendFormat(l.scratch[:0], timestampLayout)
+		l.scratch = append(l.scratch, ' ')
+		l.scratch = append(l.scratch, line...)
+		out = l.scratch
+	}
+	if n, err := l.w.Write(out); err != nil || n != len(out) {
+		l.writeErrs.Add(1)
+	}
+	if cap(l.scratch) > maxKeptScratch {
+		l.scratch = nil
+	}
+}

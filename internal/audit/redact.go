@@ -1,0 +1,119 @@
+package audit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
+)
+
+// Redacted replaces the value of a sensitive argument.
+const Redacted = "***REDACTED***"
+
+// sensitiveWords are matched as substrings of lower-cased argument names.
+var sensitiveWords = []string{"password", "secret", "token", "key", "credential"}
+
+// IsSensitiveName reports whether an argument called name must have its value redacted:
+// whether name contains, ignoring case, "password", "secret", "token", "key" or
+// "credential". Invisible characters are removed first, so "pass\u200bword" cannot slip
+// through; harmless names that happen to contain a word ("keywords", "monkey") are
+// redacted too, by design.
+func IsSensitiveName(name string) bool {
+	name = strings.ToLower(sanitize.String(name))
+	for _, w := range sensitiveWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Redact returns a copy of args in which the value of every sensitive name (see
+// [IsSensitiveName]), at any depth of nested objects and arrays, is [Redacted]. args is
+// not modified; a nil map gives nil.
+//
+// Values of types other than the generic JSON ones (map[string]any, []any, string,
+// json.Number, bool, nil and Go numbers) are converted through encoding/json first, so
+// the fields of a struct or a map[string]string are redacted by name too. Nesting deeper
+// than sanitize.MaxDepth is replaced by sanitize.TruncatedValue.
+func Redact(args map[string]any) map[string]any {
+	if args == nil {
+		return nil
+	}
+	return redactObject(args, 0)
+}
+
+func redactObject(m map[string]any, depth int) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if IsSensitiveName(k) {
+			out[k] = Redacted
+			continue
+		}
+		out[k] = redactValue(v, depth+1)
+	}
+	return out
+}
+
+func redactValue(v any, depth int) any {
+	if depth > sanitize.MaxDepth {
+		return sanitize.TruncatedValue
+	}
+	if isScalar(v) {
+		return v
+	}
+	switch t := v.(type) {
+	case map[string]any:
+		if t == nil {
+			return t
+		}
+		return redactObject(t, depth)
+	case []any:
+		if t == nil {
+			return t
+		}
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = redactValue(e, depth+1)
+		}
+		return out
+	}
+	generic, err := viaJSON(v)
+	if err != nil {
+		return unencodable(v)
+	}
+	return redactValue(generic, depth)
+}
+
+// isScalar reports whether v is a JSON scalar in one of the Go types we render directly.
+func isScalar(v any) bool {
+	switch v.(type) {
+	case nil, bool, string, json.Number, float64, float32,
+		int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return true
+	}
+	return false
+}
+
+// viaJSON turns an arbitrary Go value into the generic form encoding/json decodes to,
+// numbers as json.Number so they print as encoded.
+func viaJSON(v any) (any, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode %T: %w", v, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var out any
+	if err := dec.Decode(&out); err != nil {
+		return nil, fmt.Errorf("decode %T: %w", v, err)
+	}
+	return out, nil
+}
+
+// unencodable stands in for a value encoding/json rejects (a channel, a function).
+func unencodable(v any) string {
+	return fmt.Sprintf("[unencodable value of type %T]", v)
+}

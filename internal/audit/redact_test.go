@@ -1,0 +1,107 @@
+package audit
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestIsSensitiveName(t *testing.T) {
+	sensitive := []string{
+		"password", "PASSWORD", "adminPassword", "old_password_hash",
+		"secret", "clientSecret", "ZSCALER_CLIENT_SECRET", "secretName",
+		"token", "Token", "my_api_token", "confirmation-token", "tokenId",
+		"key", "KEY", "api-key", "apiKey", "pre_shared_key", "private_key", "keyName",
+		"credential", "Credentials", "access_credential", "CREDENTIAL_ID",
+		// Documented over-redaction: substring matches in harmless names.
+		"keywords", "key_name", "monkey", "secretary",
+		// Invisible characters do not hide a sensitive word.
+		"pass\u200bword", "to\u00adken",
+	}
+	for _, name := range sensitive {
+		require.True(t, IsSensitiveName(name), "%q should be sensitive", name)
+	}
+	for _, name := range []string{"name", "description", "page", "page_size", "id",
+		"namespace_id", "hostname", "query", "kee", "pass_word", "tok_en", ""} {
+		require.False(t, IsSensitiveName(name), "%q should not be sensitive", name)
+	}
+}
+
+func TestRedactReplacesSensitiveValuesAtAnyDepth(t *testing.T) {
+	type creds struct {
+		User     string `json:"user"`
+		Password string `json:"password"`
+	}
+	in := map[string]any{
+		"name":         "HQ",
+		"clientSecret": "s3cr3t",
+		"api-key":      42.0,
+		"keywords":     []any{"casino", "poker"},
+		"nested": map[string]any{
+			"description": "keep me",
+			"credentials": map[string]any{"user": "u", "pass": "p"},
+			"list": []any{
+				map[string]any{"token": "t1", "id": 1},
+				[]any{map[string]any{"pre_shared_key": "psk", "ok": true}},
+				"plain",
+			},
+		},
+		"login": creds{User: "admin", Password: "hunter2"},
+	}
+	want := map[string]any{
+		"name":         "HQ",
+		"clientSecret": Redacted,
+		"api-key":      Redacted,
+		"keywords":     Redacted,
+		"nested": map[string]any{
+			"description": "keep me",
+			"credentials": Redacted,
+			"list": []any{
+				map[string]any{"token": Redacted, "id": 1},
+				[]any{map[string]any{"pre_shared_key": Redacted, "ok": true}},
+				"plain",
+			},
+		},
+		"login": map[string]any{"user": "admin", "password": Redacted},
+	}
+	require.Equal(t, want, Redact(in))
+
+	// The input is untouched.
+	require.Equal(t, "s3cr3t", in["clientSecret"])
+	list := in["nested"].(map[string]any)["list"].([]any)
+	require.Equal(t, "t1", list[0].(map[string]any)["token"])
+	require.Nil(t, Redact(nil))
+}
+
+func TestCallLineRedactsLikeRedact(t *testing.T) {
+	args := map[string]any{
+		"name":     "HQ",
+		"Password": "hunter2",
+		"psk":      map[string]any{"pre_shared_key": "abc", "type": "ipsec"},
+		"rules":    []any{map[string]any{"apiToken": []any{"x"}, "order": 1.0}},
+		"keywords": []any{"casino"},
+	}
+	const want = `{Password: "***REDACTED***", keywords: "***REDACTED***", name: "HQ", ` +
+		`psk: {pre_shared_key: "***REDACTED***", type: "ipsec"}, ` +
+		`rules: [{apiToken: "***REDACTED***", order: 1}]}`
+	l := New(nil)
+	require.Equal(t, want, callArgs(t, l, args))
+	// Logging the already redacted copy gives the same line.
+	require.Equal(t, want, callArgs(t, l, Redact(args)))
+}
+
+func TestRegisteredSecretsNeverReachTheLog(t *testing.T) {
+	l, buf := newBufferLogger()
+	l.AddSecret("")
+	l.AddSecret("topsecretvalue")
+	l.AddSecret("topsecret") // contained in the first: the longer one must win
+	l.Call("t", map[string]any{"description": "pasted topsecretvalue here"})
+	l.OK("t", time.Millisecond, "done with topsecret")
+	l.Err("t", time.Millisecond, "PermissionDenied", "rejected topsecretvalue\n")
+	require.Equal(t, ""+
+		`[TOOL CALL] t | args: {description: "pasted ***REDACTED*** here"}`+"\n"+
+		"[TOOL OK]   t | 1ms | done with ***REDACTED***\n"+
+		"[TOOL ERR]  t | 1ms | PermissionDenied: rejected ***REDACTED***\n",
+		buf.String())
+}

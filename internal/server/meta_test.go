@@ -1,0 +1,163 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/config"
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+func decode(t *testing.T, res *mcp.CallToolResult) any {
+	t.Helper()
+	var v any
+	require.NoError(t, json.Unmarshal([]byte(resultText(res)), &v))
+	return v
+}
+
+func listedNames(t *testing.T, f *fixture) map[string]bool {
+	t.Helper()
+	listed, err := f.client.ListTools(context.Background(), mcp.ListToolsRequest{})
+	require.NoError(t, err)
+	names := map[string]bool{}
+	for _, tool := range listed.Tools {
+		names[tool.Name] = true
+	}
+	return names
+}
+
+func TestToolsetSelection(t *testing.T) {
+	f := newFixture(t, &config.Config{Toolsets: []string{"zia_users"}}, nil, nil)
+	names := listedNames(t, f)
+	require.True(t, names["get_zia_users"])
+	require.True(t, names["zscaler_enable_toolset"], "meta tools are always on")
+	require.False(t, names["zia_list_locations"])
+	require.False(t, names["zms_list_agents"])
+
+	f = newFixture(t, &config.Config{Toolsets: []string{"default"}, DisabledServices: []string{"zms"}}, nil, nil)
+	names = listedNames(t, f)
+	require.True(t, names["zia_list_locations"], "default selects every toolset")
+	require.False(t, names["zms_list_agents"], "disabled services win")
+
+	f = newFixture(t, &config.Config{Services: []string{"zms"}, DisabledTools: []string{"zms_list_*"}}, nil, nil)
+	names = listedNames(t, f)
+	require.False(t, names["zia_list_locations"])
+	require.False(t, names["zms_list_agents"])
+	require.True(t, names["zms_get_metadata"])
+}
+
+func TestEnableToolsetRegistersAndNotifies(t *testing.T) {
+	cfg := &config.Config{Toolsets: []string{"zia_users"}, DisabledTools: []string{"zia_get_location"}}
+	f := newFixture(t, cfg, nil, nil)
+
+	var notified atomic.Int32
+	f.client.OnNotification(func(n mcp.JSONRPCNotification) {
+		if n.Method == mcp.MethodNotificationToolsListChanged {
+			notified.Add(1)
+		}
+	})
+
+	res, err := f.call(t, "zscaler_enable_toolset", map[string]any{"toolset": "zia_locations"})
+	require.NoError(t, err)
+	require.False(t, res.IsError, resultText(res))
+	out := decode(t, res).(map[string]any)
+	require.Equal(t, "enabled", out["status"])
+	require.Greater(t, out["newly_registered"], 5.0)
+
+	names := listedNames(t, f)
+	require.True(t, names["zia_list_locations"])
+	require.False(t, names["zia_get_location"], "disabled-tool patterns still apply")
+	require.Eventually(t, func() bool { return notified.Load() == 1 }, time.Second, 10*time.Millisecond,
+		"one tools/list_changed notification for the whole toolset")
+
+	res, err = f.call(t, "zscaler_enable_toolset", map[string]any{"toolset": "zia_locations"})
+	require.NoError(t, err)
+	require.Equal(t, "already_enabled", decode(t, res).(map[string]any)["status"])
+
+	res, err = f.call(t, "zscaler_enable_toolset", map[string]any{"toolset": "zia_nope"})
+	require.NoError(t, err)
+	require.True(t, res.IsError)
+	require.Contains(t, resultText(res), "InvalidArgument: cannot enable zia_nope: unknown toolset")
+}
+
+func TestEnableToolsetRespectsDisabledServicesAndToolsets(t *testing.T) {
+	f := newFixture(t, &config.Config{
+		Toolsets: []string{"zia_users"}, DisabledServices: []string{"zms"},
+		DisabledToolsets: []string{"zia_locations"},
+	}, nil, nil)
+	for toolset, reason := range map[string]string{
+		"zms":           "service zms is not enabled",
+		"zia_locations": "disabled by the server's configuration",
+	} {
+		res, err := f.call(t, "zscaler_enable_toolset", map[string]any{"toolset": toolset})
+		require.NoError(t, err)
+		require.True(t, res.IsError)
+		require.Contains(t, resultText(res), reason)
+	}
+	require.False(t, listedNames(t, f)["zms_list_agents"])
+}
+
+func TestListToolsetsAndToolsetTools(t *testing.T) {
+	f := newFixture(t, &config.Config{Toolsets: []string{"zia_users"}}, nil, nil)
+
+	res, err := f.call(t, "zscaler_list_toolsets", map[string]any{"service": "zia", "name_contains": "USERS"})
+	require.NoError(t, err)
+	rows := decode(t, res).([]any)
+	require.Len(t, rows, 1)
+	row := rows[0].(map[string]any)
+	require.Equal(t, "zia_users", row["id"])
+	require.Equal(t, true, row["currently_enabled"])
+	require.Equal(t, 3.0, row["tool_count"])
+
+	res, err = f.call(t, "zscaler_get_toolset_tools", map[string]any{"toolset": "zia_locations"})
+	require.NoError(t, err)
+	rows = decode(t, res).([]any)
+	require.NotEmpty(t, rows)
+	first := rows[0].(map[string]any)
+	require.Equal(t, false, first["available"])
+	require.Contains(t, first["unavailable_reason"], "zscaler_enable_toolset")
+	require.Equal(t, "read", first["type"])
+
+	res, err = f.call(t, "zscaler_get_toolset_tools", map[string]any{"toolset": "nope"})
+	require.NoError(t, err)
+	require.True(t, res.IsError)
+}
+
+func TestAvailableServices(t *testing.T) {
+	f := newFixture(t, &config.Config{DisabledServices: []string{"zms"}, DisabledTools: []string{"zia_get_*"}}, nil, nil)
+	res, err := f.call(t, "zscaler_get_available_services", nil)
+	require.NoError(t, err)
+	out := decode(t, res).(map[string]any)
+	enabled := out["enabled_services"].(map[string]any)
+	require.Contains(t, enabled, "zia")
+	require.NotContains(t, enabled, "zms")
+	require.Equal(t, []any{"zms"}, out["disabled_services"])
+	require.Equal(t, []any{"zia_get_*"}, out["disabled_tool_patterns"])
+	zia := enabled["zia"].(map[string]any)["tool_count"].(float64)
+	require.Greater(t, zia, 20.0)
+}
+
+func TestCheckConnectivityReportsEachStep(t *testing.T) {
+	f := newFixture(t, nil, nil, nil)
+	res, err := f.call(t, "zscaler_check_connectivity", nil)
+	require.NoError(t, err)
+	out := decode(t, res).(map[string]any)
+	require.Equal(t, true, out["connected"])
+	services := out["services"].(map[string]any)
+	require.Equal(t, true, services["zia"].(map[string]any)["ok"])
+	require.Equal(t, true, services["zms"].(map[string]any)["ok"])
+
+	up := &fakeUpstream{err: toolerr.New(toolerr.Configuration, "missing ZSCALER_CLIENT_ID")}
+	f = newFixture(t, nil, nil, up)
+	res, err = f.call(t, "zscaler_check_connectivity", nil)
+	require.NoError(t, err)
+	out = decode(t, res).(map[string]any)
+	require.Equal(t, false, out["connected"])
+	require.Equal(t, "Configuration: missing ZSCALER_CLIENT_ID", out["token"].(map[string]any)["error"])
+}

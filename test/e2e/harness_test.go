@@ -1,0 +1,234 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/require"
+)
+
+// lockedBuffer collects a child's stderr while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// auditLines returns the stderr lines that start with "[TOOL ".
+func (b *lockedBuffer) auditLines() []string {
+	var out []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(l, "[TOOL ") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// waitAudit waits until n audit lines are present: the OK/ERR line is written just
+// before the response, but stderr and stdout are separate pipes.
+func (b *lockedBuffer) waitAudit(t *testing.T, n int) []string {
+	t.Helper()
+	require.Eventually(t, func() bool { return len(b.auditLines()) >= n }, 5*time.Second,
+		10*time.Millisecond, "want %d audit lines, stderr:\n%s", n, b.String())
+	return b.auditLines()
+}
+
+// cleanEnv returns the environment without any ZSCALER_ setting, plus extra.
+func cleanEnv(extra ...string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "ZSCALER_") {
+			env = append(env, kv)
+		}
+	}
+	return append(env, extra...)
+}
+
+type stdioServer struct {
+	cmd    *exec.Cmd
+	client *client.Client
+	stderr *lockedBuffer
+	stdout *countingReader
+}
+
+// countingReader records every byte the server wrote to stdout.
+type countingReader struct {
+	r   io.Reader
+	mu  sync.Mutex
+	raw bytes.Buffer
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.mu.Lock()
+	c.raw.Write(p[:n])
+	c.mu.Unlock()
+	return n, err
+}
+
+func (c *countingReader) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.raw.String()
+}
+
+// startStdio runs the binary with args and connects an MCP client over its pipes.
+func startStdio(t *testing.T, env []string, args ...string) *stdioServer {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = env
+	stdin, err := cmd.StdinPipe()
+	require.NoError(t, err)
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	stderr := &lockedBuffer{}
+	cmd.Stderr = stderr
+	require.NoError(t, cmd.Start())
+
+	out := &countingReader{r: stdout}
+	tr := transport.NewIO(out, stdin, io.NopCloser(strings.NewReader("")))
+	c := client.NewClient(tr)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	require.NoError(t, c.Start(ctx))
+	initialize(t, c)
+
+	s := &stdioServer{cmd: cmd, client: c, stderr: stderr, stdout: out}
+	t.Cleanup(func() {
+		_ = c.Close()
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	return s
+}
+
+func initialize(t *testing.T, c *client.Client) {
+	t.Helper()
+	req := mcp.InitializeRequest{}
+	req.Params.ProtocolVersion = mcp.LATEST_LEGACY_PROTOCOL_VERSION
+	req.Params.ClientInfo = mcp.Implementation{Name: "e2e", Version: "1"}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	_, err := c.Initialize(ctx, req)
+	require.NoError(t, err)
+}
+
+func call(t *testing.T, c *client.Client, name string, args map[string]any) (*mcp.CallToolResult, error) {
+	t.Helper()
+	req := mcp.CallToolRequest{}
+	req.Params.Name = name
+	req.Params.Arguments = args
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return c.CallTool(ctx, req)
+}
+
+func text(r *mcp.CallToolResult) string {
+	var parts []string
+	for _, c := range r.Content {
+		if tc, ok := c.(mcp.TextContent); ok {
+			parts = append(parts, tc.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// records decodes a list result's text.
+func records(t *testing.T, r *mcp.CallToolResult) []map[string]any {
+	t.Helper()
+	require.False(t, r.IsError, text(r))
+	var out []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(text(r)), &out), text(r))
+	return out
+}
+
+// page decodes a ZMS page result's text.
+func page(t *testing.T, r *mcp.CallToolResult) ([]map[string]any, map[string]any) {
+	t.Helper()
+	require.False(t, r.IsError, text(r))
+	var out struct {
+		Nodes    []map[string]any `json:"nodes"`
+		PageInfo map[string]any   `json:"pageInfo"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(text(r)), &out), text(r))
+	return out.Nodes, out.PageInfo
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	port := ln.Addr().(*net.TCPAddr).Port
+	require.NoError(t, ln.Close())
+	return port
+}
+
+type httpServer struct {
+	cmd    *exec.Cmd
+	url    string
+	stderr *lockedBuffer
+}
+
+// startHTTP runs the binary on streamable HTTP and waits for /health.
+func startHTTP(t *testing.T, env []string, args ...string) *httpServer {
+	t.Helper()
+	port := freePort(t)
+	args = append(args, "--transport", "streamable-http", "--port", strconv.Itoa(port))
+	cmd := exec.Command(binary, args...)
+	cmd.Env = env
+	stderr := &lockedBuffer{}
+	cmd.Stderr = stderr
+	cmd.Stdout = stderr
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+
+	base := "http://127.0.0.1:" + strconv.Itoa(port)
+	require.Eventually(t, func() bool {
+		resp, err := http.Get(base + "/health")
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
+	}, 15*time.Second, 50*time.Millisecond, "server did not come up:\n%s", stderr.String())
+	return &httpServer{cmd: cmd, url: base, stderr: stderr}
+}
+
+var (
+	durationRE = regexp.MustCompile(`\| \d+ms \|`)
+)
+
+// normalize replaces durations so lines can be compared exactly.
+func normalize(line string) string {
+	return durationRE.ReplaceAllString(line, "| Nms |")
+}

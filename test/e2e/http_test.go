@@ -1,0 +1,88 @@
+package e2e
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/require"
+)
+
+func TestHTTPDemoSession(t *testing.T) {
+	s := startHTTP(t, cleanEnv(), "--demo", "--log-tool-calls")
+
+	resp, err := http.Get(s.url + "/health")
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, `{"status":"ok"}`, string(body))
+	require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+
+	c, err := client.NewStreamableHttpClient(s.url + "/mcp")
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	require.NoError(t, c.Start(ctx))
+	defer c.Close()
+	initialize(t, c)
+
+	listed, err := c.ListTools(ctx, mcp.ListToolsRequest{})
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(listed.Tools), 69)
+
+	res, err := call(t, c, "zia_list_rule_labels", nil)
+	require.NoError(t, err)
+	labels := records(t, res)
+	require.Contains(t, text(res), `"id":9007199254740993`, "a 64-bit id keeps every digit")
+	res, err = call(t, c, "zms_list_resources", map[string]any{"page_num": 1, "page_size": 3})
+	require.NoError(t, err)
+	nodes, _ := page(t, res)
+	require.Len(t, nodes, 3)
+	res, err = call(t, c, "zia_get_rule_label", map[string]any{"label_id": "nope"})
+	require.NoError(t, err)
+	require.True(t, res.IsError)
+
+	lines := s.stderr.waitAudit(t, 6)
+	want := []string{
+		`[TOOL CALL] zia_list_rule_labels | args: {}`,
+		`[TOOL OK]   zia_list_rule_labels | Nms | ` + items(len(labels)),
+		`[TOOL CALL] zms_list_resources | args: {page_num: 1, page_size: 3}`,
+		`[TOOL OK]   zms_list_resources | Nms | 3 items`,
+		`[TOOL CALL] zia_get_rule_label | args: {label_id: "nope"}`,
+		`[TOOL ERR]  zia_get_rule_label | Nms | ` + text(res),
+	}
+	for i := range want {
+		require.Equal(t, want[i], normalize(lines[i]), "line %d", i)
+	}
+}
+
+func TestHTTPRefusesForeignHostOnLoopback(t *testing.T) {
+	s := startHTTP(t, cleanEnv(), "--demo")
+	req, err := http.NewRequest(http.MethodPost, s.url+"/mcp", strings.NewReader(`{}`))
+	require.NoError(t, err)
+	req.Host = "evil.example.com"
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusForbidden, resp.StatusCode, "DNS-rebinding protection on loopback")
+}
+
+func TestHTTPStopsCleanlyOnSIGTERM(t *testing.T) {
+	s := startHTTP(t, cleanEnv(), "--demo")
+	require.NoError(t, s.cmd.Process.Signal(syscall.SIGTERM))
+	waited := make(chan error, 1)
+	go func() { waited <- s.cmd.Wait() }()
+	select {
+	case err := <-waited:
+		require.NoError(t, err)
+	case <-time.After(15 * time.Second):
+		t.Fatal("HTTP server did not stop")
+	}
+}
