@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -125,7 +126,7 @@ func insertByLength(list []string, s string) []string {
 			return list
 		}
 		if len(s) > len(have) {
-			return append(list[:i], append([]string{s}, list[i:]...)...)
+			return slices.Insert(list, i, s)
 		}
 	}
 	return append(list, s)

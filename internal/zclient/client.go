@@ -50,6 +50,10 @@ type Client struct {
 	ownBase bool
 	backoff time.Duration
 
+	// life ends on Close; it bounds token fetches made outside any caller's call.
+	life    context.Context
+	endLife context.CancelFunc
+
 	mu      sync.Mutex
 	sess    *session
 	pending *creation
@@ -76,6 +80,7 @@ func New(opts Options) *Client {
 		opts.RequestTimeout = defaultRequestTimeout
 	}
 	c := &Client{opts: opts, log: opts.Logger, base: opts.Transport, backoff: firstBackoff}
+	c.life, c.endLife = context.WithCancel(context.Background())
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
 	}
@@ -100,8 +105,8 @@ func (c *Client) ResetCredentials() {
 	}
 }
 
-// Close stops the SDK's token renewal and releases idle connections. Later calls fail
-// with Cancelled.
+// Close ends a token fetch in progress and releases idle connections. Later calls
+// fail with Cancelled.
 func (c *Client) Close() {
 	c.mu.Lock()
 	old := c.sess
@@ -110,6 +115,7 @@ func (c *Client) Close() {
 	c.closed = true
 	c.gen++
 	c.mu.Unlock()
+	c.endLife()
 	if old != nil {
 		old.close()
 	}
@@ -169,7 +175,7 @@ func (c *Client) create(p *creation, creds Credentials, gen uint64) {
 			c.mu.Unlock()
 		}
 	}()
-	s, err := c.newSession(creds)
+	s, err := c.newSession(c.life, creds)
 	c.mu.Lock()
 	current := gen == c.gen && !c.closed
 	if err == nil && current {
@@ -187,8 +193,7 @@ func (c *Client) create(p *creation, creds Credentials, gen uint64) {
 		s.close()
 		p.err = errClosed()
 	case !current:
-		// Superseded by a reload: serve the callers that were waiting, then stop
-		// its token renewal.
+		// Superseded by a reload: serve the callers that were waiting only.
 		p.sess = s
 		s.close()
 	default:

@@ -1,6 +1,7 @@
 package zclient
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"time"
@@ -33,9 +34,9 @@ type session struct {
 	scrub *scrubber
 }
 
-// newSession builds the SDK configuration and client; the client fetches its first
-// token before returning.
-func (c *Client) newSession(creds Credentials) (*session, error) {
+// newSession builds the SDK configuration and client and fetches the first token, so
+// that bad credentials show at once.
+func (c *Client) newSession(ctx context.Context, creds Credentials) (*session, error) {
 	key, err := loadPrivateKey(creds.PrivateKey)
 	if err != nil {
 		return nil, err
@@ -100,12 +101,27 @@ func (c *Client) newSession(creds Credentials) (*session, error) {
 	cfg.ZCCHTTPClient = hc
 	cfg.ZDXHTTPClient = hc
 
+	// NewOneAPIClient would fetch a token and start a renewal ticker whose goroutine
+	// races with the SDK's own Close. With the legacy flag set it does neither; the
+	// first token is fetched below with the SDK's Authenticate, and later ones by the
+	// SDK's check before each request (token missing or within 30 s of expiry).
+	cfg.UseLegacyClient = true
 	svc, err := zscaler.NewOneAPIClient(cfg)
+	cfg.UseLegacyClient = false
 	if err != nil {
+		return nil, toolerr.Wrap(toolerr.Internal, err, "the Zscaler SDK client could not be built")
+	}
+	tok, err := zscaler.Authenticate(ctx, cfg, cfg.Logger)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, contextError(ctx.Err())
+		}
 		return nil, tokenError(tr, 0, err, sc, c.log)
 	}
+	cfg.Zscaler.Client.AuthToken = tok
 	return &session{svc: svc, cfg: cfg, creds: creds, tr: tr, scrub: sc}, nil
 }
 
-// close stops the SDK's token renewal ticker.
+// close releases the SDK client. No renewal goroutine runs (see newSession), so this
+// only marks it closed.
 func (s *session) close() { s.svc.Client.Close() }
