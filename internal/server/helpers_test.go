@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"net/url"
 	"strings"
 	"sync"
@@ -126,3 +127,5 @@ func resultText(r *mcp.CallToolResult) string {
 	}
 	return strings.Join(parts, "\n")
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }

@@ -96,8 +96,10 @@ type family struct {
 	prepare func(t *Tenant, rec, old, in record, q url.Values) *apiError
 	// view adjusts the public copy of r (computed fields).
 	view func(t *Tenant, r record)
-	// listScope limits what the plain list shows.
-	listScope func(r record) bool
+	// listScope limits what the plain list shows; queryScope does the same with the
+	// query at hand (for parameters whose absence also filters).
+	listScope  func(r record) bool
+	queryScope func(r record, q url.Values) bool
 	// lite lists the fields of the /lite projection; nil means no /lite endpoint.
 	lite []string
 	// newID returns the id of a created record for string-id families.

@@ -33,6 +33,9 @@ func (t *Tenant) queryItems(f *family, q url.Values) []record {
 		if f.listScope != nil && !f.listScope(r) {
 			continue
 		}
+		if f.queryScope != nil && !f.queryScope(r, q) {
+			continue
+		}
 		items = append(items, t.view(f, r))
 	}
 	if s := q.Get("search"); s != "" && len(f.search) > 0 {

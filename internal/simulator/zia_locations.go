@@ -16,7 +16,7 @@ func locationTemplate() record {
 		"id": int64(0), "name": "", "nonEditable": false, "parentId": int64(0),
 		"upBandwidth": int64(0), "dnBandwidth": int64(0), "country": "NONE", "state": "",
 		"language": "NONE", "tz": "NOT_SPECIFIED", "geoOverride": false,
-		"latitude": int64(0), "longitude": int64(0), "ipAddresses": []any{}, "ports": []any{},
+		"latitude": 0.0, "longitude": 0.0, "ipAddresses": []any{}, "ports": []any{},
 		"vpnCredentials": []any{}, "authRequired": false, "sslScanEnabled": false,
 		"zappSslScanEnabled": false, "xffForwardEnabled": false, "surrogateIP": false,
 		"idleTimeInMinutes": int64(0), "displayTimeUnit": "MINUTE",

@@ -55,10 +55,10 @@ func classify(parent, ctx context.Context, s *session, tokenSeq uint64, what cal
 	}
 	var te *toolerr.Error
 	if errors.As(err, &te) {
-		return te
+		return withCall(what, te)
 	}
 	if te := s.tr.tokenFailureSince(tokenSeq); te != nil {
-		return te
+		return withCall(what, te)
 	}
 	var er *errorx.ErrorResponse
 	if errors.As(err, &er) {
@@ -83,6 +83,13 @@ func classify(parent, ctx context.Context, s *session, tokenSeq uint64, what cal
 			"timeout reading the reply from %s", what)
 	}
 	return unexpected(what, err, s.scrub, log)
+}
+
+// withCall prefixes a transport error with the call it ended, leaving the original
+// (which may be shared as the recorded token failure) untouched.
+func withCall(what call, te *toolerr.Error) *toolerr.Error {
+	return &toolerr.Error{Kind: te.Kind, Message: what.String() + ": " + te.Message,
+		RetryAfter: te.RetryAfter, Err: te}
 }
 
 // tokenError classifies a failure of the SDK's own token fetch, using what our

@@ -42,7 +42,7 @@ func statusFailure(req *http.Request, resp *http.Response, safe, isToken bool) *
 	switch {
 	case code == http.StatusTooManyRequests:
 		return &failure{err: toolerr.New(toolerr.RateLimited,
-			"the Zscaler API rate limit was reached (HTTP 429)"), retry: true, wait: wait, hinted: hinted}
+			"rate limit reached (HTTP 429)"), retry: true, wait: wait, hinted: hinted}
 	case code == http.StatusServiceUnavailable:
 		return &failure{err: toolerr.New(toolerr.UpstreamUnavailable,
 			"%s is unavailable (HTTP 503)", host), retry: true, wait: wait, hinted: hinted}
@@ -58,7 +58,8 @@ func statusFailure(req *http.Request, resp *http.Response, safe, isToken bool) *
 func networkFailure(req *http.Request, err error, timeout time.Duration, safe bool) *failure {
 	host := req.URL.Hostname()
 	fail := func(retry bool, format string, args ...any) *failure {
-		return &failure{err: toolerr.Wrap(toolerr.UpstreamUnavailable, err, format, args...), retry: retry}
+		te := toolerr.Wrap(toolerr.UpstreamUnavailable, err, format, args...)
+		return &failure{err: te, retry: retry}
 	}
 	var dnsErr *net.DNSError
 	var certErr *tls.CertificateVerificationError
@@ -96,7 +97,8 @@ func retryHint(h http.Header, code int) (time.Duration, bool) {
 		}
 	}
 	if code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable {
-		if secs, err := strconv.Atoi(strings.TrimSpace(h.Get("X-Ratelimit-Reset"))); err == nil && secs >= 0 {
+		reset := strings.TrimSpace(h.Get("X-Ratelimit-Reset"))
+		if secs, err := strconv.Atoi(reset); err == nil && secs >= 0 {
 			return time.Duration(secs) * time.Second, true
 		}
 	}

@@ -16,6 +16,10 @@ import (
 // Second bounds on the SDK's own retry loop. Our transport turns 429, 5xx and network
 // faults into errors, so the SDK only retries SESSION_NOT_VALID (re-authenticating)
 // and edit-lock conflicts; its waits there are plain sleeps, so they are kept short.
+//
+// TODO: those SDK sleeps (2 s after SESSION_NOT_VALID, up to 2 s per edit-lock retry)
+// and the SDK's pre-request token refresh (made with a background context) do not
+// notice a cancelled call; only our transport's budget bounds them.
 const (
 	sdkMaxRetries         = 3
 	sdkSessionRetries     = 1

@@ -113,9 +113,9 @@ func graphQLFailure(what call, errs []GraphQLError, sc *scrubber) *toolerr.Error
 		kind = toolerr.NotFound
 	}
 	if class != "" {
-		text = strings.ToLower(class) + ": " + text
+		class = " (" + sc.message(class) + ")"
 	}
-	return toolerr.New(kind, "%s failed: %s", what, text)
+	return toolerr.New(kind, "%s failed%s: %s", what, class, text)
 }
 
 // classification reads extensions.classification, or extensions.code as some
