@@ -39,14 +39,7 @@ func printToolList(w io.Writer, cfg *config.Config) error {
 		sort.Slice(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })
 		fmt.Fprintf(&b, "\n%s (%d):\n", svc, len(ts))
 		for _, t := range ts {
-			mark := "read"
-			switch {
-			case t.Service == tools.ServiceMeta && t.Kind.IsWrite():
-				mark = "server" // changes this server's tool list, not the tenant
-			case t.Kind.IsWrite():
-				mark = "write:" + t.Kind.String()
-			}
-			fmt.Fprintf(&b, "  %-48s [%s] %s\n", t.Name, mark, t.Title)
+			fmt.Fprintf(&b, "  %-48s [%s] %s\n", t.Name, server.KindLabel(t), t.Title)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -7,8 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"

@@ -152,7 +152,7 @@ func (t *Tenant) ActivationPending() bool {
 
 // firstAllocatedID is where ids of objects created through the API start; seeded ids
 // stay below it so that new ids never collide with the seed.
-const firstAllocatedID = 90_000_000
+const firstAllocatedID = 900_000_000
 
 // allocID returns the next deterministic id. The caller holds t.mu.
 func (t *Tenant) allocID() int64 {

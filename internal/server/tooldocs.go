@@ -1,0 +1,68 @@
+package server
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/tools"
+	"github.com/zscaler/zscaler-mcp/internal/toolsets"
+)
+
+// ToolsMarkdown renders the tool reference, docs/tools.md, from the registry itself so
+// the documentation cannot drift from what the server serves.
+func ToolsMarkdown() string {
+	byToolset := map[string][]tools.Tool{}
+	for _, t := range append(MetaTools(), tools.All(nil)...) {
+		byToolset[t.Toolset] = append(byToolset[t.Toolset], t)
+	}
+
+	var b strings.Builder
+	b.WriteString("# Tools\n\n")
+	b.WriteString("Generated from the tool registry; do not edit by hand (run `make docs`).\n\n")
+	b.WriteString("Every tool is listed with its kind and parameters (`!` marks a required one). ")
+	b.WriteString("Toolsets without tools are in the catalog so their ids are recognised, and ")
+	b.WriteString("their tools are not served yet.\n")
+
+	for _, ts := range toolsets.Catalog() {
+		list := byToolset[ts.ID]
+		sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+		fmt.Fprintf(&b, "\n## `%s` (%s, %d tools)\n\n%s.\n", ts.ID, ts.Service, len(list), ts.Description)
+		if len(list) == 0 {
+			continue
+		}
+		b.WriteString("\n| Tool | Kind | Parameters | Description |\n|---|---|---|---|\n")
+		for _, t := range list {
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", t.Name, KindLabel(t), paramList(t.Params),
+				strings.ReplaceAll(t.Description, "|", "\\|"))
+		}
+	}
+	return b.String()
+}
+
+// KindLabel names what a tool does: read, write:<kind>, or server for the meta tool
+// that changes this server's tool list rather than the tenant.
+func KindLabel(t tools.Tool) string {
+	switch {
+	case t.Service == tools.ServiceMeta && t.Kind.IsWrite():
+		return "server"
+	case t.Kind.IsWrite():
+		return "write:" + t.Kind.String()
+	}
+	return "read"
+}
+
+func paramList(params []tools.Param) string {
+	if len(params) == 0 {
+		return "–"
+	}
+	out := make([]string, 0, len(params))
+	for _, p := range params {
+		name := "`" + p.Name + "`"
+		if p.Required {
+			name += "!"
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, ", ")
+}
