@@ -18,8 +18,10 @@ step "go vet ./..."
 go vet ./... || die "go vet reported problems"
 
 step "gofmt check"
-unformatted="$(find . -name '*.go' -not -path './.git/*' -not -path './.tools/*' \
-	-not -path '*/node_modules/*' -print0 | xargs -0 -r gofmt -l)"
+if ! unformatted="$(find . -name '*.go' -not -path './.git/*' -not -path './.tools/*' \
+	-not -path '*/node_modules/*' -print0 | xargs -0 -r gofmt -l)"; then
+	die "gofmt could not read every Go file (see above)"
+fi
 if [[ -n "$unformatted" ]]; then
 	printf '%s\n' "$unformatted" >&2
 	die "these files need gofmt -w"

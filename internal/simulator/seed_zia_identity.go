@@ -1,9 +1,6 @@
 package simulator
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // BigRuleLabelID is a seeded rule label id above 2^53: clients that decode ids into
 // float64 lose precision on it.
@@ -115,9 +112,4 @@ func seedIdentity(s *seeder) {
 		s.add("ruleLabels", merge(modified(i), record{"id": id, "name": l.name,
 			"description": l.desc, "createdBy": seedAdmin(), "referencedRuleCount": 0}))
 	}
-}
-
-// emailOf is used by tests to find seeded users.
-func emailOf(first, last string) string {
-	return strings.ToLower(first + "." + last + "@acme.example")
 }

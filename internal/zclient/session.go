@@ -45,9 +45,6 @@ func (c *Client) newSession(ctx context.Context, creds Credentials) (*session, e
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSDKEnv(); err != nil {
-		return nil, err
-	}
 	sc := newScrubber(creds)
 	tr := &retryTransport{
 		base:        c.base,
