@@ -1,6 +1,10 @@
 package main
 
-import "github.com/zscaler/zscaler-mcp/internal/config"
+import (
+	"strconv"
+
+	"github.com/zscaler/zscaler-mcp/internal/config"
+)
 
 // boolFlag is a boolean flag that accepts the same spellings as the environment
 // (true/false, 1/0, yes/no, on/off), so `--log-tool-calls=yes` works like
@@ -9,11 +13,14 @@ type boolFlag struct{ value string }
 
 func (b *boolFlag) String() string { return b.value }
 
+// Set stores the value in canonical form, because viper re-reads flags of type "bool"
+// with its own parser, which knows neither yes/no nor on/off.
 func (b *boolFlag) Set(s string) error {
-	if _, err := config.ParseBool(s); err != nil {
+	v, err := config.ParseBool(s)
+	if err != nil {
 		return err
 	}
-	b.value = s
+	b.value = strconv.FormatBool(v)
 	return nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -206,13 +205,4 @@ func containsFold(s, sub string) bool {
 
 func hasPrefixFold(s, p string) bool {
 	return strings.HasPrefix(strings.ToLower(s), strings.ToLower(p))
-}
-
-func sortedKeys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -96,7 +96,7 @@ func seedNetwork(s *seeder) {
 			"creatorContext": "ZIA", "extranetIpPool": false})
 	}
 	dstGroups := []struct {
-		name, typ, desc string
+		name, typ, desc  string
 		addrs, countries []string
 	}{
 		{"Public DNS", "DSTN_IP", "Public resolvers", []string{"1.1.1.1", "8.8.8.8"}, nil},

@@ -11,10 +11,10 @@ import (
 
 // geoCity is one entry of the simulator's small geo database.
 type geoCity struct {
-	geoID, stateGeoID                 int64
-	lat, lon                          float64
+	geoID, stateGeoID                int64
+	lat, lon                         float64
 	city, state, country, cc, postal string
-	continent                         string
+	continent                        string
 }
 
 var geoCities = []geoCity{

@@ -60,6 +60,8 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 }
 
 // routeZIA dispatches a ZIA call. The caller holds t.mu.
+// TODO: SSL inspection, sandbox, DLP, file-type, web DLP, cloud app control rules, time
+// intervals, device and workload groups are not simulated yet and answer 404.
 func (t *Tenant) routeZIA(method string, segs []string, q url.Values, body any) result {
 	if len(segs) == 0 {
 		return fail(errNotFound("Unknown endpoint %s", ziaPrefix))

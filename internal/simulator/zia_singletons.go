@@ -109,7 +109,7 @@ func init() {
 			"blockHttpTunnelOnNonHttpPorts": false, "enforceSurrogateIpForWindowsApp": false,
 			"trackHttpTunnelOnHttpPorts": false, "blockDomainFrontingOnHostHeader": false,
 			"zscalerClientConnector1AndPacRoadWarriorInFirewall": false,
-			"cascadeUrlFiltering": false, "enablePolicyForUnauthenticatedTraffic": false,
+			"cascadeUrlFiltering":                                false, "enablePolicyForUnauthenticatedTraffic": false,
 			"blockNonCompliantHttpRequestOnHttpPorts": true, "enableAdminRankAccess": false,
 			"http2NonbrowserTrafficEnabled": true, "ecsForAllEnabled": false,
 			"dynamicUserRiskEnabled": false, "preferSniOverConnHost": false,
@@ -119,7 +119,7 @@ func init() {
 			"kerberosBypassUrls": []string{}, "kerberosBypassUrlCategories": []string{"NONE"},
 			"basicBypassUrlCategories": []string{"NONE"}, "digestAuthBypassUrls": []string{},
 			"dnsResolutionOnTransparentProxyUrls": []string{},
-			"ecsObject": record{"id": 0, "name": "", "externalId": ""}}
+			"ecsObject":                           record{"id": 0, "name": "", "externalId": ""}}
 	}})
 	addSingleton(&singleton{path: "advancedUrlFilterAndCloudAppSettings", seed: func() record {
 		r := record{"enableDynamicContentCat": true, "considerEmbeddedSites": false,
@@ -175,7 +175,7 @@ func init() {
 	addSingleton(&singleton{path: "mobileAdvanceThreatSettings", seed: func() record {
 		return record{"blockAppsWithMaliciousActivity": true, "blockAppsWithKnownVulnerabilities": true,
 			"blockAppsSendingUnencryptedUserCredentials": false,
-			"blockAppsSendingLocationInfo": false, "blockAppsSendingPersonallyIdentifiableInfo": false,
+			"blockAppsSendingLocationInfo":               false, "blockAppsSendingPersonallyIdentifiableInfo": false,
 			"blockAppsSendingDeviceIdentifier": false, "blockAppsCommunicatingWithAdWebsites": false,
 			"blockAppsCommunicatingWithRemoteUnknownServers": false}
 	}})

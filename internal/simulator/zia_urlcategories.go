@@ -34,10 +34,10 @@ var urlCategoryFamily = register(&family{
 	managed: []string{"customCategory", "editable", "val", "customUrlsCount",
 		"urlsRetainingParentCategoryCount", "customIpRangesCount",
 		"ipRangesRetainingParentCategoryCount", "urlKeywordCounts", "categoryGroup"},
-	enums:   map[string][]string{"type": {"URL_CATEGORY", "TLD_CATEGORY"}, "urlType": {"EXACT", "REGEX"}},
+	enums:      map[string][]string{"type": {"URL_CATEGORY", "TLD_CATEGORY"}, "urlType": {"EXACT", "REGEX"}},
 	unpaged:    true,
 	queryScope: urlTypeMatches,
-	lite:    []string{"id", "configuredName", "superCategory", "customCategory", "type", "val"},
+	lite:       []string{"id", "configuredName", "superCategory", "customCategory", "type", "val"},
 	filters: map[string]filterFunc{
 		"customOnly": func(_ *Tenant, r record, v string) bool {
 			return v != "true" || boolean(r, "customCategory")
@@ -73,7 +73,8 @@ var urlCategoryFamily = register(&family{
 	},
 })
 
-// urlTypeMatches applies the type parameter; an absent type means URL_CATEGORY (TLD categories only show with type=TLD_CATEGORY or ALL).
+// urlTypeMatches applies the type parameter. An absent type means URL_CATEGORY: TLD
+// categories only show with type=TLD_CATEGORY or type=ALL.
 func urlTypeMatches(r record, q url.Values) bool {
 	switch v := q.Get("type"); v {
 	case "ALL":

@@ -119,8 +119,9 @@ async function main() {
   const stale = [...baseline.keys()].filter((id) => results.get(id)?.passed);
   const unknown = [...baseline.keys()].filter((id) => !results.has(id));
 
-  const failedSummary = results.size === 0 || unexpected.length || stale.length || unknown.length;
-  if (failedSummary) {
+  // The suite's own output only lists the scenarios it ran; it matters when one crashed.
+  const crashed = [...results.values()].some((r) => r.crashed);
+  if (results.size === 0 || (crashed && unexpected.length)) {
     console.log(`\n--- conformance suite output ---\n${run.output.trimEnd()}\n--- end of suite output ---`);
   }
 
@@ -141,6 +142,13 @@ async function main() {
     console.log('Fix the server, or, if the scenario cannot apply to this server, add a line');
     console.log('with an honest reason to scripts/interop/conformance-baseline.txt:');
     for (const id of unexpected) console.log(`  ${id}  # ${firstFailure(results.get(id))}`);
+    console.log('Failed checks:');
+    for (const id of unexpected) {
+      for (const f of results.get(id).failures) {
+        console.log(`  ${id}: ${f.name}: ${f.description ?? ''}`);
+        if (f.errorMessage) console.log(`    ${f.errorMessage}`);
+      }
+    }
     status = 1;
   }
   if (stale.length) {

@@ -57,7 +57,7 @@ func TestStdioDemoSession(t *testing.T) {
 	_, err = call(t, s.client, "zia_delete_everything", map[string]any{})
 	require.Error(t, err)
 
-	lines := s.stderr.waitAudit(t, 18)
+	lines := s.stderr.waitAudit(t, 16)
 	want := []string{
 		`[TOOL CALL] zia_list_locations | args: {}`,
 		fmt.Sprintf(`[TOOL OK]   zia_list_locations | Nms | %d items`, len(all)),

@@ -135,14 +135,14 @@ describe('stdio transport', { timeout: 120000 }, () => {
   });
 
   it('returns a tool error for an argument of the wrong type', async () => {
-    const { result, error, outcome } = await callAudited('zia_get_location',
-      { location_id: 'not-a-number' }, 'ERR');
+    const { result, error, outcome } = await callAudited('zia_list_locations', { search: 5 }, 'ERR');
     assert.equal(error, undefined, `a bad argument is a tool error, not a protocol error: ${error}`);
     assert.equal(result.isError, true);
     assert.equal(result.structuredContent, undefined, 'no structured content on error');
     const text = result.content?.[0]?.text ?? '';
-    assert.match(text, /location_id/, 'the message names the argument');
-    assert.ok(text.includes(outcome.kind), 'the agent sees the kind the audit line records');
+    assert.match(text, /search/, 'the message names the argument');
+    assert.equal(outcome.kind, 'InvalidArgument');
+    assert.ok(text.startsWith(`${outcome.kind}: `), 'the agent sees the kind the audit line records');
   });
 
   it('wrote exactly one audit line pair per call and nothing else on stdout', async () => {
