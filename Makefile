@@ -20,3 +20,18 @@ test:
 .PHONY: interop
 interop: build
 	bash scripts/interop/run.sh $(BIN_DIR)/zscaler-mcp
+
+## demo: run a small MCP client against the server on the simulated demo tenant
+.PHONY: demo
+demo: build
+	$(GO) run ./examples/democlient -- $(BIN_DIR)/zscaler-mcp --demo --log-tool-calls
+
+## docs: regenerate docs/tools.md from the tool registry
+.PHONY: docs
+docs:
+	UPDATE_DOCS=1 $(GO) test -count=1 -run TestToolsDocIsCurrent ./internal/server/
+
+## bench: run the benchmarks recorded in docs/performance.md
+.PHONY: bench
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/server/ ./internal/audit/ ./internal/sanitize/

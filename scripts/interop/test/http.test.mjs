@@ -77,10 +77,8 @@ describe('streamable HTTP transport', { timeout: 120000 }, () => {
   });
 
   // The streamable HTTP spec requires 404 for a session id the server does not hold,
-  // including one the client terminated. The server accepts any well-formed id today.
-  it('refuses terminated and unknown session ids', {
-    todo: 'the HTTP transport checks only the form of session ids, not that the session exists',
-  }, async () => {
+  // including one the client terminated.
+  it('refuses terminated and unknown session ids', async () => {
     const { client, transport } = await connect(server.url);
     const sessionId = transport.sessionId;
     const protocolVersion = transport.protocolVersion ?? '2025-06-18';
