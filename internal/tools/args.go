@@ -70,9 +70,8 @@ func (p Param) check(v any) (any, error) {
 		if !ok {
 			return nil, bad("a string")
 		}
-		if len(p.Enum) > 0 && !slices.Contains(p.Enum, s) {
-			return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must be one of %s, got %q",
-				p.Name, strings.Join(p.Enum, ", "), s)
+		if len(p.Enum) > 0 {
+			return p.checkEnum(s)
 		}
 		return s, nil
 	case ID:
@@ -105,6 +104,18 @@ func (p Param) check(v any) (any, error) {
 		return p.checkStrings(v, bad)
 	}
 	return nil, toolerr.New(toolerr.Internal, "parameter %q has an unsupported type", p.Name)
+}
+
+// checkEnum matches s against the enum ignoring case and returns the declared
+// spelling, so an agent that writes "asc" for "ASC" is understood.
+func (p Param) checkEnum(s string) (any, error) {
+	for _, e := range p.Enum {
+		if strings.EqualFold(e, s) {
+			return e, nil
+		}
+	}
+	return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must be one of %s, got %q",
+		p.Name, strings.Join(p.Enum, ", "), s)
 }
 
 func (p Param) checkID(v any, bad func(string) error) (any, error) {

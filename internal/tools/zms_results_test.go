@@ -177,7 +177,7 @@ func TestZMSArgumentValidation(t *testing.T) {
 		{"page zero", "zms_list_nonces", map[string]any{"page": 0.0}, "page"},
 		{"fractional page", "zms_list_app_zones", map[string]any{"page_num": 1.5}, "page_num"},
 		{"bad sort direction", "zms_list_agents", map[string]any{"sort_dir": "down"}, "sort_dir"},
-		{"bad sort order", "zms_list_tag_namespaces", map[string]any{"sort_order": "asc"}, "sort_order"},
+		{"bad sort order", "zms_list_tag_namespaces", map[string]any{"sort_order": "upward"}, "sort_order"},
 		{"bad origin", "zms_list_tag_namespaces", map[string]any{"origin": "OTHER"}, "origin"},
 		{"bad provider", "zms_list_resources", map[string]any{"cloud_provider": "IBM"}, "cloud_provider"},
 		{"bad action", "zms_list_policy_rules", map[string]any{"action": "DENY"}, "action"},
