@@ -105,11 +105,7 @@ func openAudit(cfg *config.Config, stderr io.Writer) (*audit.Logger, error) {
 // starts the simulated tenant on loopback and points the client at it.
 func tenant(cfg *config.Config, logger *slog.Logger) (zclient.Credentials, http.RoundTripper, func(), error) {
 	if !cfg.Demo {
-		c := cfg.Credentials
-		return zclient.Credentials{
-			ClientID: c.ClientID, ClientSecret: c.ClientSecret, PrivateKey: c.PrivateKey,
-			VanityDomain: c.VanityDomain, Cloud: c.Cloud, CustomerID: c.CustomerID,
-		}, nil, func() {}, nil
+		return cfg.Credentials, nil, func() {}, nil
 	}
 
 	sim, err := simulator.Start(simulator.New(simulator.WithLatency(cfg.DemoLatency)))

@@ -100,7 +100,7 @@ func (r argRenderer) value(b []byte, v any, depth int) []byte {
 		}
 		return append(b, ']')
 	}
-	generic, err := viaJSON(v)
+	generic, err := sanitize.Generic(v)
 	if err != nil {
 		return appendQuoted(b, unencodable(v))
 	}

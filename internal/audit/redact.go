@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -80,7 +79,7 @@ func redactValue(v any, depth int) any {
 		}
 		return out
 	}
-	generic, err := viaJSON(v)
+	generic, err := sanitize.Generic(v)
 	if err != nil {
 		return unencodable(v)
 	}
@@ -95,22 +94,6 @@ func isScalar(v any) bool {
 		return true
 	}
 	return false
-}
-
-// viaJSON turns an arbitrary Go value into the generic form encoding/json decodes to,
-// numbers as json.Number so they print as encoded.
-func viaJSON(v any) (any, error) {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("encode %T: %w", v, err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var out any
-	if err := dec.Decode(&out); err != nil {
-		return nil, fmt.Errorf("decode %T: %w", v, err)
-	}
-	return out, nil
 }
 
 // unencodable stands in for a value encoding/json rejects (a channel, a function).

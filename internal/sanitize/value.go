@@ -57,7 +57,7 @@ func value(v any, depth int) any {
 		}
 		return out
 	default:
-		generic, err := viaJSON(t)
+		generic, err := Generic(t)
 		if err != nil {
 			return fmt.Sprintf("[unencodable value of type %T]", t)
 		}
@@ -100,8 +100,9 @@ func freeKey(m map[string]any, name string) string {
 	}
 }
 
-// viaJSON turns an arbitrary Go value into the generic form encoding/json decodes to.
-func viaJSON(v any) (any, error) {
+// Generic turns an arbitrary Go value into the generic form encoding/json decodes to,
+// numbers as json.Number so they keep every digit.
+func Generic(v any) (any, error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("encode %T: %w", v, err)

@@ -2,18 +2,10 @@
 // client and ZMS through a small GraphQL client on the same OneAPI token.
 package zclient
 
-// Credentials are the OneAPI settings needed to reach a tenant.
-type Credentials struct {
-	ClientID     string
-	ClientSecret string
-	// PrivateKey is a PEM key (or a path to one) used instead of ClientSecret.
-	PrivateKey   string
-	VanityDomain string
-	// Cloud is empty or PRODUCTION for the production cloud, else e.g. "beta".
-	Cloud string
-	// CustomerID is required by ZMS only.
-	CustomerID string
-}
+import "github.com/zscaler/zscaler-mcp/internal/config"
+
+// Credentials are the OneAPI settings needed to reach a tenant, as configured.
+type Credentials = config.Credentials
 
 // GraphQLError is one entry of a GraphQL "errors" array.
 type GraphQLError struct {
