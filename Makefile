@@ -24,7 +24,7 @@ interop: build
 ## demo: run a small MCP client against the server on the simulated demo tenant
 .PHONY: demo
 demo: build
-	$(GO) run ./examples/democlient -- $(BIN_DIR)/zscaler-mcp --demo --log-tool-calls
+	$(GO) run ./cmd/democlient -- $(BIN_DIR)/zscaler-mcp --demo --log-tool-calls
 
 ## docs: regenerate docs/tools.md from the tool registry
 .PHONY: docs

@@ -50,7 +50,7 @@ func WithTimestamps(clock func() time.Time) Option {
 }
 
 // New returns an enabled Logger writing to w; a nil w means os.Stderr. Never pass
-// os.Stdout in stdio mode, where stdout carries the protocol.
+// standard output in stdio mode, where stdout carries the protocol.
 func New(w io.Writer, opts ...Option) *Logger {
 	if w == nil {
 		w = os.Stderr

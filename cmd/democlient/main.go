@@ -2,7 +2,7 @@
 // over stdio, lists its tools and calls a few ZIA and ZMS tools, printing what it sees.
 // The server's stderr, where the audit lines go, is passed through unchanged.
 //
-//	go run ./examples/democlient -- ./zscaler-mcp --demo --log-tool-calls
+//	go run ./cmd/democlient -- ./zscaler-mcp --demo --log-tool-calls
 package main
 
 import (
