@@ -4,7 +4,9 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -21,31 +23,8 @@ import (
 // in process, through the real SDK and the simulated tenant: each must succeed. It
 // catches a tool and the API disagreeing on a path, a query or a reply's shape.
 func TestEveryToolAgainstTheSimulator(t *testing.T) {
-	sim, err := simulator.Start(simulator.New())
-	require.NoError(t, err)
-	defer sim.Close()
-
-	up := zclient.New(zclient.Options{
-		Credentials: func() zclient.Credentials {
-			return zclient.Credentials{
-				ClientID: simulator.DemoClientID, ClientSecret: simulator.DemoClientSecret,
-				VanityDomain: simulator.DemoVanityDomain, Cloud: simulator.DemoCloud,
-				CustomerID: simulator.DemoCustomerID,
-			}
-		},
-		Transport: simulator.Transport(sim.URL, http.DefaultTransport),
-	})
-	defer up.Close()
-	quiet := audit.New(io.Discard)
-	srv, err := server.New(server.Deps{Config: &config.Config{}, Audit: quiet, Upstream: up, Prober: up})
-	require.NoError(t, err)
-
-	c, err := client.NewInProcessClient(srv.MCP())
-	require.NoError(t, err)
+	c, _ := inProcess(t)
 	ctx := context.Background()
-	require.NoError(t, c.Start(ctx))
-	defer c.Close()
-	initialize(t, c)
 
 	listed, err := c.ListTools(ctx, mcp.ListToolsRequest{})
 	require.NoError(t, err)
@@ -61,4 +40,105 @@ func TestEveryToolAgainstTheSimulator(t *testing.T) {
 		called++
 	}
 	require.Greater(t, called, 40)
+}
+
+// inProcess serves the whole stack in this process against a fresh simulated tenant
+// and returns a connected client and the tenant, for fault injection.
+func inProcess(t *testing.T) (*client.Client, *simulator.Tenant) {
+	t.Helper()
+	tenant := simulator.New()
+	sim, err := simulator.Start(tenant)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = sim.Close() })
+
+	up := zclient.New(zclient.Options{
+		RetryBudget: 5 * time.Second,
+		Credentials: func() zclient.Credentials {
+			return zclient.Credentials{
+				ClientID: simulator.DemoClientID, ClientSecret: simulator.DemoClientSecret,
+				VanityDomain: simulator.DemoVanityDomain, Cloud: simulator.DemoCloud,
+				CustomerID: simulator.DemoCustomerID,
+			}
+		},
+		Transport: simulator.Transport(sim.URL, http.DefaultTransport),
+	})
+	t.Cleanup(up.Close)
+	quiet := audit.New(io.Discard)
+	srv, err := server.New(server.Deps{Config: &config.Config{}, Audit: quiet, Upstream: up, Prober: up})
+	require.NoError(t, err)
+
+	c, err := client.NewInProcessClient(srv.MCP())
+	require.NoError(t, err)
+	require.NoError(t, c.Start(context.Background()))
+	t.Cleanup(func() { _ = c.Close() })
+	initialize(t, c)
+	return c, tenant
+}
+
+// TestUpstreamFaultsReachTheAgentClassified injects API misbehaviour into the tenant
+// and checks what the agent sees through the whole stack: the real SDK, our retrying
+// transport, the error mapping and the registrar.
+func TestUpstreamFaultsReachTheAgentClassified(t *testing.T) {
+	c, tenant := inProcess(t)
+	_ = mustOK(t, c, "zia_get_activation_status", nil) // obtain a token first
+
+	cases := []struct {
+		name  string
+		fault simulator.Fault
+		tool  string
+		args  map[string]any
+		want  string // prefix of the result text; "" means success
+	}{
+		{"429 once is retried", simulator.Fault{Path: "/zia/api/v1/ruleLabels", Status: 429,
+			RetryAfter: "0", Times: 1}, "zia_list_rule_labels", nil, ""},
+		{"429 for ever", simulator.Fault{Path: "/zia/api/v1/ruleLabels", Status: 429, RetryAfter: "30"},
+			"zia_list_rule_labels", nil, "RateLimited: "},
+		{"500 once on a read is retried", simulator.Fault{Path: "/zia/api/v1/locations", Status: 500,
+			Times: 1}, "zia_list_locations", nil, ""},
+		{"503 for ever", simulator.Fault{Path: "/zia/api/v1/locations", Status: 503, RetryAfter: "0"},
+			"zia_list_locations", nil, "UpstreamUnavailable: "},
+		{"malformed body", simulator.Fault{Path: "/zia/api/v1/status", Malformed: true},
+			"zia_get_activation_status", nil, "UpstreamUnavailable: "},
+		{"GraphQL validation error", simulator.Fault{Path: "/zms/graphql", GraphQLErrors: []map[string]any{{
+			"message": "bad filter", "extensions": map[string]any{"classification": "VALIDATION_ERROR"}}}},
+			"zms_list_agents", nil, "InvalidArgument: "},
+		{"GraphQL forbidden", simulator.Fault{Path: "/zms/graphql", GraphQLErrors: []map[string]any{{
+			"message": "no access", "extensions": map[string]any{"classification": "FORBIDDEN"}}}},
+			"zms_list_agents", nil, "PermissionDenied: "},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			remove := tenant.InjectFault(tc.fault)
+			defer remove()
+			res, err := call(t, c, tc.tool, tc.args)
+			require.NoError(t, err)
+			if tc.want == "" {
+				require.False(t, res.IsError, text(res))
+				return
+			}
+			require.True(t, res.IsError)
+			require.True(t, strings.HasPrefix(text(res), tc.want), text(res))
+			require.NotContains(t, text(res), "Rate Limit (1/SECOND)", "raw bodies never reach the agent")
+		})
+	}
+
+	// Partial data with errors returns both.
+	remove := tenant.InjectFault(simulator.Fault{Path: "/zms/graphql",
+		GraphQLErrors: []map[string]any{{"message": "one agent could not be read", "path": []any{"agents", "nodes", 1}}},
+		PartialData: map[string]any{"agents": map[string]any{
+			"nodes":    []any{map[string]any{"name": "agent-1"}},
+			"pageInfo": map[string]any{"pageNumber": 1, "pageSize": 20, "totalCount": 2, "totalPages": 1},
+		}}})
+	defer remove()
+	res := mustOK(t, c, "zms_list_agents", nil)
+	require.Contains(t, text(res), `"errors"`)
+	require.Contains(t, text(res), "agent-1")
+}
+
+func mustOK(t *testing.T, c *client.Client, name string, args map[string]any) *mcp.CallToolResult {
+	t.Helper()
+	res, err := call(t, c, name, args)
+	require.NoError(t, err)
+	require.False(t, res.IsError, "%s: %s", name, text(res))
+	return res
 }
