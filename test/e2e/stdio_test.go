@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -184,4 +185,36 @@ func TestSIGTERMDrainsInFlightCall(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the in-flight call got no response")
 	}
+}
+
+// TestEndOfInputDrainsRunningCalls pipes a whole session into the server: the input
+// ends while the calls still run, and every call must still be answered.
+func TestEndOfInputDrainsRunningCalls(t *testing.T) {
+	script := strings.Join([]string{
+		`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",` +
+			`"capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}`,
+		`{"jsonrpc":"2.0","method":"notifications/initialized"}`,
+		`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"zia_list_locations","arguments":{}}}`,
+		`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"zms_list_agents","arguments":{}}}`,
+	}, "\n") + "\n"
+	cmd := exec.Command(binary, "--demo", "--log-tool-calls")
+	cmd.Env = cleanEnv("ZSCALER_MCP_DEMO_LATENCY=200ms")
+	cmd.Stdin = strings.NewReader(script)
+	var stderr lockedBuffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	require.NoError(t, err, stderr.String())
+
+	answered := map[float64]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var msg struct {
+			ID     float64        `json:"id"`
+			Result map[string]any `json:"result"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &msg), line)
+		require.NotEqual(t, true, msg.Result["isError"], line)
+		answered[msg.ID] = true
+	}
+	require.Equal(t, map[float64]bool{0: true, 1: true, 2: true}, answered)
+	require.Len(t, stderr.auditLines(), 4)
 }
