@@ -4,12 +4,17 @@
 GO ?= go
 BIN_DIR ?= bin
 
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+DATE ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+LDFLAGS := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
+
 .DEFAULT_GOAL := build
 
 ## build: compile zscaler-mcp into $(BIN_DIR)/
 .PHONY: build
 build:
-	$(GO) build -o $(BIN_DIR)/zscaler-mcp ./cmd/zscaler-mcp
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN_DIR)/zscaler-mcp ./cmd/zscaler-mcp
 
 ## test: every test: vet, gofmt, interop (MCP client + conformance), go test -race
 .PHONY: test

@@ -44,6 +44,8 @@ var credentialEnv = []string{
 // viper key, named after the variable. Viper then resolves flag > environment > .env
 // (merged as its config layer) > default.
 func addFlags(cmd *cobra.Command, v *viper.Viper) error {
+	// A variable that is set, even to "", hides the .env file's value for it.
+	v.AllowEmptyEnv(true)
 	fs := cmd.Flags()
 	for _, s := range settings {
 		if s.boolean {

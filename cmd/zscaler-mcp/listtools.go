@@ -31,9 +31,13 @@ func printToolList(w io.Writer, cfg *config.Config) error {
 		total += len(ts)
 	}
 	sort.Strings(services)
+	counts := make([]string, 0, len(services))
+	for _, svc := range services {
+		counts = append(counts, fmt.Sprintf("%s %d", svc, len(byService[svc])))
+	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "zscaler-mcp %s: %d tools across %d services\n", version, total, len(services))
+	fmt.Fprintf(&b, "zscaler-mcp %s: %d tools (%s)\n", version, total, strings.Join(counts, ", "))
 	for _, svc := range services {
 		ts := byService[svc]
 		sort.Slice(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/zscaler/zscaler-mcp/internal/config"
 )
 
 func main() {
@@ -28,7 +30,8 @@ func run() int {
 	if err := cmd.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "zscaler-mcp:", err)
 		var usage *usageError
-		if errors.As(err, &usage) {
+		var bad *config.Error
+		if errors.As(err, &usage) || errors.As(err, &bad) {
 			return 2
 		}
 		return 1

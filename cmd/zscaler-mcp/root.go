@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -42,7 +43,13 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 			"Credentials come from the environment or the .env file only: ZSCALER_CLIENT_ID,\n" +
 			"ZSCALER_CLIENT_SECRET or ZSCALER_PRIVATE_KEY, ZSCALER_VANITY_DOMAIN, ZSCALER_CLOUD and,\n" +
 			"for ZMS, ZSCALER_CUSTOMER_ID. Try it without any with --demo.",
-		Args:          cobra.NoArgs,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return &usageError{fmt.Errorf("unexpected argument %q; boolean flags take "+
+					"their value after =, as in --log-tool-calls=false", args[0])}
+			}
+			return nil
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -51,7 +58,7 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 				return err
 			}
 
-			cfg, err := loadConfig(v)
+			cfg, err := loadConfig(cmd, v)
 			if err != nil {
 				return err
 			}
@@ -65,7 +72,7 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 				app.Options{})
 		},
 	}
-	cmd.SetOut(rio.stderr)
+	cmd.SetOut(rio.stdout)
 	cmd.SetErr(rio.stderr)
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{err}
@@ -80,8 +87,9 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 }
 
 // loadConfig reads the .env file into viper's config layer and builds the validated
-// configuration.
-func loadConfig(v *viper.Viper) (*config.Config, error) {
+// configuration. A bad value is reported under the name the user gave it: the flag,
+// the variable, or the variable in the .env file.
+func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
 	path, explicit := v.GetString(config.EnvDotenvPath), v.IsSet(config.EnvDotenvPath)
 	if !explicit {
 		path = ".env"
@@ -103,28 +111,75 @@ func loadConfig(v *viper.Viper) (*config.Config, error) {
 
 	cfg, err := config.Load(source(v))
 	if err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			ce.Setting = settingOrigin(cmd, ce.Setting, values, path)
+		}
 		return nil, &usageError{err}
 	}
+	cfg.DotenvPath = ""
 	if values != nil {
 		cfg.DotenvPath = path
-	} else {
-		cfg.DotenvPath = ""
 	}
 	return cfg, nil
 }
 
+// settingOrigin names where the value of the setting env came from.
+func settingOrigin(cmd *cobra.Command, env string, dotenv map[string]string, path string) string {
+	for _, s := range settings {
+		if s.env == env && cmd.Flags().Changed(s.flag) {
+			return "--" + s.flag
+		}
+	}
+	if _, ok := os.LookupEnv(env); ok {
+		return env
+	}
+	if _, ok := dotenv[env]; ok {
+		return env + " (in " + path + ")"
+	}
+	return env
+}
+
+// utf8BOM is what some editors put at the start of a text file.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
 // readDotenv parses the .env file at path. A missing default file is fine; a missing
-// file the user named is an error.
+// file the user named is an error. A parse error names the line but never quotes the
+// file, which holds secrets.
 func readDotenv(path string, explicit bool) (map[string]string, error) {
-	if _, err := os.Stat(path); err != nil {
+	data, err := os.ReadFile(path)
+	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !explicit {
 			return nil, nil
 		}
 		return nil, fmt.Errorf("invalid %s=%q: %w", config.EnvDotenvPath, path, err)
 	}
-	values, err := godotenv.Read(path)
+	data = bytes.TrimPrefix(data, utf8BOM)
+
+	values, err := godotenv.UnmarshalBytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("read .env file %s: %w", path, err)
+		return nil, fmt.Errorf("read .env file %s: line %d is not a KEY=VALUE assignment "+
+			"(check quotes); the file's contents are not shown because they may hold secrets",
+			path, badLine(data))
 	}
 	return values, nil
+}
+
+// badLine returns the number of the first line that breaks the file: a line that is
+// not blank, not a comment and has no assignment, or else the line from which the
+// file stops parsing (an unterminated quote, say).
+func badLine(data []byte) int {
+	lines := bytes.Split(data, []byte("\n"))
+	for i, line := range lines {
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 && line[0] != '#' && !bytes.ContainsAny(line, "=:") {
+			return i + 1
+		}
+	}
+	for i := range lines {
+		if _, err := godotenv.UnmarshalBytes(bytes.Join(lines[:i+1], []byte("\n"))); err != nil {
+			return i + 1
+		}
+	}
+	return len(lines)
 }

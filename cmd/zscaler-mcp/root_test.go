@@ -103,8 +103,10 @@ func TestUsageErrorsExitTwoAndNameTheSetting(t *testing.T) {
 		want string
 	}{
 		{args: []string{"--log-tool-calls=maybe"}, want: "maybe"},
-		{args: []string{"--transport", "carrier-pigeon"}, want: `ZSCALER_MCP_TRANSPORT="carrier-pigeon"`},
-		{args: []string{"--port", "http"}, want: `ZSCALER_MCP_PORT="http"`},
+		{args: []string{"--transport", "carrier-pigeon"}, want: `--transport="carrier-pigeon"`},
+		{args: []string{"--port", "http"}, want: `--port="http"`},
+		{args: []string{"serve"}, want: `unexpected argument "serve"`},
+		{args: []string{"--log-tool-calls", "false"}, want: `--log-tool-calls=false`},
 		{env: map[string]string{"ZSCALER_MCP_DEBUG": "sure"}, want: `ZSCALER_MCP_DEBUG="sure"`},
 		{args: []string{"--dotenv-path", "/nonexistent/.env"}, want: "/nonexistent/.env"},
 		{args: []string{"--no-such-flag"}, want: "no-such-flag"},
@@ -151,4 +153,39 @@ func TestVersionAndListTools(t *testing.T) {
 	require.Contains(t, out.String(), "zms_list_agents")
 	require.Contains(t, out.String(), "zscaler_check_connectivity")
 	require.NotContains(t, out.String(), "zia_list_locations")
+}
+
+func TestDotenvErrorsNameTheFileAndLineButNeverTheContents(t *testing.T) {
+	dir := isolate(t)
+	for _, body := range []string{
+		"ZSCALER_CLIENT_ID=abc\nthis is junk\nZSCALER_CLIENT_SECRET=SUPERSECRET123\n",
+		"ZSCALER_CLIENT_ID=abc\nZSCALER_CLIENT_SECRET=\"SUPERSECRET123\n",
+	} {
+		writeDotenv(t, dir, body)
+		_, err := resolve(t)
+		require.Error(t, err)
+		var usage *usageError
+		require.ErrorAs(t, err, &usage)
+		require.Contains(t, err.Error(), ".env: line 2 ")
+		require.NotContains(t, err.Error(), "SUPERSECRET123")
+		require.NotContains(t, err.Error(), "junk")
+	}
+}
+
+func TestDotenvValuesAreNamedByFileAndBOMIsIgnored(t *testing.T) {
+	dir := isolate(t)
+	writeDotenv(t, dir, "\xef\xbb\xbfZSCALER_MCP_PORT=99999\n")
+	_, err := resolve(t)
+	require.ErrorContains(t, err, `invalid ZSCALER_MCP_PORT (in .env)="99999"`)
+}
+
+func TestEmptyEnvironmentVariableHidesDotenv(t *testing.T) {
+	dir := isolate(t)
+	writeDotenv(t, dir, "ZSCALER_CLOUD=beta\nZSCALER_MCP_PORT=1234\n")
+	t.Setenv("ZSCALER_CLOUD", "")
+	t.Setenv("ZSCALER_MCP_PORT", "")
+	cfg, err := resolve(t)
+	require.NoError(t, err)
+	require.Empty(t, cfg.Credentials.Cloud, "an empty variable means production, whatever .env says")
+	require.Equal(t, 8000, cfg.Port)
 }

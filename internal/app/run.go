@@ -4,8 +4,10 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -36,7 +38,7 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts O
 	logger := NewLogger(rio.Log, cfg.Debug)
 	logger.Info("starting zscaler-mcp", "version", version, "config", cfg)
 
-	auditLog, err := openAudit(cfg, rio.Log)
+	auditLog, err := openAudit(cfg, rio.Log, logger)
 	if err != nil {
 		return err
 	}
@@ -47,11 +49,6 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts O
 		return err
 	}
 	defer stopDemo()
-	for _, secret := range []string{creds.ClientSecret, creds.PrivateKey} {
-		if secret != "" {
-			auditLog.AddSecret(secret)
-		}
-	}
 
 	client := zclient.New(zclient.Options{
 		Credentials: func() zclient.Credentials { return creds },
@@ -72,6 +69,11 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts O
 		"audit", cfg.LogToolCalls)
 
 	if cfg.Transport == config.TransportStreamableHTTP {
+		if !isLoopback(cfg.Host) {
+			logger.Warn("the HTTP transport has no client authentication yet: anyone who can "+
+				"reach this address can use the tenant; bind 127.0.0.1 or put an "+
+				"authenticating proxy in front", "addr", cfg.Addr())
+		}
 		return srv.ServeHTTP(ctx, cfg.Addr(), cfg.ShutdownTimeout, opts.Ready)
 	}
 	return srv.ServeStdio(ctx, rio.In, rio.Protocol, cfg.ShutdownTimeout)
@@ -86,18 +88,34 @@ func NewLogger(w io.Writer, debug bool) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
 }
 
-func openAudit(cfg *config.Config, stderr io.Writer) (*audit.Logger, error) {
-	var l *audit.Logger
+func openAudit(cfg *config.Config, stderr io.Writer, logger *slog.Logger) (*audit.Logger, error) {
+	l := audit.New(stderr)
 	if cfg.AuditLogFile != "" {
 		var err error
-		l, err = audit.OpenFile(cfg.AuditLogFile)
-		if err != nil {
-			return nil, fmt.Errorf("open audit log %s: %w", cfg.AuditLogFile, err)
+		if l, err = audit.OpenFile(cfg.AuditLogFile); err != nil {
+			reason := err.Error()
+			var pathErr *fs.PathError
+			if errors.As(err, &pathErr) {
+				reason = pathErr.Err.Error()
+			}
+			return nil, &config.Error{Setting: config.EnvAuditLogFile, Value: cfg.AuditLogFile,
+				Reason: "cannot open it for appending: " + reason}
 		}
-	} else {
-		l = audit.New(stderr)
+		if !cfg.LogToolCalls {
+			logger.Warn("an audit log file is set but audit logging is off; "+
+				"nothing will be written until ZSCALER_MCP_LOG_TOOL_CALLS is true",
+				"file", cfg.AuditLogFile)
+		}
 	}
 	l.SetEnabled(cfg.LogToolCalls)
+
+	// The configured secrets are scrubbed from audit lines even in demo mode, where
+	// other credentials are in use.
+	for _, secret := range []string{cfg.Credentials.ClientSecret, cfg.Credentials.PrivateKey} {
+		if secret != "" {
+			l.AddSecret(secret)
+		}
+	}
 	return l, nil
 }
 
@@ -122,4 +140,13 @@ func tenant(cfg *config.Config, logger *slog.Logger) (zclient.Credentials, http.
 		CustomerID:   simulator.DemoCustomerID,
 	}
 	return creds, simulator.Transport(sim.URL, nil), func() { _ = sim.Close() }, nil
+}
+
+// isLoopback reports whether host names this machine only.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

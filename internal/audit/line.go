@@ -66,6 +66,14 @@ func (l *Logger) Err(tool string, elapsed time.Duration, kind, message string) {
 	})
 }
 
+// ErrorText returns the "Kind: message" text exactly as Err writes it: one line,
+// cleaned, scrubbed and bounded. The server sends the agent this same text, so what
+// the agent saw and what the audit log proves never differ. It works whether or not
+// logging is enabled.
+func (l *Logger) ErrorText(kind, message string) string {
+	return errorText(kind, message, l.secretList())
+}
+
 // Summary describes a result for the OK line: "0 items", "1 item", "15 items", or "ok"
 // when items is negative (the result is an object or a scalar).
 func Summary(items int) string {

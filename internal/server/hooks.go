@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -41,15 +42,23 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 	})
 }
 
-// auditedName makes a client-chosen name safe to print on one audit line.
+// auditedName makes a client-chosen name safe to print on one audit line: spaces, "|"
+// and control characters become "_", and invisible characters are written as \u
+// escapes, so a name padded with, say, a right-to-left override cannot pass for a real
+// tool's name.
 func auditedName(name string) string {
-	name = sanitize.String(name)
-	name = strings.Map(func(r rune) rune {
-		if r == ' ' || r == '|' || r < 0x20 || r == 0x7f {
-			return '_'
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r == ' ' || r == '|' || r < 0x20 || r == 0x7f:
+			b.WriteByte('_')
+		case r == utf8.RuneError || sanitize.IsInvisible(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
 		}
-		return r
-	}, name)
+	}
+	name = b.String()
 	if utf8.RuneCountInString(name) > maxAuditedName {
 		name = string([]rune(name)[:maxAuditedName]) + "…"
 	}

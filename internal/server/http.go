@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	mcpserver "github.com/mark3labs/mcp-go/server"
@@ -45,7 +46,7 @@ func (s *Server) ServeHTTP(ctx context.Context, addr string, drainTimeout time.D
 		mcpserver.WithHeartbeatInterval(heartbeat),
 		mcpserver.WithStreamableHTTPLogger(s.logger),
 	)
-	httpSrv.Handler = s.routes(streamable)
+	httpSrv.Handler = s.routes(streamable, isLoopbackAddr(ln.Addr()))
 
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
@@ -79,14 +80,53 @@ func (s *Server) ServeHTTP(ctx context.Context, addr string, drainTimeout time.D
 }
 
 // routes mounts the MCP endpoint on its exact path (mcp-go's handler ignores the path)
-// and a health probe that reveals nothing about the tenant.
-func (s *Server) routes(mcpHandler http.Handler) http.Handler {
+// behind a guard, and a health probe that reveals nothing about the tenant.
+func (s *Server) routes(mcpHandler http.Handler, loopback bool) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/mcp", http.MaxBytesHandler(mcpHandler, maxRequestBody))
+	mux.Handle("/mcp", guard(http.MaxBytesHandler(mcpHandler, maxRequestBody), loopback))
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		_, _ = w.Write([]byte(`{"status":"ok"}`))
 	})
 	return mux
+}
+
+// guard refuses what the MCP handler should never see: a body announced as larger than
+// the limit (413, before reading it), and, on a loopback bind, a browser request from
+// a page that is not itself on this machine (403), which is how DNS-rebinding and
+// cross-site attacks reach local servers. mcp-go checks the Host header itself.
+//
+// TODO: an origin allowlist for non-loopback binds belongs with client authentication.
+func guard(next http.Handler, loopback bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxRequestBody {
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		if origin := r.Header.Get("Origin"); origin != "" && loopback && !loopbackOrigin(origin) {
+			http.Error(w, "origin not allowed", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// loopbackOrigin reports whether an Origin header names a page served from this machine.
+func loopbackOrigin(origin string) bool {
+	u, err := url.Parse(origin)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func isLoopbackAddr(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }

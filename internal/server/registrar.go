@@ -140,22 +140,27 @@ func (r *Registrar) finish(ctx context.Context, name string, start time.Time, re
 		err = toolerr.New(toolerr.Internal, "the result could not be encoded; see the server log")
 	}
 
-	te := classify(ctx, err)
-	if r.sanitize {
-		te = &toolerr.Error{Kind: te.Kind, Message: sanitize.String(te.Message), RetryAfter: te.RetryAfter}
-	}
+	te := classify(ctx, err, r.inflight.isDraining())
 	if te.Kind == toolerr.Internal && te.Err != nil {
 		r.logger.Error("tool failed", "tool", name, "error", te.Err)
 	}
-	r.audit.Err(name, time.Since(start), string(te.Kind), te.Message)
-	return errorResult(te)
+	message := te.Message
+	if r.sanitize {
+		message = sanitize.String(message)
+	}
+	r.audit.Err(name, time.Since(start), string(te.Kind), message)
+	return errorResult(r.audit.ErrorText(string(te.Kind), message))
 }
 
 // classify turns any handler error into a toolerr.Error, recognising cancellation.
-func classify(ctx context.Context, err error) *toolerr.Error {
+func classify(ctx context.Context, err error, draining bool) *toolerr.Error {
 	var te *toolerr.Error
 	if errors.As(err, &te) {
 		return te
+	}
+	if (ctx.Err() != nil || errors.Is(err, context.Canceled)) && draining {
+		return toolerr.Wrap(toolerr.Cancelled, err,
+			"the server shut down before the call finished")
 	}
 	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
 		return toolerr.Wrap(toolerr.Cancelled, err, "the call was cancelled before it finished")

@@ -324,3 +324,23 @@ func TestRegistrarIsTheOnlyPathToRegistration(t *testing.T) {
 	})
 	require.NoError(t, err)
 }
+
+func TestAuditedNameExposesHiddenCharacters(t *testing.T) {
+	require.Equal(t, `zia_list_locations\u202e`, auditedName("zia_list_locations\u202e"))
+	require.Equal(t, "a_b__c", auditedName("a b\n|c"))
+	require.Len(t, []rune(auditedName(strings.Repeat("x", 500))), maxAuditedName+1)
+}
+
+func TestLongErrorsAreBoundedAndIdenticalForAgentAndAudit(t *testing.T) {
+	catalog := []tools.Tool{testTool("t_long", nil, func(context.Context, tools.Args) (tools.Result, error) {
+		return tools.Result{}, toolerr.New(toolerr.InvalidArgument, "%s", strings.Repeat("very long ", 80))
+	})}
+	f := newFixture(t, nil, catalog, nil)
+	res, err := f.call(t, "t_long", nil)
+	require.NoError(t, err)
+	lines := f.audit.lines()
+	require.Len(t, lines, 2)
+	require.Equal(t, strings.SplitN(lines[1], " | ", 3)[2], resultText(res))
+	require.LessOrEqual(t, len([]rune(resultText(res))), 300)
+	require.True(t, strings.HasSuffix(resultText(res), "…"))
+}

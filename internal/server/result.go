@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 
 	"github.com/mark3labs/mcp-go/mcp"
-
-	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
 // successResult renders a tool's value as compact JSON text plus structured content.
@@ -30,9 +28,9 @@ func successResult(value any) (*mcp.CallToolResult, error) {
 
 // errorResult is the isError result the agent sees: "Kind: message", the same text
 // the audit line records.
-func errorResult(e *toolerr.Error) *mcp.CallToolResult {
+func errorResult(text string) *mcp.CallToolResult {
 	return &mcp.CallToolResult{
-		Content: []mcp.Content{mcp.NewTextContent(e.Error())},
+		Content: []mcp.Content{mcp.NewTextContent(text)},
 		IsError: true,
 	}
 }

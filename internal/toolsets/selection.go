@@ -135,7 +135,7 @@ func (s *Selection) Unavailable(t tools.Tool) string {
 	case s.ToolDisabled(t.Name):
 		return "disabled by a disabled-tools pattern"
 	case !s.ToolsetSelected(t.Toolset):
-		return fmt.Sprintf("toolset %s is not enabled in this session; zscaler_enable_toolset can enable it", t.Toolset)
+		return fmt.Sprintf("toolset %s is not enabled on this server; zscaler_enable_toolset can enable it", t.Toolset)
 	}
 	return ""
 }

@@ -36,7 +36,7 @@ var hostLabel = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?
 func checkCredentials(cr Credentials) error {
 	if missing := MissingCredentials(cr); len(missing) > 0 {
 		return toolerr.New(toolerr.Configuration,
-			"missing OneAPI settings: %s; set them in the environment (or .env) and reload",
+			"missing OneAPI settings: %s; set them in the environment or the .env file and restart the server",
 			strings.Join(missing, ", "))
 	}
 	if !hostLabel.MatchString(strings.TrimSpace(cr.VanityDomain)) {

@@ -112,6 +112,11 @@ func graphQLFailure(what call, errs []GraphQLError, sc *scrubber) *toolerr.Error
 	case "NOT_FOUND":
 		kind = toolerr.NotFound
 	}
+	// The API reports a lookup of an unknown id as a bad request whose message says
+	// "not found"; the agent is better served by NotFound, as ZIA's 404 gives it.
+	if kind == toolerr.InvalidArgument && strings.Contains(strings.ToLower(text), "not found") {
+		kind = toolerr.NotFound
+	}
 	if class != "" {
 		class = " (" + sc.message(class) + ")"
 	}

@@ -142,3 +142,16 @@ func mustOK(t *testing.T, c *client.Client, name string, args map[string]any) *m
 	require.False(t, res.IsError, "%s: %s", name, text(res))
 	return res
 }
+
+func TestUnknownIDsAreNotFoundInBothServices(t *testing.T) {
+	c, _ := inProcess(t)
+	for tool, args := range map[string]map[string]any{
+		"zia_get_rule_label": {"label_id": "123456"},
+		"zms_get_nonce":      {"eyez_id": "no-such-nonce"},
+	} {
+		res, err := call(t, c, tool, args)
+		require.NoError(t, err)
+		require.True(t, res.IsError)
+		require.True(t, strings.HasPrefix(text(res), "NotFound: "), "%s: %s", tool, text(res))
+	}
+}

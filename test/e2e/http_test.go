@@ -86,3 +86,25 @@ func TestHTTPStopsCleanlyOnSIGTERM(t *testing.T) {
 		t.Fatal("HTTP server did not stop")
 	}
 }
+
+func TestHTTPRefusesForeignOriginAndOversizedBodies(t *testing.T) {
+	s := startHTTP(t, cleanEnv(), "--demo")
+	post := func(body string, header map[string]string) int {
+		req, err := http.NewRequest(http.MethodPost, s.url+"/mcp", strings.NewReader(body))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	initBody := `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",` +
+		`"capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`
+	require.Equal(t, http.StatusForbidden, post(initBody, map[string]string{"Origin": "http://evil.example.com"}))
+	require.Equal(t, http.StatusOK, post(initBody, map[string]string{"Origin": "http://localhost:3000"}))
+	require.Equal(t, http.StatusRequestEntityTooLarge, post(strings.Repeat(" ", 5<<20)+initBody, nil))
+}
