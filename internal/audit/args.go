@@ -34,7 +34,7 @@ func (r argRenderer) object(b []byte, m map[string]any, depth int) []byte {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = appendKey(b, k)
+		b = appendKey(b, scrub(k, r.secrets))
 		b = append(b, ": "...)
 		if IsSensitiveName(k) {
 			b = appendQuoted(b, Redacted)
