@@ -29,6 +29,9 @@
 // tricked by a bidirectional override. Nesting deeper than sanitize.MaxDepth is cut and
 // marked.
 //
+// Rendered arguments longer than [MaxArgsBytes] are cut on a character boundary and
+// followed by "… (truncated: N bytes of arguments)".
+//
 // The OK line carries a summary, never the response itself: "N items" for lists (see
 // [Summary]), "ok" for objects and scalars, or a caller-provided phrase. The ERR line
 // carries "Kind: message". Both texts, and tool names, are cleaned to a single line

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // State tags, padded to the same width so tool names align.
@@ -30,8 +31,29 @@ func (l *Logger) Call(tool string, args map[string]any) {
 		b = append(b, tagCall...)
 		b = append(b, scrub(oneLine(tool), secrets)...)
 		b = append(b, fieldSep+"args: "...)
-		return appendArgs(b, args, secrets)
+		start := len(b)
+		b = appendArgs(b, args, secrets)
+		return capArgs(b, start)
 	})
+}
+
+// MaxArgsBytes bounds the rendered arguments of a CALL line, so that one huge argument
+// cannot produce a line that log shippers and syslog receivers split or drop.
+const MaxArgsBytes = 32 << 10
+
+// capArgs cuts the arguments rendered from b[start:] to MaxArgsBytes, on a UTF-8
+// boundary, and says how much was left out.
+func capArgs(b []byte, start int) []byte {
+	n := len(b) - start
+	if n <= MaxArgsBytes {
+		return b
+	}
+	end := start + MaxArgsBytes
+	for end > start && !utf8.RuneStart(b[end]) {
+		end--
+	}
+	b = b[:end]
+	return append(b, "… (truncated: "+strconv.Itoa(n)+" bytes of arguments)"...)
 }
 
 // OK logs that tool succeeded after elapsed. summary describes the result without

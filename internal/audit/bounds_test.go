@@ -2,7 +2,9 @@ package audit
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -13,4 +15,14 @@ func TestRegisteredSecretIsScrubbedFromArgumentNames(t *testing.T) {
 	l.AddSecret("Hunter2Xyz789")
 	l.Call("t", map[string]any{"Hunter2Xyz789": 1, "q": "xxHunter2Xyz789yy"})
 	require.Equal(t, `[TOOL CALL] t | args: {"***REDACTED***": 1, q: "xx***REDACTED***yy"}`+"\n", b.String())
+}
+
+func TestHugeArgumentsAreCutWithAMarker(t *testing.T) {
+	var b bytes.Buffer
+	l := New(&b)
+	l.Call("t", map[string]any{"search": strings.Repeat("é", 100000)})
+	line := b.String()
+	require.Less(t, len(line), MaxArgsBytes+200)
+	require.True(t, utf8.ValidString(line))
+	require.Contains(t, line, "… (truncated: 200012 bytes of arguments)\n")
 }
