@@ -74,6 +74,12 @@ func (f *inflight) handlerContext(req context.Context) (context.Context, context
 	}
 }
 
+// drainGrace is how long cancelled calls get to return and write their audit lines.
+const drainGrace = 2 * time.Second
+
+// cancelAll cancels every running and future handler.
+func (f *inflight) cancelAll() { f.expire() }
+
 // drain waits up to timeout for running calls to finish. Calls still running then are
 // cancelled, and drain waits up to grace more for them to return and write their audit
 // lines. It reports whether every call finished on its own.

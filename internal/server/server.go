@@ -106,7 +106,7 @@ func (s *Server) Registrar() *Registrar { return s.registrar }
 // Drain lets running tool calls finish within timeout and then cancels the rest,
 // waiting briefly for their audit lines. It reports whether all finished in time.
 func (s *Server) Drain(timeout time.Duration) bool {
-	return s.registrar.inflight.drain(timeout, 2*time.Second)
+	return s.registrar.inflight.drain(timeout, drainGrace)
 }
 
 // registerOffered registers the tools of ts that the selection offers.

@@ -188,18 +188,24 @@ func TestSIGTERMDrainsInFlightCall(t *testing.T) {
 }
 
 // TestEndOfInputDrainsRunningCalls pipes a whole session into the server: the input
-// ends while the calls still run, and every call must still be answered.
+// ends while the calls still run or wait for a worker, and every call must still be
+// answered and audited.
 func TestEndOfInputDrainsRunningCalls(t *testing.T) {
-	script := strings.Join([]string{
+	const calls = 20
+	lines := []string{
 		`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",` +
 			`"capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}`,
 		`{"jsonrpc":"2.0","method":"notifications/initialized"}`,
-		`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"zia_list_locations","arguments":{}}}`,
-		`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"zms_list_agents","arguments":{}}}`,
-	}, "\n") + "\n"
+	}
+	tools := []string{"zia_list_locations", "zms_list_agents", "zia_get_activation_status", "zia_list_rule_labels"}
+	for i := 1; i <= calls; i++ {
+		lines = append(lines, fmt.Sprintf(
+			`{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":%q,"arguments":{}}}`,
+			i, tools[i%len(tools)]))
+	}
 	cmd := exec.Command(binary, "--demo", "--log-tool-calls")
-	cmd.Env = cleanEnv("ZSCALER_MCP_DEMO_LATENCY=200ms")
-	cmd.Stdin = strings.NewReader(script)
+	cmd.Env = cleanEnv("ZSCALER_MCP_DEMO_LATENCY=300ms")
+	cmd.Stdin = strings.NewReader(strings.Join(lines, "\n") + "\n")
 	var stderr lockedBuffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -215,6 +221,14 @@ func TestEndOfInputDrainsRunningCalls(t *testing.T) {
 		require.NotEqual(t, true, msg.Result["isError"], line)
 		answered[msg.ID] = true
 	}
-	require.Equal(t, map[float64]bool{0: true, 1: true, 2: true}, answered)
-	require.Len(t, stderr.auditLines(), 4)
+	require.Len(t, answered, calls+1, "initialize and every call answered")
+	audit := stderr.auditLines()
+	require.Len(t, audit, 2*calls)
+	oks := 0
+	for _, l := range audit {
+		if strings.HasPrefix(l, "[TOOL OK]   ") {
+			oks++
+		}
+	}
+	require.Equal(t, calls, oks)
 }
