@@ -61,18 +61,24 @@ func (s *Server) ServeHTTP(ctx context.Context, addr string, drainTimeout time.D
 	case <-ctx.Done():
 	}
 
+	// Stop accepting connections and close the long-lived streams, let running calls
+	// finish (or cancel them at the deadline), then let their responses reach the
+	// clients: Shutdown waits for the connections still answering.
 	s.registrar.inflight.beginDrain()
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout+drainGrace)
 	defer cancel()
-	go func() {
-		streamable.CloseSessions(shutdownCtx)
-		_ = httpSrv.Shutdown(shutdownCtx)
-	}()
+	shutdown := make(chan error, 1)
+	go func() { shutdown <- streamable.Shutdown(shutdownCtx) }()
+
 	if !s.Drain(drainTimeout) {
 		s.logger.Warn("shutdown deadline passed; cancelled the calls still running",
 			"timeout", drainTimeout)
 	}
-	_ = httpSrv.Close()
+	if err := <-shutdown; err != nil {
+		s.logger.Warn("HTTP connections still open at the shutdown deadline; closing them",
+			"error", err)
+		_ = httpSrv.Close()
+	}
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve HTTP: %w", err)
 	}

@@ -88,25 +88,31 @@ func (r *Registrar) Registered() []tools.Tool {
 // Go error, whose text mcp-go would forward verbatim) and writes exactly one CALL and
 // one OK or ERR audit line, whatever happens inside.
 func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
-	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return func(ctx context.Context, req mcp.CallToolRequest) (res *mcp.CallToolResult, err error) {
 		done := r.inflight.enter()
 		defer done()
 
-		start := time.Now()
+		c := &auditedCall{r: r, name: t.Name, start: time.Now()}
+		defer func() {
+			if p := recover(); p != nil {
+				res, err = c.panicked(p), nil
+			}
+		}()
+
 		raw, argErr := arguments(req)
 		r.audit.Call(t.Name, raw)
 
 		hctx, cancel := r.inflight.handlerContext(ctx)
 		defer cancel()
 
-		res, err := r.invoke(hctx, t, raw, argErr)
-		return r.finish(hctx, t.Name, start, res, err), nil
+		out, callErr := r.invoke(hctx, t, raw, argErr)
+		return c.finish(hctx, out, callErr), nil
 	}
 }
 
-// invoke validates the arguments and runs the handler, turning a panic into an
-// Internal error so one faulty tool cannot take the server down.
-func (r *Registrar) invoke(ctx context.Context, t tools.Tool, raw map[string]any, argErr error) (res tools.Result, err error) {
+// invoke validates the arguments and runs the handler.
+func (r *Registrar) invoke(ctx context.Context, t tools.Tool, raw map[string]any,
+	argErr error) (tools.Result, error) {
 	if argErr != nil {
 		return tools.Result{}, argErr
 	}
@@ -114,18 +120,33 @@ func (r *Registrar) invoke(ctx context.Context, t tools.Tool, raw map[string]any
 	if err != nil {
 		return tools.Result{}, err
 	}
-
-	defer func() {
-		if p := recover(); p != nil {
-			r.logger.Error("tool handler panicked", "tool", t.Name, "panic", fmt.Sprint(p),
-				"stack", string(debug.Stack()))
-			err = toolerr.New(toolerr.Internal, "the tool failed unexpectedly; see the server log")
-		}
-	}()
 	return t.Handler(ctx, args)
 }
 
-func (r *Registrar) finish(ctx context.Context, name string, start time.Time, res tools.Result, err error) *mcp.CallToolResult {
+// auditedCall is one call's end: it writes the OK or ERR line exactly once, whether
+// the call returns or panics anywhere in the wrapper.
+type auditedCall struct {
+	r     *Registrar
+	name  string
+	start time.Time
+	ended bool
+}
+
+// panicked turns a panic into an Internal error result, so one faulty tool cannot take
+// the server down nor leak the panic's text to the client.
+func (c *auditedCall) panicked(p any) *mcp.CallToolResult {
+	c.r.logger.Error("tool call panicked", "tool", c.name, "panic", fmt.Sprint(p),
+		"stack", string(debug.Stack()))
+	te := toolerr.New(toolerr.Internal, "the tool failed unexpectedly; see the server log")
+	if !c.ended {
+		c.ended = true
+		c.r.audit.Err(c.name, time.Since(c.start), string(te.Kind), te.Message)
+	}
+	return errorResult(c.r.audit.ErrorText(string(te.Kind), te.Message))
+}
+
+func (c *auditedCall) finish(ctx context.Context, res tools.Result, err error) *mcp.CallToolResult {
+	r := c.r
 	if err == nil {
 		value := res.Value
 		if r.sanitize {
@@ -133,22 +154,24 @@ func (r *Registrar) finish(ctx context.Context, name string, start time.Time, re
 		}
 		out, encErr := successResult(value)
 		if encErr == nil {
-			r.audit.OK(name, time.Since(start), audit.Summary(res.Items))
+			c.ended = true
+			r.audit.OK(c.name, time.Since(c.start), audit.Summary(res.Items))
 			return out
 		}
-		r.logger.Error("tool result could not be encoded", "tool", name, "error", encErr)
+		r.logger.Error("tool result could not be encoded", "tool", c.name, "error", encErr)
 		err = toolerr.New(toolerr.Internal, "the result could not be encoded; see the server log")
 	}
 
 	te := classify(ctx, err, r.inflight.isDraining())
 	if te.Kind == toolerr.Internal && te.Err != nil {
-		r.logger.Error("tool failed", "tool", name, "error", te.Err)
+		r.logger.Error("tool failed", "tool", c.name, "error", te.Err)
 	}
 	message := te.Message
 	if r.sanitize {
 		message = sanitize.String(message)
 	}
-	r.audit.Err(name, time.Since(start), string(te.Kind), message)
+	c.ended = true
+	r.audit.Err(c.name, time.Since(c.start), string(te.Kind), message)
 	return errorResult(r.audit.ErrorText(string(te.Kind), message))
 }
 

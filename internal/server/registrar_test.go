@@ -344,3 +344,18 @@ func TestLongErrorsAreBoundedAndIdenticalForAgentAndAudit(t *testing.T) {
 	require.LessOrEqual(t, len([]rune(resultText(res))), 300)
 	require.True(t, strings.HasSuffix(resultText(res), "…"))
 }
+
+func TestUnencodableResultStillGivesTwoLines(t *testing.T) {
+	catalog := []tools.Tool{testTool("t_chan", nil, func(context.Context, tools.Args) (tools.Result, error) {
+		return tools.Object(map[string]any{"c": make(chan int), "f": func() {}}), nil
+	})}
+	f := newFixture(t, nil, catalog, nil)
+	res, err := f.call(t, "t_chan", nil)
+	require.NoError(t, err)
+	lines := f.audit.lines()
+	require.Len(t, lines, 2)
+	require.Regexp(t, `^\[TOOL (OK\]   |ERR\]  )t_chan `, lines[1])
+	if res.IsError {
+		require.Contains(t, resultText(res), "Internal: ")
+	}
+}

@@ -108,3 +108,43 @@ func TestHTTPRefusesForeignOriginAndOversizedBodies(t *testing.T) {
 	require.Equal(t, http.StatusOK, post(initBody, map[string]string{"Origin": "http://localhost:3000"}))
 	require.Equal(t, http.StatusRequestEntityTooLarge, post(strings.Repeat(" ", 5<<20)+initBody, nil))
 }
+
+// TestHTTPSIGTERMDeliversTheRunningCall stops the server while a slow call runs: the
+// client still receives its result, both audit lines are written, the exit is clean.
+func TestHTTPSIGTERMDeliversTheRunningCall(t *testing.T) {
+	s := startHTTP(t, cleanEnv("ZSCALER_MCP_DEMO_LATENCY=1s"), "--demo", "--log-tool-calls")
+	c, err := client.NewStreamableHttpClient(s.url + "/mcp")
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	require.NoError(t, c.Start(ctx))
+	defer c.Close()
+	initialize(t, c)
+
+	type outcome struct {
+		res *mcp.CallToolResult
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := call(t, c, "zia_get_activation_status", nil)
+		done <- outcome{res, err}
+	}()
+	s.stderr.waitAudit(t, 1)
+	require.NoError(t, s.cmd.Process.Signal(syscall.SIGTERM))
+
+	got := <-done
+	require.NoError(t, got.err)
+	require.False(t, got.res.IsError, text(got.res))
+	waited := make(chan error, 1)
+	go func() { waited <- s.cmd.Wait() }()
+	select {
+	case err := <-waited:
+		require.NoError(t, err)
+	case <-time.After(15 * time.Second):
+		t.Fatal("HTTP server did not stop")
+	}
+	lines := s.stderr.auditLines()
+	require.Len(t, lines, 2)
+	require.Regexp(t, `^\[TOOL OK\]   zia_get_activation_status \| \d+ms \| ok$`, lines[1])
+}
