@@ -25,10 +25,13 @@ func (c *Client) CheckToken(ctx context.Context) (time.Duration, error) {
 	}
 	seq := s.tr.tokenFailures()
 	start = time.Now()
-	// The SDK client's lock guards the configuration, which its renewal ticker writes.
+	// The SDK client's lock guards the configuration (the token lives in it) and every
+	// request takes it, so copy the configuration under the lock and ask for a token
+	// outside it: a slow token endpoint must not stall the other calls.
 	s.svc.Client.Lock()
-	_, err = zscaler.Authenticate(ctx, s.cfg, s.cfg.Logger)
+	cfg := *s.cfg
 	s.svc.Client.Unlock()
+	_, err = zscaler.Authenticate(ctx, &cfg, cfg.Logger)
 	elapsed := time.Since(start)
 	if err != nil {
 		if perr := ctx.Err(); perr != nil {

@@ -69,13 +69,28 @@ func parseGraphQL(what call, raw []byte, sc *scrubber) (*GraphQLResult, error) {
 		if !hasData(reply.Data) {
 			return nil, graphQLFailure(what, reply.Errors, sc)
 		}
-		return &GraphQLResult{Data: reply.Data, Errors: reply.Errors}, nil
+		return &GraphQLResult{Data: reply.Data, Errors: partialErrors(reply.Errors, sc)}, nil
 	}
 	if reply.Data == nil {
 		return nil, toolerr.New(toolerr.UpstreamUnavailable,
 			"%s returned neither data nor errors", what)
 	}
 	return &GraphQLResult{Data: reply.Data}, nil
+}
+
+// partialErrors keeps what an agent needs from errors that came with data: each
+// message, scrubbed, bounded and on one line, its path, and its classification. The
+// rest of an error's extensions is the API's own and is not passed on.
+func partialErrors(errs []GraphQLError, sc *scrubber) []GraphQLError {
+	out := make([]GraphQLError, 0, len(errs))
+	for _, e := range errs {
+		kept := GraphQLError{Message: sc.message(e.Message), Path: e.Path}
+		if class := classification(e); class != "" {
+			kept.Extensions = map[string]any{"classification": sc.message(class)}
+		}
+		out = append(out, kept)
+	}
+	return out
 }
 
 // hasData reports whether any root field came back non-null. A failed root field is

@@ -114,3 +114,17 @@ func TestZMSQueriesAreRetriedAsReads(t *testing.T) {
 	require.Equal(t, json.Number("1"), res.Data["x"])
 	require.EqualValues(t, 2, seq.calls.Load())
 }
+
+func TestZMSPartialErrorsAreScrubbedAndTrimmed(t *testing.T) {
+	f := newFake(t)
+	f.handle("/zms/graphql", reply(http.StatusOK, `{"data":{"agents":{"nodes":[]}},"errors":[{`+
+		`"message":"denied for `+testSecret+`\nsee logs","path":["groups"],`+
+		`"extensions":{"classification":"FORBIDDEN","debugInfo":{"trace":"internal"}}}]}`))
+	c := newTestClient(t, f, nil)
+	res, err := c.ZMS(t.Context(), "", "{ agents { nodes { id } } }", nil)
+	require.NoError(t, err)
+	require.Len(t, res.Errors, 1)
+	require.NotContains(t, res.Errors[0].Message, testSecret)
+	require.NotContains(t, res.Errors[0].Message, "\n")
+	require.Equal(t, map[string]any{"classification": "FORBIDDEN"}, res.Errors[0].Extensions)
+}
