@@ -20,6 +20,12 @@ func main() {
 func run() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first signal starts the drain, restore the default handling, so a second
+	// Ctrl-C ends the process at once.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 
 	// The protocol owns stdout. Anything else that prints to os.Stdout, such as a
 	// dependency's stray logging, lands on stderr instead of corrupting the stream.

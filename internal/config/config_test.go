@@ -54,6 +54,9 @@ func TestLoadRejectsBadValuesNamingSettingAndValue(t *testing.T) {
 		{EnvPort, "0", `ZSCALER_MCP_PORT="0"`},
 		{EnvDisabledTools, "zia_[list", `ZSCALER_MCP_DISABLED_TOOLS="zia_[list"`},
 		{EnvShutdownTimeout, "soon", `ZSCALER_MCP_SHUTDOWN_TIMEOUT="soon"`},
+		{EnvShutdownTimeout, "1e10", `ZSCALER_MCP_SHUTDOWN_TIMEOUT="1e10"`},
+		{EnvShutdownTimeout, "Inf", `ZSCALER_MCP_SHUTDOWN_TIMEOUT="Inf"`},
+		{EnvDemoLatency, "-1s", `ZSCALER_MCP_DEMO_LATENCY="-1s"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.env+"="+tc.value, func(t *testing.T) {

@@ -60,17 +60,20 @@ func (r *reader) port(name string, def int) int {
 	return n
 }
 
+// maxDuration bounds duration settings; anything longer is a typo, not a wish.
+const maxDuration = 24 * time.Hour
+
 func (r *reader) duration(name string, def time.Duration) time.Duration {
 	v, ok := r.raw(name)
 	if !ok || v == "" {
 		return def
 	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 {
+	if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 && secs <= maxDuration.Seconds() {
 		return time.Duration(secs * float64(time.Second))
 	}
 	d, err := time.ParseDuration(v)
-	if err != nil || d < 0 {
-		r.fail(&Error{Setting: name, Value: v, Reason: "not a duration; use seconds (10) or a Go duration (10s, 1m)"})
+	if err != nil || d < 0 || d > maxDuration {
+		r.fail(&Error{Setting: name, Value: v, Reason: "not a duration up to 24h; use seconds (10) or a Go duration (10s, 1m)"})
 		return def
 	}
 	return d

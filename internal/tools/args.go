@@ -11,6 +11,10 @@ import (
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
+// maxExactInteger is the largest integer a JSON number (a float64) holds exactly;
+// beyond it a value would silently change on its way to the API.
+const maxExactInteger = 1 << 53
+
 // Args holds validated arguments of one call, with defaults applied.
 type Args struct {
 	values map[string]any
@@ -84,7 +88,7 @@ func (p Param) check(v any) (any, error) {
 		return b, nil
 	case Integer:
 		f, ok := number(v)
-		if !ok || f != math.Trunc(f) {
+		if !ok || f != math.Trunc(f) || math.Abs(f) > maxExactInteger {
 			return nil, bad("an integer")
 		}
 		if err := p.checkBounds(f); err != nil {
@@ -128,7 +132,7 @@ func (p Param) checkID(v any, bad func(string) error) (any, error) {
 	case json.Number:
 		return x.String(), nil
 	case float64:
-		if x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+		if x != math.Trunc(x) || math.Abs(x) > maxExactInteger {
 			return nil, bad("an id (a string or a whole number)")
 		}
 		return strconv.FormatInt(int64(x), 10), nil

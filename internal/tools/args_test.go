@@ -42,3 +42,9 @@ func TestDefaultsApplyOnlyWhenAbsent(t *testing.T) {
 	_, err = Validate(params, map[string]any{"page": 0.0})
 	require.EqualError(t, err, `InvalidArgument: parameter "page" must be at least 1, got 0`)
 }
+
+func TestIntegersBeyondExactRangeAreRefused(t *testing.T) {
+	params := []Param{{Name: "page", Type: Integer, Min: Bound(1), Description: "p"}}
+	_, err := Validate(params, map[string]any{"page": 1e300})
+	require.EqualError(t, err, `InvalidArgument: parameter "page" must be an integer, got a number`)
+}

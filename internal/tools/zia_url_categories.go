@@ -45,7 +45,7 @@ func ziaURLCategoryTools(up Upstream) []Tool {
 				"(urlClassifications, urlClassificationsWithSecurityAlert). Custom categories "+
 				"are not considered; use zia_list_url_categories with contains_url for those.",
 			[]Param{{Name: "urls", Type: StringList, Required: true,
-				Description: "URLs or domains to classify, e.g. [\"google.com\"]. Any number; " +
+				Description: "URLs or domains to classify, e.g. [\"google.com\"]. Up to 1000; " +
 					"they are sent in batches of 100."}},
 			func(ctx context.Context, args Args) (Result, error) {
 				return ziaLookupURLs(ctx, up, args.Strings("urls"))
@@ -150,6 +150,9 @@ func ziaHostOf(s string) string {
 	return strings.TrimSuffix(strings.Trim(s, "[]"), ".")
 }
 
+// ziaURLLookupMax bounds the URLs of one zia_url_lookup call (ten API calls).
+const ziaURLLookupMax = 1000
+
 // ziaLookupURLs classifies urls in batches the API accepts and joins the answers.
 func ziaLookupURLs(ctx context.Context, up Upstream, urls []string) (Result, error) {
 	clean := make([]string, 0, len(urls))
@@ -161,6 +164,12 @@ func ziaLookupURLs(ctx context.Context, up Upstream, urls []string) (Result, err
 	if len(clean) == 0 {
 		return Result{}, toolerr.New(toolerr.InvalidArgument,
 			"parameter \"urls\" must contain at least one URL or domain")
+	}
+	// Each batch is one API call against the tenant's rate limit; beyond this many an
+	// agent should narrow its question.
+	if len(clean) > ziaURLLookupMax {
+		return Result{}, toolerr.New(toolerr.InvalidArgument,
+			"parameter \"urls\" holds %d URLs; send at most %d per call", len(clean), ziaURLLookupMax)
 	}
 	out := make([]any, 0, len(clean))
 	for start := 0; start < len(clean); start += ziaURLLookupBatch {
