@@ -40,8 +40,8 @@ func (s *Server) ServeHTTP(ctx context.Context, addr string, drainTimeout time.D
 	streamable := mcpserver.NewStreamableHTTPServer(s.mcp,
 		mcpserver.WithStreamableHTTPServer(httpSrv),
 		mcpserver.WithEndpointPath("/mcp"),
-		// Stateful: a session id must have been issued here and not terminated, else 404.
-		mcpserver.WithStateful(true),
+		// A session id must have been issued here and not terminated, else 404.
+		mcpserver.WithSessionIdManager(newSessionIDs(sessionIdleTTL)),
 		mcpserver.WithSessionIdleTTL(sessionIdleTTL),
 		mcpserver.WithHeartbeatInterval(heartbeat),
 		mcpserver.WithStreamableHTTPLogger(s.logger),
