@@ -89,10 +89,14 @@ func NewLogger(w io.Writer, debug bool) *slog.Logger {
 }
 
 func openAudit(cfg *config.Config, stderr io.Writer, logger *slog.Logger) (*audit.Logger, error) {
-	l := audit.New(stderr)
+	onError := audit.WithWriteErrorHandler(func(err error) {
+		logger.Error("audit log write failed; the audit trail is incomplete from here on",
+			"error", err)
+	})
+	l := audit.New(stderr, onError)
 	if cfg.AuditLogFile != "" {
 		var err error
-		if l, err = audit.OpenFile(cfg.AuditLogFile); err != nil {
+		if l, err = audit.OpenFile(cfg.AuditLogFile, onError); err != nil {
 			reason := err.Error()
 			var pathErr *fs.PathError
 			if errors.As(err, &pathErr) {

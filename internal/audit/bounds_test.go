@@ -26,3 +26,13 @@ func TestHugeArgumentsAreCutWithAMarker(t *testing.T) {
 	require.True(t, utf8.ValidString(line))
 	require.Contains(t, line, "… (truncated: 200012 bytes of arguments)\n")
 }
+
+func TestFirstWriteErrorIsReportedOnce(t *testing.T) {
+	var reported []error
+	l := New(failingWriter{}, WithWriteErrorHandler(func(err error) { reported = append(reported, err) }))
+	l.Call("t", nil)
+	l.OK("t", 0, "ok")
+	require.Len(t, reported, 1)
+	require.EqualError(t, reported[0], "disk full")
+	require.Equal(t, uint64(2), l.WriteErrors())
+}

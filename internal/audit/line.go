@@ -29,7 +29,7 @@ func (l *Logger) Call(tool string, args map[string]any) {
 	secrets := l.secretList()
 	l.write(func(b []byte) []byte {
 		b = append(b, tagCall...)
-		b = append(b, scrub(oneLine(tool), secrets)...)
+		b = append(b, toolName(tool, secrets)...)
 		b = append(b, fieldSep+"args: "...)
 		start := len(b)
 		b = appendArgs(b, args, secrets)
@@ -113,10 +113,15 @@ func Summary(items int) string {
 func appendResultHead(b []byte, tag, tool string, elapsed time.Duration,
 	secrets []string) []byte {
 	b = append(b, tag...)
-	b = append(b, scrub(oneLine(tool), secrets)...)
+	b = append(b, toolName(tool, secrets)...)
 	b = append(b, fieldSep...)
 	b = strconv.AppendInt(b, max(elapsed.Milliseconds(), 0), 10)
 	return append(b, "ms"+fieldSep...)
+}
+
+// toolName renders a tool name on one line, scrubbed and bounded like the other texts.
+func toolName(tool string, secrets []string) string {
+	return bound(scrub(oneLine(tool), secrets), maxTextRunes)
 }
 
 // write builds a line in a pooled buffer, terminates it and hands it to emit.

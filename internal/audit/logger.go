@@ -33,10 +33,18 @@ type Logger struct {
 	clock   func() time.Time
 	scratch []byte
 	closed  bool
+	onError func(error)
 }
 
 // Option configures a Logger.
 type Option func(*Logger)
+
+// WithWriteErrorHandler calls fn on the first failed write, so the server can say
+// loudly that its audit trail is incomplete (a full disk, a closed pipe). Later
+// failures are only counted; see [Logger.WriteErrors].
+func WithWriteErrorHandler(fn func(error)) Option {
+	return func(l *Logger) { l.onError = fn }
+}
 
 // WithTimestamps prefixes every line with the time given by clock, in UTC, formatted
 // as RFC 3339 with milliseconds ("2025-03-05T06:07:08.123Z"), and a space. A nil clock
@@ -213,7 +221,12 @@ func (l *Logger) emit(line []byte) {
 		out = l.scratch
 	}
 	if n, err := l.w.Write(out); err != nil || n != len(out) {
-		l.writeErrs.Add(1)
+		if l.writeErrs.Add(1) == 1 && l.onError != nil {
+			if err == nil {
+				err = io.ErrShortWrite
+			}
+			l.onError(err)
+		}
 	}
 	if cap(l.scratch) > maxKeptScratch {
 		l.scratch = nil
