@@ -10,7 +10,6 @@ require (
 	github.com/stretchr/testify v1.12.1
 	github.com/vektah/gqlparser/v2 v2.5.64
 	github.com/zscaler/zscaler-sdk-go/v3 v3.8.29
-	go.uber.org/goleak v1.3.0
 )
 
 require (

@@ -257,8 +257,3 @@ func (a Args) Strings(name string) []string {
 	ss, _ := a.values[name].([]string)
 	return ss
 }
-
-// NewArgs builds Args directly, for tests and for tools that call other tools.
-func NewArgs(values map[string]any) Args {
-	return Args{values: values}
-}

@@ -14,8 +14,8 @@ import (
 // Kind says what a tool does to the tenant.
 type Kind int
 
-// The kinds of tool. Only Read tools exist in the catalog served today; the write
-// kinds decide annotations and the write gate.
+// The kinds of tool. The Zscaler catalog served today is read-only; the write kinds
+// decide annotations (and mark zscaler_enable_toolset, which changes the server).
 const (
 	Read Kind = iota
 	Create
