@@ -69,7 +69,7 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts O
 		"audit", cfg.LogToolCalls)
 
 	if cfg.Transport == config.TransportStreamableHTTP {
-		if !isLoopback(cfg.Host) {
+		if !config.IsLoopbackHost(cfg.Host) {
 			logger.Warn("the HTTP transport has no client authentication yet: anyone who can "+
 				"reach this address can use the tenant; bind 127.0.0.1 or put an "+
 				"authenticating proxy in front", "addr", cfg.Addr())
@@ -144,13 +144,4 @@ func tenant(cfg *config.Config, logger *slog.Logger) (zclient.Credentials, http.
 		CustomerID:   simulator.DemoCustomerID,
 	}
 	return creds, simulator.Transport(sim.URL, nil), func() { _ = sim.Close() }, nil
-}
-
-// isLoopback reports whether host names this machine only.
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

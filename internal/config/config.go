@@ -180,6 +180,16 @@ func (c *Config) Addr() string {
 	return net.JoinHostPort(c.Host, strconv.Itoa(c.Port))
 }
 
+// IsLoopbackHost reports whether host (a name or an IP address, without a port) names
+// this machine only.
+func IsLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}
+
 // LogValue renders the configuration for logs with every secret left out, so the
 // configuration can be logged at start without leaking credentials.
 func (c *Config) LogValue() slog.Value {

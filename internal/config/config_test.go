@@ -126,3 +126,12 @@ func TestMatchToolPattern(t *testing.T) {
 	require.False(t, MatchToolPattern("zia_list_[!l]*", "zia_list_locations"))
 	require.False(t, MatchToolPattern("zia_[", "zia_["))
 }
+
+func TestIsLoopbackHost(t *testing.T) {
+	for _, h := range []string{"localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "::1", "[::1]"} {
+		require.True(t, IsLoopbackHost(h), h)
+	}
+	for _, h := range []string{"0.0.0.0", "::", "example.com", "10.0.0.1", "localhost.evil.com", ""} {
+		require.False(t, IsLoopbackHost(h), h)
+	}
+}

@@ -68,7 +68,8 @@ func (r *reader) duration(name string, def time.Duration) time.Duration {
 	if !ok || v == "" {
 		return def
 	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 && secs <= maxDuration.Seconds() {
+	secs, err := strconv.ParseFloat(v, 64)
+	if err == nil && secs >= 0 && secs <= maxDuration.Seconds() {
 		return time.Duration(secs * float64(time.Second))
 	}
 	d, err := time.ParseDuration(v)

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	mcpserver "github.com/mark3labs/mcp-go/server"
+
+	"github.com/zscaler/zscaler-mcp/internal/config"
 )
 
 // HTTP limits. Bodies above maxRequestBody are refused with 413 before mcp-go reads
@@ -121,15 +123,7 @@ func guard(next http.Handler, loopback bool) http.Handler {
 // loopbackOrigin reports whether an Origin header names a page served from this machine.
 func loopbackOrigin(origin string) bool {
 	u, err := url.Parse(origin)
-	if err != nil || u.Host == "" {
-		return false
-	}
-	host := u.Hostname()
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return err == nil && u.Host != "" && config.IsLoopbackHost(u.Hostname())
 }
 
 func isLoopbackAddr(addr net.Addr) bool {
