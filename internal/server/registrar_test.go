@@ -269,7 +269,11 @@ func TestDrainLetsRunningCallsFinish(t *testing.T) {
 
 	drained := make(chan bool, 1)
 	go func() { drained <- f.srv.Drain(5 * time.Second) }()
-	time.Sleep(50 * time.Millisecond)
+	select {
+	case <-drained:
+		t.Fatal("the drain ended while a call was still running")
+	case <-time.After(100 * time.Millisecond):
+	}
 	close(release)
 
 	require.True(t, <-drained)
