@@ -44,9 +44,9 @@ func TestEveryToolAgainstTheSimulator(t *testing.T) {
 
 // inProcess serves the whole stack in this process against a fresh simulated tenant
 // and returns a connected client and the tenant, for fault injection.
-func inProcess(t *testing.T) (*client.Client, *simulator.Tenant) {
+func inProcess(t *testing.T, opts ...simulator.Option) (*client.Client, *simulator.Tenant) {
 	t.Helper()
-	tenant := simulator.New()
+	tenant := simulator.New(opts...)
 	sim, err := simulator.Start(tenant)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = sim.Close() })
@@ -154,4 +154,20 @@ func TestUnknownIDsAreNotFoundInBothServices(t *testing.T) {
 		require.True(t, res.IsError)
 		require.True(t, strings.HasPrefix(text(res), "NotFound: "), "%s: %s", tool, text(res))
 	}
+}
+
+// TestTokenIsRenewedBeforeItExpires gives the tenant tokens that are already within
+// the client's renewal margin: every call must fetch a fresh token and succeed.
+func TestTokenIsRenewedBeforeItExpires(t *testing.T) {
+	c, tenant := inProcess(t, simulator.WithTokenTTL(30*time.Second))
+	for range 3 {
+		mustOK(t, c, "zia_get_activation_status", nil)
+	}
+	tokens := 0
+	for _, r := range tenant.Requests() {
+		if r.Path == "/oauth2/v1/token" {
+			tokens++
+		}
+	}
+	require.GreaterOrEqual(t, tokens, 3, "a token about to expire is renewed before use")
 }
