@@ -17,7 +17,7 @@ type inflight struct {
 	mu       sync.Mutex
 	running  int
 	draining bool
-	idle     chan struct{}
+	idle     idleSignal
 
 	expired context.Context
 	expire  context.CancelFunc
@@ -38,9 +38,8 @@ func (f *inflight) enter() func() {
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		f.running--
-		if f.running == 0 && f.idle != nil {
-			close(f.idle)
-			f.idle = nil
+		if f.running == 0 {
+			f.idle.reached()
 		}
 	}
 }
@@ -99,18 +98,7 @@ func (f *inflight) wait(timeout time.Duration) bool {
 		f.mu.Unlock()
 		return true
 	}
-	if f.idle == nil {
-		f.idle = make(chan struct{})
-	}
-	idle := f.idle
+	idle := f.idle.channel()
 	f.mu.Unlock()
-
-	timer := time.NewTimer(timeout)
-	defer timer.Stop()
-	select {
-	case <-idle:
-		return true
-	case <-timer.C:
-		return false
-	}
+	return waitClosed(idle, timeout)
 }

@@ -20,7 +20,7 @@ import (
 type callTracker struct {
 	mu      sync.Mutex
 	pending map[string]struct{}
-	idle    chan struct{}
+	idle    idleSignal
 }
 
 func newCallTracker() *callTracker {
@@ -48,9 +48,8 @@ func (c *callTracker) answered(key string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	delete(c.pending, key)
-	if len(c.pending) == 0 && c.idle != nil {
-		close(c.idle)
-		c.idle = nil
+	if len(c.pending) == 0 {
+		c.idle.reached()
 	}
 }
 
@@ -61,20 +60,9 @@ func (c *callTracker) waitIdle(timeout time.Duration) bool {
 		c.mu.Unlock()
 		return true
 	}
-	if c.idle == nil {
-		c.idle = make(chan struct{})
-	}
-	idle := c.idle
+	idle := c.idle.channel()
 	c.mu.Unlock()
-
-	timer := time.NewTimer(timeout)
-	defer timer.Stop()
-	select {
-	case <-idle:
-		return true
-	case <-timer.C:
-		return false
-	}
+	return waitClosed(idle, timeout)
 }
 
 // idKey renders a JSON-RPC id so that a request's id and its response's id compare

@@ -224,6 +224,21 @@ func startHTTP(t *testing.T, env []string, args ...string) *httpServer {
 	return &httpServer{cmd: cmd, url: base, stderr: stderr}
 }
 
+// connect opens an initialized MCP session with the server over streamable HTTP.
+func (s *httpServer) connect(t *testing.T) *client.Client {
+	t.Helper()
+	c, err := client.NewStreamableHttpClient(s.url + "/mcp")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() {
+		_ = c.Close()
+		cancel()
+	})
+	require.NoError(t, c.Start(ctx))
+	initialize(t, c)
+	return c
+}
+
 var (
 	durationRE = regexp.MustCompile(`\| \d+ms \|`)
 )

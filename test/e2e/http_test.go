@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/require"
 )
@@ -24,15 +23,8 @@ func TestHTTPDemoSession(t *testing.T) {
 	require.Equal(t, `{"status":"ok"}`, string(body))
 	require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
 
-	c, err := client.NewStreamableHttpClient(s.url + "/mcp")
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	require.NoError(t, c.Start(ctx))
-	defer c.Close()
-	initialize(t, c)
-
-	listed, err := c.ListTools(ctx, mcp.ListToolsRequest{})
+	c := s.connect(t)
+	listed, err := c.ListTools(context.Background(), mcp.ListToolsRequest{})
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(listed.Tools), 69)
 
@@ -113,13 +105,7 @@ func TestHTTPRefusesForeignOriginAndOversizedBodies(t *testing.T) {
 // client still receives its result, both audit lines are written, the exit is clean.
 func TestHTTPSIGTERMDeliversTheRunningCall(t *testing.T) {
 	s := startHTTP(t, cleanEnv("ZSCALER_MCP_DEMO_LATENCY=1s"), "--demo", "--log-tool-calls")
-	c, err := client.NewStreamableHttpClient(s.url + "/mcp")
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	require.NoError(t, c.Start(ctx))
-	defer c.Close()
-	initialize(t, c)
+	c := s.connect(t)
 
 	type outcome struct {
 		res *mcp.CallToolResult
