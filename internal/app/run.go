@@ -74,7 +74,7 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts O
 				"reach this address can use the tenant; bind 127.0.0.1 or put an "+
 				"authenticating proxy in front", "addr", cfg.Addr())
 		}
-		return srv.ServeHTTP(ctx, cfg.Addr(), cfg.ShutdownTimeout, opts.Ready)
+		return srv.ServeStreamableHTTP(ctx, cfg.Addr(), cfg.ShutdownTimeout, opts.Ready)
 	}
 	return srv.ServeStdio(ctx, rio.In, rio.Protocol, cfg.ShutdownTimeout)
 }

@@ -62,26 +62,6 @@ func (r argRenderer) value(b []byte, v any, depth int) []byte {
 		return appendFloat(b, t, 64)
 	case float32:
 		return appendFloat(b, float64(t), 32)
-	case int:
-		return strconv.AppendInt(b, int64(t), 10)
-	case int8:
-		return strconv.AppendInt(b, int64(t), 10)
-	case int16:
-		return strconv.AppendInt(b, int64(t), 10)
-	case int32:
-		return strconv.AppendInt(b, int64(t), 10)
-	case int64:
-		return strconv.AppendInt(b, t, 10)
-	case uint:
-		return strconv.AppendUint(b, uint64(t), 10)
-	case uint8:
-		return strconv.AppendUint(b, uint64(t), 10)
-	case uint16:
-		return strconv.AppendUint(b, uint64(t), 10)
-	case uint32:
-		return strconv.AppendUint(b, uint64(t), 10)
-	case uint64:
-		return strconv.AppendUint(b, t, 10)
 	case map[string]any:
 		if t == nil {
 			return append(b, "null"...)
