@@ -28,7 +28,8 @@ const (
 // ServeStreamableHTTP serves streamable HTTP on /mcp and a health probe on /health at addr until
 // ctx is cancelled, then drains running calls within drainTimeout. ready, when not nil,
 // is called with the bound address once the listener is open.
-func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTimeout time.Duration, ready func(net.Addr)) error {
+func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTimeout time.Duration,
+	ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)

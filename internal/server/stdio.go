@@ -14,7 +14,8 @@ import (
 // Either way it stops taking new calls and lets every call already received finish
 // within drainTimeout, so each gets its response and its audit lines; calls still
 // running then are cancelled (and answered as such) before it returns.
-func (s *Server) ServeStdio(ctx context.Context, in io.Reader, out io.Writer, drainTimeout time.Duration) error {
+func (s *Server) ServeStdio(ctx context.Context, in io.Reader, out io.Writer,
+	drainTimeout time.Duration) error {
 	stdio := mcpserver.NewStdioServer(s.mcp)
 	stdio.SetErrorLogger(slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn))
 
