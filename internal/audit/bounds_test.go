@@ -36,3 +36,18 @@ func TestFirstWriteErrorIsReportedOnce(t *testing.T) {
 	require.EqualError(t, reported[0], "disk full")
 	require.Equal(t, uint64(2), l.WriteErrors())
 }
+
+func TestRegisteredSecretIsScrubbedInItsEscapedForms(t *testing.T) {
+	var b bytes.Buffer
+	l := New(&b)
+	l.AddSecret(`ab/c+d="e`)
+	l.AddSecret("a") // too short to scrub without blanking out words
+	l.Err("t", 0, "NotFound", `ZIA /locations/ab%2Fc+d=%22e not found; also ab/c+d=\"e and ab%2Fc%2Bd%3D%22e`)
+	require.NotContains(t, b.String(), "ab%2F")
+	require.NotContains(t, b.String(), `ab/c`)
+	require.Contains(t, b.String(), "NotFound: ZIA /locations/***REDACTED*** not found")
+
+	b.Reset()
+	l.Call("zia_list_locations", nil)
+	require.Contains(t, b.String(), "zia_list_locations", "a one-letter secret is not scrubbed")
+}

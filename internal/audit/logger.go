@@ -1,11 +1,15 @@
 package audit
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -110,7 +114,7 @@ func (l *Logger) WriteErrors() uint64 { return l.writeErrs.Load() }
 // [Redacted]. Empty strings are ignored. Register secrets at startup: lines already
 // written are not revisited.
 func (l *Logger) AddSecret(s string) {
-	if s == "" {
+	if len(s) < minSecretLen {
 		return
 	}
 	for {
@@ -119,11 +123,31 @@ func (l *Logger) AddSecret(s string) {
 		if old != nil {
 			next = append(next, *old...)
 		}
-		next = insertByLength(next, s)
+		for _, form := range secretForms(s) {
+			next = insertByLength(next, form)
+		}
 		if l.secrets.CompareAndSwap(old, &next) {
 			return
 		}
 	}
+}
+
+// minSecretLen is the shortest value worth scrubbing; shorter ones would blank out
+// ordinary words rather than protect anything.
+const minSecretLen = 4
+
+// secretForms returns s and the spellings it takes once escaped on its way into a
+// message: in a URL path or query, and inside a JSON or Go quoted string.
+func secretForms(s string) []string {
+	forms := []string{s}
+	quoted, _ := json.Marshal(s)
+	for _, f := range []string{url.PathEscape(s), url.QueryEscape(s),
+		string(quoted[1 : len(quoted)-1]), strings.Trim(strconv.Quote(s), `"`)} {
+		if f != s && !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
 }
 
 // insertByLength adds s to list, kept longest first so a secret that contains another

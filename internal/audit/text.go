@@ -95,8 +95,9 @@ func scrub(s string, secrets []string) string {
 const sensitiveWord = `(?:password|secret|token|key|credential)`
 
 var (
-	// bearerPattern finds HTTP authorization values: "Bearer eyJ…", "Basic dXNl…".
-	bearerPattern = regexp.MustCompile(`(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+`)
+	// bearerPattern finds HTTP authorization values: "Bearer eyJ…", "Basic dXNl…". A
+	// token has at least 8 characters, so "basic test" stays readable.
+	bearerPattern = regexp.MustCompile(`(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}`)
 
 	// jsonMemberPattern finds string members with a sensitive name, possibly inside an
 	// escaped JSON document: "access_token":"…" or \"client_secret\": \"…\".

@@ -11,10 +11,11 @@ import (
 // maxMessageRunes bounds any upstream text we pass on.
 const maxMessageRunes = 200
 
-const redacted = "[redacted]"
+// redacted is the same marker the audit log uses.
+const redacted = "***REDACTED***"
 
 var (
-	bearerPattern = regexp.MustCompile(`(?i)bearer\s+[A-Za-z0-9._~+/=-]+`)
+	bearerPattern = regexp.MustCompile(`(?i)bearer\s+[A-Za-z0-9._~+/=-]{8,}`)
 	jwtPattern    = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*`)
 )
 

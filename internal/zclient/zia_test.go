@@ -256,7 +256,7 @@ func TestHTTPErrorsMapToKinds(t *testing.T) {
 		{"not found, JSON body", 404, `{"code":"RESOURCE_NOT_FOUND","message":"nope"}`,
 			toolerr.NotFound, []string{"check the id"}},
 		{"bad request echoing secrets", 400, echo, toolerr.InvalidArgument,
-			[]string{"INVALID_INPUT_ARGUMENT", "bad name [redacted]"}},
+			[]string{"INVALID_INPUT_ARGUMENT", "bad name ***REDACTED***"}},
 		{"bad request without code", 400, `{"message":"Request body is invalid."}`,
 			toolerr.InvalidArgument, []string{"Request body is invalid."}},
 		{"gateway 401", 401, `{"detail":"unauthorized"}`, toolerr.PermissionDenied, []string{"HTTP 401"}},

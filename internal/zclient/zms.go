@@ -129,7 +129,7 @@ func graphQLFailure(what call, errs []GraphQLError, sc *scrubber) *toolerr.Error
 	}
 	// The API reports a lookup of an unknown id as a bad request whose message says
 	// "not found"; the agent is better served by NotFound, as ZIA's 404 gives it.
-	if kind == toolerr.InvalidArgument && strings.Contains(strings.ToLower(text), "not found") {
+	if kind == toolerr.InvalidArgument && strings.Contains(strings.ToLower(strings.Join(msgs, " ")), "not found") {
 		kind = toolerr.NotFound
 	}
 	if class != "" {

@@ -72,7 +72,7 @@ func TestZMSErrors(t *testing.T) {
 		{"null root field", 200, `{"data":{"agents":null},"errors":[{"message":"x",` +
 			`"extensions":{"classification":"UNAUTHORIZED"}}]}`, toolerr.PermissionDenied, "x"},
 		{"secret echoed", 200, `{"errors":[{"message":"bad token Bearer ` + testToken + ` and ` +
-			testSecret + `","extensions":{"classification":"BAD_REQUEST"}}]}`, toolerr.InvalidArgument, "[redacted]"},
+			testSecret + `","extensions":{"classification":"BAD_REQUEST"}}]}`, toolerr.InvalidArgument, "***REDACTED***"},
 		{"errors with HTTP 400", 400, `{"errors":[{"message":"Syntax error"}]}`,
 			toolerr.InvalidArgument, "Syntax error"},
 		{"malformed", 200, `{"data":`, toolerr.UpstreamUnavailable, "not valid JSON"},
