@@ -18,6 +18,10 @@ func main() {
 }
 
 func run() int {
+	// A reader of stderr or stdout that goes away must not kill the server: writes then
+	// fail with EPIPE, which the audit log reports, instead of raising SIGPIPE.
+	signal.Ignore(syscall.SIGPIPE)
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// After the first signal starts the drain, restore the default handling, so a second

@@ -68,13 +68,15 @@ func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTime
 	// finish (or cancel them at the deadline), then let their responses reach the
 	// clients: Shutdown waits for the connections still answering.
 	s.registrar.inflight.beginDrain()
+	s.logger.Info("stopping: finishing the calls already received; a second Ctrl-C stops at once",
+		"timeout", drainTimeout)
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout+drainGrace)
 	defer cancel()
 	shutdown := make(chan error, 1)
 	go func() { shutdown <- streamable.Shutdown(shutdownCtx) }()
 
 	if !s.Drain(drainTimeout) {
-		s.logger.Warn("shutdown deadline passed; cancelled the calls still running",
+		s.logger.Warn("shutdown deadline passed; cancelling the calls still running",
 			"timeout", drainTimeout)
 	}
 	if err := <-shutdown; err != nil {

@@ -179,6 +179,9 @@ func (c *auditedCall) finish(ctx context.Context, res tools.Result, err error) *
 func classify(ctx context.Context, err error, draining bool) *toolerr.Error {
 	var te *toolerr.Error
 	if errors.As(err, &te) {
+		if te.Kind == toolerr.Cancelled && draining {
+			return toolerr.Wrap(toolerr.Cancelled, te, "the server shut down before the call finished")
+		}
 		return te
 	}
 	if (ctx.Err() != nil || errors.Is(err, context.Canceled)) && draining {

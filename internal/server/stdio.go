@@ -38,6 +38,8 @@ func (s *Server) ServeStdio(ctx context.Context, in io.Reader, out io.Writer,
 	// The transport drops queued calls and cancels running ones once its input ends,
 	// so it only sees the end after every forwarded call has been answered.
 	s.registrar.inflight.beginDrain()
+	s.logger.Info("stopping: finishing the calls already received; a second Ctrl-C stops at once",
+		"timeout", drainTimeout)
 	if !calls.waitIdle(drainTimeout) {
 		s.logger.Warn("shutdown deadline passed; cancelling the calls still running",
 			"timeout", drainTimeout)

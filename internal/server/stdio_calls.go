@@ -18,13 +18,14 @@ import (
 // input ends, so a shutdown must hold the end of input back until every call it
 // forwarded has been answered (or the deadline passes and the rest are cancelled).
 type callTracker struct {
-	mu      sync.Mutex
-	pending map[string]struct{}
+	mu sync.Mutex
+	// pending counts unanswered calls per id: a client may reuse an id.
+	pending map[string]int
 	idle    idleSignal
 }
 
 func newCallTracker() *callTracker {
-	return &callTracker{pending: make(map[string]struct{})}
+	return &callTracker{pending: make(map[string]int)}
 }
 
 // requested notes a client line if it is a tools/call request.
@@ -38,7 +39,7 @@ func (c *callTracker) requested(line []byte) {
 	}
 	if key, ok := idKey(msg.ID); ok {
 		c.mu.Lock()
-		c.pending[key] = struct{}{}
+		c.pending[key]++
 		c.mu.Unlock()
 	}
 }
@@ -47,6 +48,10 @@ func (c *callTracker) requested(line []byte) {
 func (c *callTracker) answered(key string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.pending[key] > 1 {
+		c.pending[key]--
+		return
+	}
 	delete(c.pending, key)
 	if len(c.pending) == 0 {
 		c.idle.reached()
@@ -100,7 +105,8 @@ func (s *stdioInput) forward(in io.Reader) {
 	r := bufio.NewReader(in)
 	for {
 		line, err := r.ReadBytes('\n')
-		if len(line) > 0 && !s.stopped.Load() {
+		// Blank lines carry nothing; the transport would answer them with a parse error.
+		if len(bytes.TrimSpace(line)) > 0 && !s.stopped.Load() {
 			s.calls.requested(line)
 			if _, werr := s.pw.Write(line); werr != nil {
 				return

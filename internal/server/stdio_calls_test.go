@@ -42,3 +42,15 @@ func TestTrackerFollowsCallsThroughTheWatcher(t *testing.T) {
 	require.True(t, calls.waitIdle(10*time.Millisecond))
 	require.Equal(t, 2, bytes.Count(out.Bytes(), []byte("\n")), "output passes through unchanged")
 }
+
+func TestTrackerCountsReusedIDs(t *testing.T) {
+	calls := newCallTracker()
+	line := []byte(`{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"x"}}`)
+	calls.requested(line)
+	calls.requested(line)
+	key, _ := responseID([]byte(`{"jsonrpc":"2.0","id":5,"result":{}}`))
+	calls.answered(key)
+	require.False(t, calls.waitIdle(10*time.Millisecond), "one of two calls with id 5 is still running")
+	calls.answered(key)
+	require.True(t, calls.waitIdle(10*time.Millisecond))
+}
