@@ -40,16 +40,17 @@ func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTime
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
 	}
+	sessions := newSessionIDs(sessionIdleTTL)
 	streamable := mcpserver.NewStreamableHTTPServer(s.mcp,
 		mcpserver.WithStreamableHTTPServer(httpSrv),
 		mcpserver.WithEndpointPath("/mcp"),
 		// A session id must have been issued here and not terminated, else 404.
-		mcpserver.WithSessionIdManager(newSessionIDs(sessionIdleTTL)),
+		mcpserver.WithSessionIdManager(sessions),
 		mcpserver.WithSessionIdleTTL(sessionIdleTTL),
 		mcpserver.WithHeartbeatInterval(heartbeat),
 		mcpserver.WithStreamableHTTPLogger(s.logger),
 	)
-	httpSrv.Handler = s.routes(streamable, isLoopbackAddr(ln.Addr()))
+	httpSrv.Handler = s.routes(streamable, isLoopbackAddr(ln.Addr()), sessions)
 
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
@@ -92,9 +93,9 @@ func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTime
 
 // routes mounts the MCP endpoint on its exact path (mcp-go's handler ignores the path)
 // behind a guard, and a health probe that reveals nothing about the tenant.
-func (s *Server) routes(mcpHandler http.Handler, loopback bool) http.Handler {
+func (s *Server) routes(mcpHandler http.Handler, loopback bool, sessions *sessionIDs) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/mcp", guard(http.MaxBytesHandler(mcpHandler, maxRequestBody), loopback))
+	mux.Handle("/mcp", guard(http.MaxBytesHandler(mcpHandler, maxRequestBody), loopback, sessions))
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
@@ -104,12 +105,14 @@ func (s *Server) routes(mcpHandler http.Handler, loopback bool) http.Handler {
 }
 
 // guard refuses what the MCP handler should never see: a body announced as larger than
-// the limit (413, before reading it), and, on a loopback bind, a browser request from
-// a page that is not itself on this machine (403), which is how DNS-rebinding and
-// cross-site attacks reach local servers. mcp-go checks the Host header itself.
+// the limit (413, before reading it); on a loopback bind, a browser request from a page
+// that is not itself on this machine (403), which is how DNS-rebinding and cross-site
+// attacks reach local servers; and a stream (GET) or session end (DELETE) for a session
+// this server does not hold (400 without an id, 404 for an unknown or ended one), which
+// mcp-go only checks on POST. mcp-go checks the Host header itself.
 //
 // TODO: an origin allowlist for non-loopback binds belongs with client authentication.
-func guard(next http.Handler, loopback bool) http.Handler {
+func guard(next http.Handler, loopback bool, sessions *sessionIDs) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > maxRequestBody {
 			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
@@ -118,6 +121,17 @@ func guard(next http.Handler, loopback bool) http.Handler {
 		if origin := r.Header.Get("Origin"); origin != "" && loopback && !loopbackOrigin(origin) {
 			http.Error(w, "origin not allowed", http.StatusForbidden)
 			return
+		}
+		if r.Method == http.MethodGet || r.Method == http.MethodDelete {
+			id := r.Header.Get(mcpserver.HeaderKeySessionID)
+			if id == "" {
+				http.Error(w, "Mcp-Session-Id header required", http.StatusBadRequest)
+				return
+			}
+			if ended, err := sessions.Validate(id); err != nil || ended {
+				http.Error(w, "unknown or terminated session", http.StatusNotFound)
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})

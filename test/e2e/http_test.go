@@ -134,3 +134,23 @@ func TestHTTPSIGTERMDeliversTheRunningCall(t *testing.T) {
 	require.Len(t, lines, 2)
 	require.Regexp(t, `^\[TOOL OK\]   zia_get_activation_status \| \d+ms \| ok$`, lines[1])
 }
+
+func TestHTTPStreamsAndDeletesNeedALiveSession(t *testing.T) {
+	s := startHTTP(t, cleanEnv(), "--demo")
+	send := func(method, session string) int {
+		req, err := http.NewRequest(method, s.url+"/mcp", nil)
+		require.NoError(t, err)
+		req.Header.Set("Accept", "text/event-stream")
+		if session != "" {
+			req.Header.Set("Mcp-Session-Id", session)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	require.Equal(t, http.StatusBadRequest, send(http.MethodGet, ""))
+	require.Equal(t, http.StatusNotFound, send(http.MethodGet, "mcp-session-forged"))
+	require.Equal(t, http.StatusBadRequest, send(http.MethodDelete, ""))
+	require.Equal(t, http.StatusNotFound, send(http.MethodDelete, "mcp-session-forged"))
+}
