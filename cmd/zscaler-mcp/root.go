@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/joho/godotenv"
 	"github.com/spf13/cobra"
@@ -90,7 +91,8 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 // configuration. A bad value is reported under the name the user gave it: the flag,
 // the variable, or the variable in the .env file.
 func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
-	path, explicit := v.GetString(config.EnvDotenvPath), v.IsSet(config.EnvDotenvPath)
+	path := v.GetString(config.EnvDotenvPath)
+	explicit := path != ""
 	if !explicit {
 		path = ".env"
 	}
@@ -100,9 +102,13 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
 		return nil, &usageError{err}
 	}
 	if values != nil {
+		// Variable names are case-sensitive, in the environment and in .env alike;
+		// viper is not, so only exact names are handed to it.
 		settings := make(map[string]any, len(values))
 		for k, val := range values {
-			settings[k] = val
+			if isSettingName(k) {
+				settings[k] = val
+			}
 		}
 		if err := v.MergeConfigMap(settings); err != nil {
 			return nil, &usageError{fmt.Errorf("read %s: %w", path, err)}
@@ -122,6 +128,16 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
 		cfg.DotenvPath = path
 	}
 	return cfg, nil
+}
+
+// isSettingName reports whether name is exactly the variable of a setting.
+func isSettingName(name string) bool {
+	for _, s := range settings {
+		if s.env == name {
+			return true
+		}
+	}
+	return slices.Contains(credentialEnv, name)
 }
 
 // settingOrigin names where the value of the setting env came from.

@@ -189,3 +189,19 @@ func TestEmptyEnvironmentVariableHidesDotenv(t *testing.T) {
 	require.Empty(t, cfg.Credentials.Cloud, "an empty variable means production, whatever .env says")
 	require.Equal(t, 8000, cfg.Port)
 }
+
+func TestDotenvNamesAreCaseSensitiveAndEmptyPathMeansDefault(t *testing.T) {
+	dir := isolate(t)
+	writeDotenv(t, dir, "zscaler_mcp_port=abc\nZSCALER_MCP_PORT=4321\n")
+	t.Setenv("ZSCALER_MCP_DOTENV_PATH", "")
+	cfg, err := resolve(t)
+	require.NoError(t, err, "a lower-case name is not the variable and is ignored")
+	require.Equal(t, 4321, cfg.Port)
+}
+
+func TestBracketedIPv6Host(t *testing.T) {
+	isolate(t)
+	cfg, err := resolve(t, "--host", "[::1]", "--port", "9000")
+	require.NoError(t, err)
+	require.Equal(t, "[::1]:9000", cfg.Addr())
+}

@@ -121,7 +121,8 @@ func Load(src Source) (*Config, error) {
 	r := reader{src: src}
 
 	cfg.Transport = strings.ToLower(r.str(EnvTransport, TransportStdio))
-	cfg.Host = r.str(EnvHost, DefaultHost)
+	// An IPv6 address may come bracketed, as in a URL; Addr adds the brackets back.
+	cfg.Host = strings.Trim(r.str(EnvHost, DefaultHost), "[]")
 	cfg.Port = r.port(EnvPort, DefaultPort)
 	cfg.Services = r.list(EnvServices, true)
 	cfg.DisabledServices = r.list(EnvDisabledServices, true)

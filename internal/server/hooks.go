@@ -27,8 +27,11 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 		}
 
 		name, args := "(unparsable request)", map[string]any(nil)
-		if req, ok := message.(*mcp.CallToolRequest); ok && req.Params.Name != "" {
-			name = auditedName(req.Params.Name)
+		if req, ok := message.(*mcp.CallToolRequest); ok {
+			name = "(no tool name)"
+			if req.Params.Name != "" {
+				name = auditedName(req.Params.Name)
+			}
 			args, _ = req.Params.Arguments.(map[string]any)
 		}
 

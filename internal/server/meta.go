@@ -156,10 +156,10 @@ func (m *meta) listToolsets(_ context.Context, args tools.Args) (tools.Result, e
 }
 
 func (m *meta) toolsetTools(_ context.Context, args tools.Args) (tools.Result, error) {
-	id := args.String("toolset")
+	id := strings.ToLower(args.String("toolset"))
 	if _, ok := toolsets.Lookup(id); !ok {
 		return tools.Result{}, toolerr.New(toolerr.InvalidArgument,
-			"unknown toolset %q; known toolsets: %s", id, strings.Join(toolsets.IDs(), ", "))
+			"unknown toolset %q; zscaler_list_toolsets lists the ids", id)
 	}
 
 	var rows []any
@@ -188,7 +188,7 @@ func (m *meta) toolsetTools(_ context.Context, args tools.Args) (tools.Result, e
 }
 
 func (m *meta) enableToolset(_ context.Context, args tools.Args) (tools.Result, error) {
-	id := args.String("toolset")
+	id := strings.ToLower(args.String("toolset"))
 	if ok, reason := m.srv.selection.CanEnable(id); !ok {
 		return tools.Result{}, toolerr.New(toolerr.InvalidArgument, "cannot enable %s: %s", id, reason)
 	}

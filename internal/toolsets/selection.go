@@ -146,7 +146,7 @@ func (s *Selection) CanEnable(id string) (bool, string) {
 	ts, ok := Lookup(id)
 	switch {
 	case !ok:
-		return false, fmt.Sprintf("unknown toolset %q; known toolsets: %s", id, strings.Join(IDs(), ", "))
+		return false, fmt.Sprintf("unknown toolset %q; zscaler_list_toolsets lists the ids", id)
 	case !s.ServiceEnabled(ts.Service):
 		return false, fmt.Sprintf("service %s is not enabled on this server", ts.Service)
 	case s.disabledToolsets[id]:
