@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 
@@ -69,8 +70,13 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 			if serve != nil {
 				return serve(cfg)
 			}
-			return app.Run(ctx, cfg, version, app.IO{In: rio.in, Protocol: rio.stdout, Log: rio.stderr},
+			err = app.Run(ctx, cfg, version, app.IO{In: rio.in, Protocol: rio.stdout, Log: rio.stderr},
 				app.Options{})
+			var ce *config.Error
+			if errors.As(err, &ce) {
+				ce.Setting = settingOrigin(cmd, ce.Setting, nil, "")
+			}
+			return err
 		},
 	}
 	cmd.SetOut(rio.stdout)
@@ -99,6 +105,10 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
 
 	values, err := readDotenv(path, explicit)
 	if err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			ce.Setting = settingOrigin(cmd, ce.Setting, nil, "")
+		}
 		return nil, &usageError{err}
 	}
 	if values != nil {
@@ -168,7 +178,12 @@ func readDotenv(path string, explicit bool) (map[string]string, error) {
 		if errors.Is(err, os.ErrNotExist) && !explicit {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("invalid %s=%q: %w", config.EnvDotenvPath, path, err)
+		reason := err.Error()
+		var pathErr *fs.PathError
+		if errors.As(err, &pathErr) {
+			reason = pathErr.Err.Error()
+		}
+		return nil, &config.Error{Setting: config.EnvDotenvPath, Value: path, Reason: reason}
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 
