@@ -9,7 +9,7 @@ import (
 )
 
 // Redacted replaces the value of a sensitive argument.
-const Redacted = "***REDACTED***"
+const Redacted = sanitize.Redacted
 
 // sensitiveWords are matched as substrings of lower-cased argument names.
 var sensitiveWords = []string{"password", "secret", "token", "key", "credential"}

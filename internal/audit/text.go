@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,7 +76,7 @@ func errorText(kind, message string, secrets []string) string {
 	if message = oneLine(scrub(message, secrets)); message != "" {
 		text += ": " + message
 	}
-	return bound(scrubCredentials(scrub(text, secrets)), maxTextRunes)
+	return bound(sanitize.Credentials(scrub(text, secrets)), maxTextRunes)
 }
 
 // scrub replaces every registered secret in s with Redacted. secrets is longest first.
@@ -88,31 +87,4 @@ func scrub(s string, secrets []string) string {
 		}
 	}
 	return s
-}
-
-// sensitiveWord matches the words that make a name sensitive; the credential patterns
-// below embed it so they agree with IsSensitiveName.
-const sensitiveWord = `(?:password|secret|token|key|credential)`
-
-var (
-	// bearerPattern finds HTTP authorization values: "Bearer eyJ…", "Basic dXNl…". A
-	// token has at least 8 characters, so "basic test" stays readable.
-	bearerPattern = regexp.MustCompile(`(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}`)
-
-	// jsonMemberPattern finds string members with a sensitive name, possibly inside an
-	// escaped JSON document: "access_token":"…" or \"client_secret\": \"…\".
-	jsonMemberPattern = regexp.MustCompile(`(?i)(\\?"[A-Za-z0-9_.-]*` + sensitiveWord +
-		`[A-Za-z0-9_.-]*\\?"\s*:\s*\\?")(?:[^"\\]|\\[^"])*`)
-
-	// formFieldPattern finds query-string and form fields: client_secret=…, api-key=….
-	formFieldPattern = regexp.MustCompile(`(?i)\b([A-Za-z0-9_.-]*` + sensitiveWord +
-		`[A-Za-z0-9_.-]*=)[^\s&"',;]+`)
-)
-
-// scrubCredentials replaces values that look like credentials, keeping their labels
-// so the message still says what kind of thing was there.
-func scrubCredentials(s string) string {
-	s = bearerPattern.ReplaceAllString(s, "${1} "+Redacted)
-	s = jsonMemberPattern.ReplaceAllString(s, "${1}"+Redacted)
-	return formFieldPattern.ReplaceAllString(s, "${1}"+Redacted)
 }

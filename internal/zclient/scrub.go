@@ -1,23 +1,19 @@
 package zclient
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 )
 
 // maxMessageRunes bounds any upstream text we pass on.
 const maxMessageRunes = 200
 
 // redacted is the same marker the audit log uses.
-const redacted = "***REDACTED***"
-
-var (
-	bearerPattern = regexp.MustCompile(`(?i)bearer\s+[A-Za-z0-9._~+/=-]{8,}`)
-	jwtPattern    = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*`)
-)
+const redacted = sanitize.Redacted
 
 // maxTrackedTokens is how many recent bearer tokens are remembered for scrubbing.
 const maxTrackedTokens = 4
@@ -71,8 +67,7 @@ func (s *scrubber) clean(text string) string {
 	for _, v := range known {
 		text = strings.ReplaceAll(text, v, redacted)
 	}
-	text = bearerPattern.ReplaceAllString(text, "Bearer "+redacted)
-	return jwtPattern.ReplaceAllString(text, redacted)
+	return sanitize.Credentials(text)
 }
 
 // message turns upstream text into one scrubbed line of at most maxMessageRunes.
