@@ -70,8 +70,7 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 			if serve != nil {
 				return serve(cfg)
 			}
-			err = app.Run(ctx, cfg, version, app.IO{In: rio.in, Protocol: rio.stdout, Log: rio.stderr},
-				app.Options{})
+			err = app.Run(ctx, cfg, version, app.IO{In: rio.in, Protocol: rio.stdout, Log: rio.stderr})
 			var ce *config.Error
 			if errors.As(err, &ce) {
 				ce.Setting = settingOrigin(cmd, ce.Setting, nil, "")

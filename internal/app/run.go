@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"net"
 	"net/http"
 
 	"github.com/zscaler/zscaler-mcp/internal/audit"
@@ -27,14 +26,8 @@ type IO struct {
 	Log      io.Writer
 }
 
-// Options adjust a run; the zero value is a normal run.
-type Options struct {
-	// Ready is called with the bound address once an HTTP listener is open.
-	Ready func(net.Addr)
-}
-
 // Run serves until ctx is cancelled or, in stdio mode, the input ends.
-func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts Options) error {
+func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error {
 	logger := NewLogger(rio.Log, cfg.Debug)
 	logger.Info("starting zscaler-mcp", "version", version, "config", cfg)
 
@@ -74,7 +67,7 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts O
 				"reach this address can use the tenant; bind 127.0.0.1 or put an "+
 				"authenticating proxy in front", "addr", cfg.Addr())
 		}
-		return srv.ServeStreamableHTTP(ctx, cfg.Addr(), cfg.ShutdownTimeout, opts.Ready)
+		return srv.ServeStreamableHTTP(ctx, cfg.Addr(), cfg.ShutdownTimeout)
 	}
 	return srv.ServeStdio(ctx, rio.In, rio.Protocol, cfg.ShutdownTimeout)
 }

@@ -25,11 +25,9 @@ const (
 	heartbeat         = 30 * time.Second
 )
 
-// ServeStreamableHTTP serves streamable HTTP on /mcp and a health probe on /health at addr until
-// ctx is cancelled, then drains running calls within drainTimeout. ready, when not nil,
-// is called with the bound address once the listener is open.
-func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTimeout time.Duration,
-	ready func(net.Addr)) error {
+// ServeStreamableHTTP serves streamable HTTP on /mcp and a health probe on /health at
+// addr until ctx is cancelled, then drains running calls within drainTimeout.
+func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTimeout time.Duration) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
@@ -54,9 +52,6 @@ func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTime
 
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
-	if ready != nil {
-		ready(ln.Addr())
-	}
 	s.logger.Info("serving streamable HTTP", "addr", ln.Addr().String(), "endpoint", "/mcp")
 
 	select {

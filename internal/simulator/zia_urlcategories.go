@@ -27,7 +27,7 @@ func urlCategoryTemplate() record {
 	return r
 }
 
-var urlCategoryFamily = register(&family{
+var _ = register(&family{
 	name:     "urlCategories",
 	stringID: true,
 	template: urlCategoryTemplate,

@@ -78,7 +78,7 @@ func TestZIAWireFormat(t *testing.T) {
 	require.Equal(t, http.StatusOK, status)
 	require.NotContains(t, created, "bogus", "unknown fields are dropped")
 	id := idKey(created.(map[string]any)["id"])
-	status, hdr, raw = c.do(http.MethodDelete, api+"/ruleLabels/"+id, nil)
+	status, _, raw = c.do(http.MethodDelete, api+"/ruleLabels/"+id, nil)
 	require.Equal(t, http.StatusNoContent, status)
 	require.Empty(t, raw)
 
@@ -332,6 +332,7 @@ func TestSingletons(t *testing.T) {
 	status, v = c.json(http.MethodPost, api+"/authSettings/exemptedUrls?action=REMOVE_FROM_LIST",
 		map[string]any{"urls": []string{".windowsupdate.com"}})
 	require.Equal(t, http.StatusOK, status)
+	require.Equal(t, []any{".windowsupdate.com"}, v.(map[string]any)["urls"], "the reply echoes the delta")
 	_, v = c.json(http.MethodGet, api+"/authSettings/exemptedUrls", nil)
 	require.Equal(t, []any{"login.partner.example"}, v.(map[string]any)["urls"])
 	require.True(t, srv.Tenant.ActivationPending())
