@@ -17,7 +17,7 @@ type setting struct {
 // existing client configurations keep working. Credentials have no flags on purpose:
 // arguments are visible to every user of the machine.
 var settings = []setting{
-	{"transport", "", config.EnvTransport, "transport: stdio or streamable-http (default stdio)", false},
+	{"transport", "", config.EnvTransport, "transport: stdio, streamable-http or sse (default stdio)", false},
 	{"host", "", config.EnvHost, "HTTP bind address (default 127.0.0.1)", false},
 	{"port", "", config.EnvPort, "HTTP port (default 8000)", false},
 	{"services", "s", config.EnvServices, "comma-separated services to enable: zia, zms (default all)", false},
@@ -30,14 +30,27 @@ var settings = []setting{
 	{"debug", "", config.EnvDebug, "debug logging on stderr", true},
 	{"dotenv-path", "", config.EnvDotenvPath, "path of the .env file to read (default ./.env when present)", false},
 	{"demo", "", config.EnvDemo, "serve a simulated tenant in-process; needs no credentials", true},
+	{"pid-file", "", config.EnvPIDFile, "lifecycle PID file (default: one file per instance in the run directory)", false},
+	{"enable-write-tools", "", config.EnvWriteEnabled, "allow write tools; they also need --write-tools", true},
+	{"write-tools", "", config.EnvWriteTools, "comma-separated patterns of the write tools to register (*, ?, [abc], [!abc])", false},
 }
 
-// credentialEnv lists the variables read only from the environment or the .env file:
-// credentials, and a few rarely changed settings that have no flag.
-var credentialEnv = []string{
+// envOnly lists the variables read only from the environment or the .env file:
+// credentials and other secrets, which must not show up in process listings, and
+// settings that are rarely changed or should take a deliberate edit to change.
+var envOnly = []string{
 	config.EnvClientID, config.EnvClientSecret, config.EnvPrivateKey,
 	config.EnvVanityDomain, config.EnvCloud, config.EnvCustomerID,
 	config.EnvShutdownTimeout, config.EnvDemoLatency,
+	config.EnvDisableOutputSanitization,
+	config.EnvConfirmationTTL, config.EnvConfirmationKey,
+	config.EnvTLSCertFile, config.EnvTLSKeyFile, config.EnvAllowHTTP,
+	config.EnvAllowedHosts, config.EnvAllowedOrigins, config.EnvAllowedSourceIPs,
+	config.EnvMaxRequestBytes,
+	config.EnvAuthMode, config.EnvAuthEnabled, config.EnvAuthAPIKey, config.EnvAuthJWKSURI,
+	config.EnvAuthIssuer, config.EnvAuthAudience, config.EnvAuthAlgorithms,
+	config.EnvOIDCConfigURL, config.EnvOIDCBaseURL, config.EnvOIDCAudience,
+	config.EnvOIDCClientID, config.EnvOIDCRequiredScopes,
 }
 
 // addFlags declares every setting's flag on cmd and binds flag and variable to one
@@ -61,7 +74,7 @@ func addFlags(cmd *cobra.Command, v *viper.Viper) error {
 			return err
 		}
 	}
-	for _, env := range credentialEnv {
+	for _, env := range envOnly {
 		if err := v.BindEnv(env); err != nil {
 			return err
 		}

@@ -146,7 +146,7 @@ func isSettingName(name string) bool {
 			return true
 		}
 	}
-	return slices.Contains(credentialEnv, name)
+	return slices.Contains(envOnly, name)
 }
 
 // settingOrigin names where the value of the setting env came from.

@@ -33,7 +33,7 @@ func isolate(t *testing.T) string {
 		t.Setenv(s.env, "")
 		os.Unsetenv(s.env)
 	}
-	for _, env := range credentialEnv {
+	for _, env := range envOnly {
 		t.Setenv(env, "")
 		os.Unsetenv(env)
 	}

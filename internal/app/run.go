@@ -31,6 +31,11 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error 
 	logger := NewLogger(rio.Log, cfg.Debug)
 	logger.Info("starting zscaler-mcp", "version", version, "config", cfg)
 
+	if cfg.DisableOutputSanitization {
+		logger.Warn("output sanitization is OFF (ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION): "+
+			"tenant text reaches the agent unfiltered, including any hidden instructions in it")
+	}
+
 	auditLog, err := openAudit(cfg, rio.Log, logger)
 	if err != nil {
 		return err
@@ -61,6 +66,11 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error 
 	logger.Info("tools registered", "count", len(srv.Registrar().Registered()),
 		"audit", cfg.LogToolCalls)
 
+	if cfg.Transport == config.TransportSSE {
+		// TODO: serve the HTTP+SSE transport behind the same hardening as streamable HTTP.
+		return &config.Error{Setting: config.EnvTransport, Value: cfg.Transport,
+			Reason: "not available in this build; use streamable-http"}
+	}
 	if cfg.Transport == config.TransportStreamableHTTP {
 		if !config.IsLoopbackHost(cfg.Host) {
 			logger.Warn("the HTTP transport has no client authentication yet: anyone who can "+

@@ -19,6 +19,8 @@ import (
 const (
 	TransportStdio          = "stdio"
 	TransportStreamableHTTP = "streamable-http"
+	// TransportSSE is the older HTTP+SSE transport, for clients that speak nothing newer.
+	TransportSSE = "sse"
 )
 
 // Environment variable names. Server settings use the ZSCALER_MCP_ prefix; credentials
@@ -39,6 +41,11 @@ const (
 	EnvDemo             = "ZSCALER_MCP_DEMO"
 	EnvDemoLatency      = "ZSCALER_MCP_DEMO_LATENCY"
 	EnvShutdownTimeout  = "ZSCALER_MCP_SHUTDOWN_TIMEOUT"
+	EnvPIDFile          = "ZSCALER_MCP_PID_FILE"
+
+	// EnvDisableOutputSanitization turns off the cleaning of tool results. It has no
+	// flag on purpose: turning a safety layer off should take a deliberate setting.
+	EnvDisableOutputSanitization = "ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION"
 
 	EnvClientID     = "ZSCALER_CLIENT_ID"
 	EnvClientSecret = "ZSCALER_CLIENT_SECRET"
@@ -91,6 +98,14 @@ type Config struct {
 	DemoLatency time.Duration
 
 	ShutdownTimeout time.Duration
+	// PIDFile names the lifecycle PID file; empty means one file per instance in the
+	// run directory.
+	PIDFile string
+
+	DisableOutputSanitization bool
+
+	Writes Writes
+	HTTP   HTTP
 
 	Credentials Credentials
 }
@@ -136,6 +151,10 @@ func Load(src Source) (*Config, error) {
 	cfg.Demo = r.boolean(EnvDemo)
 	cfg.DemoLatency = r.duration(EnvDemoLatency, 0)
 	cfg.ShutdownTimeout = r.duration(EnvShutdownTimeout, DefaultShutdownTimeout)
+	cfg.PIDFile = r.str(EnvPIDFile, "")
+	cfg.DisableOutputSanitization = r.boolean(EnvDisableOutputSanitization)
+	cfg.Writes = r.writes()
+	cfg.HTTP = r.http()
 	cfg.Credentials = Credentials{
 		ClientID:     r.str(EnvClientID, ""),
 		ClientSecret: r.str(EnvClientSecret, ""),
@@ -156,10 +175,10 @@ func Load(src Source) (*Config, error) {
 
 func (c *Config) validate() error {
 	switch c.Transport {
-	case TransportStdio, TransportStreamableHTTP:
+	case TransportStdio, TransportStreamableHTTP, TransportSSE:
 	default:
 		return &Error{Setting: EnvTransport, Value: c.Transport,
-			Reason: "unknown transport; use stdio or streamable-http"}
+			Reason: "unknown transport; use stdio, streamable-http or sse"}
 	}
 	if strings.TrimSpace(c.Host) == "" {
 		return &Error{Setting: EnvHost, Reason: "must not be empty"}
@@ -173,7 +192,15 @@ func (c *Config) validate() error {
 				Reason: "malformed pattern; use *, ?, [abc] or [!abc]"}
 		}
 	}
-	return nil
+	if err := c.Writes.validate(); err != nil {
+		return err
+	}
+	return c.HTTP.validate()
+}
+
+// IsHTTP reports whether the configured transport is served over HTTP.
+func (c *Config) IsHTTP() bool {
+	return c.Transport == TransportStreamableHTTP || c.Transport == TransportSSE
 }
 
 // Addr is the HTTP listen address, host:port.
@@ -207,6 +234,14 @@ func (c *Config) LogValue() slog.Value {
 		slog.Bool("debug", c.Debug),
 		slog.String("dotenv_path", c.DotenvPath),
 		slog.Bool("demo", c.Demo),
+		slog.String("pid_file", c.PIDFile),
+		slog.Bool("output_sanitization", !c.DisableOutputSanitization),
+		slog.Bool("write_enabled", c.Writes.Enabled),
+		slog.Any("write_tools", c.Writes.Tools),
+		slog.Bool("confirmation_key_set", len(c.Writes.ConfirmationKey) > 0),
+		slog.Bool("tls", c.HTTP.TLSCertFile != ""),
+		slog.String("auth_mode", c.HTTP.Auth.Mode),
+		slog.Bool("auth_api_key_set", c.HTTP.Auth.APIKey != ""),
 		slog.String("client_id", c.Credentials.ClientID),
 		slog.Bool("client_secret_set", c.Credentials.ClientSecret != ""),
 		slog.Bool("private_key_set", c.Credentials.PrivateKey != ""),

@@ -101,3 +101,17 @@ func (r *reader) list(name string, lower bool) []string {
 	}
 	return out
 }
+
+// positive reads a whole number above zero.
+func (r *reader) positive(name string, def int) int {
+	v, ok := r.raw(name)
+	if !ok || v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		r.fail(&Error{Setting: name, Value: v, Reason: "not a whole number above zero"})
+		return def
+	}
+	return n
+}

@@ -34,7 +34,8 @@ type Deps struct {
 	Prober   Prober
 	// Catalog is every service tool the server knows; nil means tools.All(Upstream).
 	Catalog []tools.Tool
-	// DisableSanitization turns output sanitization off (tests of the opt-out only).
+	// DisableSanitization turns output sanitization off, as does the configuration's
+	// ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION.
 	DisableSanitization bool
 }
 
@@ -80,7 +81,8 @@ func New(d Deps) (*Server, error) {
 		mcpserver.WithHooks(hooks),
 		mcpserver.WithInstructions(instructions()),
 	)
-	s.registrar = newRegistrar(s.mcp, d.Audit, d.Logger, !d.DisableSanitization)
+	sanitizeOutput := !d.DisableSanitization && !d.Config.DisableOutputSanitization
+	s.registrar = newRegistrar(s.mcp, d.Audit, d.Logger, sanitizeOutput)
 	s.registrar.auditRejectedCalls(hooks)
 
 	m := &meta{srv: s}
