@@ -41,6 +41,10 @@ func (f *fakeUpstream) ZIAPostRead(context.Context, string, any) (any, error) {
 	return []any{}, f.err
 }
 
+func (f *fakeUpstream) ZIAWrite(context.Context, string, string, any) (any, error) {
+	return map[string]any{}, f.err
+}
+
 func (f *fakeUpstream) ZMS(context.Context, string, string, map[string]any) (*zclient.GraphQLResult, error) {
 	if f.err != nil {
 		return nil, f.err

@@ -65,6 +65,22 @@ type Tool struct {
 	// Idempotent overrides the kind's default idempotency hint when set.
 	Idempotent *bool
 	Handler    Handler
+	// Describe names the resource a delete tool acts on, so the human asked to confirm
+	// the deletion sees what it is: its id and its display name, read from the tenant.
+	// It is only called for Delete tools; nil means the id arguments are shown alone.
+	Describe func(ctx context.Context, args Args) (Resource, error)
+}
+
+// Resource identifies one tenant object for a human: "URL filtering rule 42 (Block
+// gambling)".
+type Resource struct {
+	// Type is the kind of object in words, such as "URL filtering rule".
+	Type string
+	// ID is the object's id as the API spells it, or a short rendering of the ids of a
+	// call that names several.
+	ID string
+	// Name is the object's display name; empty when it could not be read.
+	Name string
 }
 
 // Upstream is what the Zscaler tools need from the API client. *zclient.Client
@@ -78,6 +94,9 @@ type Upstream interface {
 	ZIAGet(ctx context.Context, path string, query url.Values) (any, error)
 	// ZIAPostRead posts body to a ZIA endpoint that only reads (such as urlLookup).
 	ZIAPostRead(ctx context.Context, path string, body any) (any, error)
+	// ZIAWrite sends one change (POST, PUT or DELETE) to ZIA; it is never retried once
+	// the request may have reached the API.
+	ZIAWrite(ctx context.Context, method, path string, body any) (any, error)
 	// ZMS runs one GraphQL query; customerId is added to the variables.
 	ZMS(ctx context.Context, operation, query string, variables map[string]any) (*zclient.GraphQLResult, error)
 }

@@ -92,6 +92,10 @@ func (f *ziaFake) ZIAPostRead(_ context.Context, path string, body any) (any, er
 	return f.do(ziaCall{Method: "post", Path: path, Query: url.Values{}, Body: body})
 }
 
+func (f *ziaFake) ZIAWrite(_ context.Context, method, path string, body any) (any, error) {
+	return f.do(ziaCall{Method: strings.ToLower(method), Path: path, Query: url.Values{}, Body: body})
+}
+
 func (f *ziaFake) ZMS(context.Context, string, string, map[string]any) (*zclient.GraphQLResult, error) {
 	return nil, toolerr.New(toolerr.Internal, "not a ZMS test")
 }

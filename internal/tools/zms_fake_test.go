@@ -40,6 +40,10 @@ func (f *zmsFake) ZIAPostRead(context.Context, string, any) (any, error) {
 	return nil, errNotZMS
 }
 
+func (f *zmsFake) ZIAWrite(context.Context, string, string, any) (any, error) {
+	return nil, errNotZMS
+}
+
 func (f *zmsFake) ZMS(
 	_ context.Context, op, query string, vars map[string]any,
 ) (*zclient.GraphQLResult, error) {
