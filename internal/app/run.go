@@ -32,7 +32,7 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error 
 	logger.Info("starting zscaler-mcp", "version", version, "config", cfg)
 
 	if cfg.DisableOutputSanitization {
-		logger.Warn("output sanitization is OFF (ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION): "+
+		logger.Warn("output sanitization is OFF (ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION): " +
 			"tenant text reaches the agent unfiltered, including any hidden instructions in it")
 	}
 
