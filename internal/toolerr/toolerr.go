@@ -36,6 +36,10 @@ const (
 	UnknownTool Kind = "UnknownTool"
 	// Cancelled means the client cancelled the call or the server is shutting down.
 	Cancelled Kind = "Cancelled"
+	// ConfirmationRejected means a destructive call was refused for want of a valid
+	// human confirmation: a bad, expired or reused token, or an elicitation that failed
+	// or went unanswered. Nothing was changed.
+	ConfirmationRejected Kind = "ConfirmationRejected"
 	// Internal means a bug on our side, such as a recovered panic.
 	Internal Kind = "Internal"
 )
