@@ -9,7 +9,7 @@ import (
 // definition turns a tool value into the MCP tool advertised in tools/list. Every
 // annotation hint is set explicitly: mcp-go's defaults claim every tool is destructive.
 func definition(t tools.Tool) mcp.Tool {
-	props, required := tools.Schema(t.Params)
+	props, required := tools.Schema(ServedParams(t))
 	return mcp.Tool{
 		Name:        t.Name,
 		Title:       t.Title,

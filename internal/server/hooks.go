@@ -17,6 +17,9 @@ import (
 // maxAuditedName bounds a client-supplied tool name in audit lines.
 const maxAuditedName = 128
 
+// unknownToolMessage is what a call to a tool this server does not serve is told.
+const unknownToolMessage = "no such tool on this server; zscaler_list_toolsets shows what can be enabled"
+
 // auditRejectedCalls audits tools/call requests that mcp-go refuses before any handler
 // runs: unknown or unregistered tools and requests it could not parse. Registered tool
 // handlers never return a Go error, so every tools/call error seen here is one of those.
@@ -37,8 +40,7 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 
 		r.audit.Call(name, args)
 		if errors.Is(err, mcpserver.ErrToolNotFound) {
-			r.audit.Err(name, 0, string(toolerr.UnknownTool),
-				"no such tool on this server; zscaler_list_toolsets shows what can be enabled")
+			r.audit.Err(name, 0, string(toolerr.UnknownTool), unknownToolMessage)
 			return
 		}
 		r.audit.Err(name, 0, string(toolerr.InvalidArgument), "the request was malformed")

@@ -14,6 +14,7 @@ import (
 	mcpserver "github.com/mark3labs/mcp-go/server"
 
 	"github.com/zscaler/zscaler-mcp/internal/audit"
+	"github.com/zscaler/zscaler-mcp/internal/confirm"
 	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
@@ -22,6 +23,10 @@ import (
 // Registrar is the only path from a tool value to mcp-go's tool registration. Every
 // handler it registers is wrapped with auditing, output sanitization, panic recovery and
 // shutdown tracking, so no tool can be served unaudited, meta tools included.
+//
+// It also enforces the write gate, on registration and again on every call, and
+// stands between every delete tool and its handler until a human has confirmed the
+// deletion (see confirmedDelete).
 type Registrar struct {
 	mcp      *mcpserver.MCPServer
 	audit    *audit.Logger
@@ -29,23 +34,43 @@ type Registrar struct {
 	sanitize bool
 	inflight *inflight
 
+	// writeAllowed is the write gate; it holds for every read tool.
+	writeAllowed func(tools.Tool) bool
+	confirm      *confirm.Confirmer
+
 	mu         sync.Mutex
 	registered map[string]tools.Tool
 }
 
-func newRegistrar(m *mcpserver.MCPServer, a *audit.Logger, l *slog.Logger, sanitizeOutput bool) *Registrar {
+// registrarDeps is what a Registrar is built from.
+type registrarDeps struct {
+	mcp            *mcpserver.MCPServer
+	audit          *audit.Logger
+	logger         *slog.Logger
+	sanitizeOutput bool
+	writeAllowed   func(tools.Tool) bool
+	confirm        *confirm.Confirmer
+}
+
+func newRegistrar(d registrarDeps) *Registrar {
+	if d.writeAllowed == nil {
+		d.writeAllowed = func(t tools.Tool) bool { return !t.Kind.IsWrite() }
+	}
 	return &Registrar{
-		mcp:        m,
-		audit:      a,
-		logger:     l,
-		sanitize:   sanitizeOutput,
-		inflight:   newInflight(),
-		registered: make(map[string]tools.Tool),
+		mcp:          d.mcp,
+		audit:        d.audit,
+		logger:       d.logger,
+		sanitize:     d.sanitizeOutput,
+		inflight:     newInflight(),
+		writeAllowed: d.writeAllowed,
+		confirm:      d.confirm,
+		registered:   make(map[string]tools.Tool),
 	}
 }
 
 // Register adds the tools not registered yet in one batch, so clients get a single
-// tools/list_changed notification, and returns how many were new.
+// tools/list_changed notification, and returns how many were new. Write tools the
+// write gate refuses are never registered, whoever asks.
 func (r *Registrar) Register(ts ...tools.Tool) int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -53,6 +78,11 @@ func (r *Registrar) Register(ts ...tools.Tool) int {
 	var batch []mcpserver.ServerTool
 	for _, t := range ts {
 		if _, dup := r.registered[t.Name]; dup {
+			continue
+		}
+		if !r.writeAllowed(t) {
+			r.logger.Error("refused to register a write tool the write gate does not allow",
+				"tool", t.Name)
 			continue
 		}
 		r.registered[t.Name] = t
@@ -105,9 +135,32 @@ func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 		hctx, cancel := r.inflight.handlerContext(ctx)
 		defer cancel()
 
-		out, callErr := r.invoke(hctx, t, raw, argErr)
-		return c.finish(hctx, out, callErr), nil
+		var o outcome
+		switch {
+		case !r.writeAllowed(t):
+			// Registration already refuses such tools; checking again here means no
+			// later path (a toolset enabled at runtime, a future reload) can open it.
+			o.err = toolerr.New(toolerr.UnknownTool, unknownToolMessage)
+		case t.Kind == tools.Delete:
+			o = r.confirmedDelete(hctx, t, raw, argErr)
+		default:
+			o.res, o.err = r.invoke(hctx, t, raw, argErr)
+		}
+		return c.finish(hctx, o), nil
 	}
+}
+
+// outcome is how a call ended, before it is rendered for the agent and audited.
+type outcome struct {
+	res tools.Result
+	err error
+	// summary replaces the OK line's default summary ("ok", "N items").
+	summary string
+	// note is text for the agent. On success it is the text content in place of the
+	// value's JSON (the value is still the structured content); on failure it follows
+	// the error text as a second content item. It is not audited: it may carry a
+	// confirmation token.
+	note string
 }
 
 // invoke validates the arguments and runs the handler.
@@ -145,17 +198,29 @@ func (c *auditedCall) panicked(p any) *mcp.CallToolResult {
 	return errorResult(c.r.audit.ErrorText(string(te.Kind), te.Message))
 }
 
-func (c *auditedCall) finish(ctx context.Context, res tools.Result, err error) *mcp.CallToolResult {
+func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult {
 	r := c.r
+	err := o.err
+	note := o.note
+	if r.sanitize {
+		note = sanitize.String(note)
+	}
 	if err == nil {
-		value := res.Value
+		value := o.res.Value
 		if r.sanitize {
 			value = sanitize.Value(value)
 		}
 		out, encErr := successResult(value)
 		if encErr == nil {
+			if note != "" {
+				out.Content = []mcp.Content{mcp.NewTextContent(note)}
+			}
+			summary := o.summary
+			if summary == "" {
+				summary = audit.Summary(o.res.Items)
+			}
 			c.ended = true
-			r.audit.OK(c.name, time.Since(c.start), audit.Summary(res.Items))
+			r.audit.OK(c.name, time.Since(c.start), summary)
 			return out
 		}
 		r.logger.Error("tool result could not be encoded", "tool", c.name, "error", encErr)
@@ -172,7 +237,11 @@ func (c *auditedCall) finish(ctx context.Context, res tools.Result, err error) *
 	}
 	c.ended = true
 	r.audit.Err(c.name, time.Since(c.start), string(te.Kind), message)
-	return errorResult(r.audit.ErrorText(string(te.Kind), message))
+	out := errorResult(r.audit.ErrorText(string(te.Kind), message))
+	if note != "" {
+		out.Content = append(out.Content, mcp.NewTextContent(note))
+	}
+	return out
 }
 
 // classify turns any handler error into a toolerr.Error, recognising cancellation.

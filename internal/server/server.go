@@ -37,6 +37,8 @@ type Deps struct {
 	// DisableSanitization turns output sanitization off, as does the configuration's
 	// ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION.
 	DisableSanitization bool
+	// Clock replaces time.Now for confirmation tokens, so tests can let them expire.
+	Clock func() time.Time
 }
 
 // Server is an assembled MCP server, ready to be served on a transport.
@@ -81,8 +83,18 @@ func New(d Deps) (*Server, error) {
 		mcpserver.WithHooks(hooks),
 		mcpserver.WithInstructions(instructions()),
 	)
-	sanitizeOutput := !d.DisableSanitization && !d.Config.DisableOutputSanitization
-	s.registrar = newRegistrar(s.mcp, d.Audit, d.Logger, sanitizeOutput)
+	confirmer, err := newConfirmer(d)
+	if err != nil {
+		return nil, err
+	}
+	s.registrar = newRegistrar(registrarDeps{
+		mcp:            s.mcp,
+		audit:          d.Audit,
+		logger:         d.Logger,
+		sanitizeOutput: !d.DisableSanitization && !d.Config.DisableOutputSanitization,
+		writeAllowed:   sel.WriteAllowed,
+		confirm:        confirmer,
+	})
 	s.registrar.auditRejectedCalls(hooks)
 
 	m := &meta{srv: s}
@@ -91,6 +103,7 @@ func New(d Deps) (*Server, error) {
 	if len(s.registrar.Registered()) == 0 {
 		return nil, fmt.Errorf("no tools selected: every tool is disabled by the configuration")
 	}
+	s.logWriteGate(d)
 	return s, nil
 }
 

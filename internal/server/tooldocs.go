@@ -33,7 +33,7 @@ func ToolsMarkdown() string {
 		}
 		b.WriteString("\n| Tool | Kind | Parameters | Description |\n|---|---|---|---|\n")
 		for _, t := range list {
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", t.Name, KindLabel(t), paramList(t.Params),
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", t.Name, KindLabel(t), paramList(ServedParams(t)),
 				strings.ReplaceAll(t.Description, "|", "\\|"))
 		}
 	}

@@ -23,6 +23,7 @@ type Selection struct {
 	toolsets         map[string]bool
 	disabledToolsets map[string]bool
 	disabledTools    []string
+	writes           writeGate
 }
 
 // Warning is a problem with the selection that does not stop the server, such as an
@@ -35,12 +36,14 @@ type Warning string
 // --services is empty or names it, and --disabled-services does not; a toolset is
 // selected when its service is enabled, --toolsets is empty or contains `all` or
 // `default` or names it, and --disabled-toolsets does not name it. The meta toolset is
-// always selected.
+// always selected. A write tool is offered only when, on top of that, write tools are
+// enabled and one of the --write-tools patterns matches its name.
 func NewSelection(cfg *config.Config) (*Selection, []Warning) {
 	s := &Selection{
 		disabledServices: set(cfg.DisabledServices),
 		disabledToolsets: set(cfg.DisabledToolsets),
 		disabledTools:    slices.Clone(cfg.DisabledTools),
+		writes:           newWriteGate(cfg.Writes),
 	}
 	if len(cfg.Services) > 0 {
 		s.services = set(cfg.Services)
@@ -66,6 +69,9 @@ func NewSelection(cfg *config.Config) (*Selection, []Warning) {
 			warnings = append(warnings, Warning(fmt.Sprintf(
 				"unknown toolset %q ignored; known toolsets: %s", id, strings.Join(IDs(), ", "))))
 		}
+	}
+	if w, ok := s.writes.warning(); ok {
+		warnings = append(warnings, w)
 	}
 	return s, warnings
 }
@@ -121,7 +127,7 @@ func (s *Selection) DisabledToolPatterns() []string {
 
 // Offers reports whether t is offered under the current selection.
 func (s *Selection) Offers(t tools.Tool) bool {
-	return s.ToolsetSelected(t.Toolset) && !s.ToolDisabled(t.Name)
+	return s.ToolsetSelected(t.Toolset) && !s.ToolDisabled(t.Name) && s.writes.allows(t)
 }
 
 // Unavailable explains why t is not offered, or returns "" when it is.
@@ -134,6 +140,8 @@ func (s *Selection) Unavailable(t tools.Tool) string {
 		return fmt.Sprintf("toolset %s is disabled by the server's configuration", t.Toolset)
 	case s.ToolDisabled(t.Name):
 		return "disabled by a disabled-tools pattern"
+	case !s.writes.allows(t):
+		return s.writes.refusal(t)
 	case !s.ToolsetSelected(t.Toolset):
 		return fmt.Sprintf("toolset %s is not enabled on this server; zscaler_enable_toolset can enable it", t.Toolset)
 	}
