@@ -2,6 +2,7 @@ package server
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -22,8 +23,11 @@ func TestTokenFlowDeletesOnceAfterConfirmation(t *testing.T) {
 	f := newWriteFixture(t, allowAll(), writeOptions{})
 	id := f.newLabel(t, "Old migration label")
 
+	numeric, err := strconv.Atoi(id)
+	require.NoError(t, err)
+
 	m := f.mark()
-	res := f.call(t, "zia_delete_rule_label", map[string]any{"label_id": id})
+	res := f.call(t, "zia_delete_rule_label", map[string]any{"label_id": float64(numeric)})
 	require.False(t, res.IsError, resultText(res))
 	require.Zero(t, f.deletes(id), "the first call deletes nothing")
 	tok := token(t, res)
@@ -38,13 +42,14 @@ func TestTokenFlowDeletesOnceAfterConfirmation(t *testing.T) {
 
 	lines := f.since(m)
 	require.Len(t, lines, 4, "the delete's pair with the audited lookup inside: %q", lines)
-	require.Equal(t, `[TOOL CALL] zia_delete_rule_label | args: {label_id: "`+id+`"}`, lines[0])
+	require.Equal(t, `[TOOL CALL] zia_delete_rule_label | args: {label_id: `+id+`}`, lines[0])
 	require.Equal(t, `[TOOL CALL] zia_delete_rule_label/describe | args: {label_id: "`+id+`"}`, lines[1])
 	require.Regexp(t, `^\[TOOL OK\]   zia_delete_rule_label/describe \| \d+ms \| ok$`, lines[2])
 	require.Regexp(t, promptLine, lines[3])
 	tokenID := promptLine.FindStringSubmatch(lines[3])[1]
 	require.Equal(t, tokenID, sc["token_id"])
 
+	// The id was sent as a number and comes back as a string: the same call.
 	m = f.mark()
 	res = f.call(t, "zia_delete_rule_label", map[string]any{"label_id": id, "confirmation_token": tok})
 	require.False(t, res.IsError, resultText(res))
