@@ -3,8 +3,10 @@ package server
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,4 +104,47 @@ func serveHTTP(t *testing.T, s *Server) string {
 		return resp.StatusCode == http.StatusOK
 	}, 5*time.Second, 10*time.Millisecond)
 	return url
+}
+
+// TestElicitationOverStdio asks the user over the stdio transport, where the question
+// is written to stdout between the call and its answer.
+func TestElicitationOverStdio(t *testing.T) {
+	f := newWriteFixture(t, allowAll(), writeOptions{})
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- f.srv.ServeStdio(ctx, inR, outW, time.Second) }()
+	t.Cleanup(func() {
+		cancel()
+		_ = inW.Close()
+		go func() { _, _ = io.Copy(io.Discard, outR) }()
+		<-served
+	})
+
+	var asked []string
+	c := client.NewClient(transport.NewIO(outR, inW, io.NopCloser(strings.NewReader(""))),
+		client.WithElicitationHandler(elicitFunc(func(_ context.Context,
+			req mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+			asked = append(asked, req.Params.Message)
+			return answer(mcp.ElicitationResponseActionAccept, map[string]any{"choice": "delete"}), nil
+		})))
+	require.NoError(t, c.Start(context.Background()))
+	init := mcp.InitializeRequest{}
+	init.Params.ProtocolVersion = mcp.LATEST_LEGACY_PROTOCOL_VERSION
+	init.Params.ClientInfo = mcp.Implementation{Name: "stdio", Version: "1"}
+	_, err := c.Initialize(context.Background(), init)
+	require.NoError(t, err)
+
+	id := f.newLabel(t, "Over stdio")
+	req := mcp.CallToolRequest{}
+	req.Params.Name = "zia_delete_rule_label"
+	req.Params.Arguments = map[string]any{"label_id": id}
+	callCtx, stop := context.WithTimeout(context.Background(), 10*time.Second)
+	defer stop()
+	res, err := c.CallTool(callCtx, req)
+	require.NoError(t, err)
+	require.False(t, res.IsError, resultText(res))
+	require.Len(t, asked, 1)
+	require.Equal(t, 1, f.deletes(id))
 }
