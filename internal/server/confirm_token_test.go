@@ -11,10 +11,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+const deleteHead = `zia_delete_rule_label \| \d+ms \| `
+
 var (
-	promptLine   = regexp.MustCompile(`^\[TOOL OK\]   zia_delete_rule_label \| \d+ms \| confirmation required \(token id ([0-9a-f]{12})\)$`)
-	redeemedLine = regexp.MustCompile(`^\[TOOL OK\]   zia_delete_rule_label \| \d+ms \| ok \(token id ([0-9a-f]{12})\)$`)
-	rejectedLine = regexp.MustCompile(`^\[TOOL ERR\]  zia_delete_rule_label \| \d+ms \| ConfirmationRejected: (.+)$`)
+	promptLine = regexp.MustCompile(`^\[TOOL OK\]   ` + deleteHead +
+		`confirmation required \(token id ([0-9a-f]{12})\)$`)
+	redeemedLine = regexp.MustCompile(`^\[TOOL OK\]   ` + deleteHead + `ok \(token id ([0-9a-f]{12})\)$`)
+	rejectedLine = regexp.MustCompile(`^\[TOOL ERR\]  ` + deleteHead + `ConfirmationRejected: (.+)$`)
 )
 
 // TestTokenFlowDeletesOnceAfterConfirmation walks the flow of a client without
@@ -57,7 +60,8 @@ func TestTokenFlowDeletesOnceAfterConfirmation(t *testing.T) {
 	require.False(t, f.labelExists(t, id))
 	lines = f.since(m)
 	require.Len(t, lines, 2, "a confirmed delete reads nothing first: %q", lines)
-	require.Equal(t, `[TOOL CALL] zia_delete_rule_label | args: {confirmation_token: "***REDACTED***", label_id: "`+id+`"}`, lines[0])
+	require.Equal(t, `[TOOL CALL] zia_delete_rule_label | args: `+
+		`{confirmation_token: "***REDACTED***", label_id: "`+id+`"}`, lines[0])
 	require.Regexp(t, redeemedLine, lines[1])
 	require.Equal(t, tokenID, redeemedLine.FindStringSubmatch(lines[1])[1])
 

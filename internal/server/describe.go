@@ -71,7 +71,8 @@ func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args)
 }
 
 // runDescribe calls t.Describe, turning a panic into an Internal error.
-func (r *Registrar) runDescribe(ctx context.Context, t tools.Tool, args tools.Args) (res tools.Resource, err error) {
+func (r *Registrar) runDescribe(ctx context.Context, t tools.Tool,
+	args tools.Args) (res tools.Resource, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.logger.Error("resource lookup panicked", "tool", t.Name, "panic", fmt.Sprint(p),

@@ -42,10 +42,11 @@ func TestPromptShowsTheTargetCleaned(t *testing.T) {
 
 func TestMissingTargetIsNotFoundWithoutAToken(t *testing.T) {
 	asked := false
-	for _, o := range []writeOptions{{}, {elicit: func(context.Context, mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	accept := func(context.Context, mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
 		asked = true
 		return answer(mcp.ElicitationResponseActionAccept, map[string]any{"choice": "delete"}), nil
-	}}} {
+	}
+	for _, o := range []writeOptions{{}, {elicit: accept}} {
 		f := newWriteFixture(t, allowAll(), o)
 		m := f.mark()
 		res := f.call(t, "zia_delete_rule_label", map[string]any{"label_id": "123"})

@@ -91,7 +91,8 @@ func (r *Registrar) elicitDelete(ctx context.Context, t tools.Tool, args tools.A
 // ask sends the elicitation and waits for the answer or for ctx. The request runs in
 // its own goroutine so that a client that never answers, or a session that ignores
 // the context, cannot hold the call past its deadline.
-func (r *Registrar) ask(ctx context.Context, req mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+func (r *Registrar) ask(ctx context.Context,
+	req mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
 	type reply struct {
 		res *mcp.ElicitationResult
 		err error

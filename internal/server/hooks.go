@@ -18,7 +18,8 @@ import (
 const maxAuditedName = 128
 
 // unknownToolMessage is what a call to a tool this server does not serve is told.
-const unknownToolMessage = "no such tool on this server; zscaler_list_toolsets shows what can be enabled"
+const unknownToolMessage = "no such tool on this server; " +
+	"zscaler_list_toolsets shows what can be enabled"
 
 // auditRejectedCalls audits tools/call requests that mcp-go refuses before any handler
 // runs: unknown or unregistered tools and requests it could not parse. Registered tool

@@ -116,7 +116,8 @@ func (r *Registrar) Registered() []tools.Tool {
 
 // wrap returns the handler mcp-go calls for t. It always answers with a result (never a
 // Go error, whose text mcp-go would forward verbatim) and writes exactly one CALL and
-// one OK or ERR audit line, whatever happens inside.
+// one OK or ERR audit line, whatever happens inside. (A delete's lookup of its target
+// writes its own pair in between; see describe.)
 func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (res *mcp.CallToolResult, err error) {
 		done := r.inflight.enter()

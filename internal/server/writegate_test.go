@@ -28,9 +28,11 @@ func TestWriteGateMatrix(t *testing.T) {
 	}{
 		{"nothing set", nil, nil, ""},
 		{"switch only", map[string]string{config.EnvWriteEnabled: "true"}, nil,
-			stayOff + ": --enable-write-tools (ZSCALER_MCP_WRITE_ENABLED) is set but --write-tools (ZSCALER_MCP_WRITE_TOOLS) names no tool"},
+			stayOff + ": --enable-write-tools (ZSCALER_MCP_WRITE_ENABLED) is set " +
+				"but --write-tools (ZSCALER_MCP_WRITE_TOOLS) names no tool"},
 		{"list only", map[string]string{config.EnvWriteTools: "zia_*"}, nil,
-			stayOff + ": --write-tools (ZSCALER_MCP_WRITE_TOOLS) is set but --enable-write-tools (ZSCALER_MCP_WRITE_ENABLED) is not"},
+			stayOff + ": --write-tools (ZSCALER_MCP_WRITE_TOOLS) is set " +
+				"but --enable-write-tools (ZSCALER_MCP_WRITE_ENABLED) is not"},
 		{"switch off explicitly", map[string]string{config.EnvWriteEnabled: "false", config.EnvWriteTools: "*"}, nil,
 			stayOff + ": --write-tools (ZSCALER_MCP_WRITE_TOOLS) is set but --enable-write-tools"},
 		{"empty list", map[string]string{config.EnvWriteEnabled: "yes", config.EnvWriteTools: " , ,"}, nil,

@@ -28,9 +28,11 @@ func TestWriteGateRefusalsNameTheMissingSetting(t *testing.T) {
 	}{
 		{"off", config.Writes{}, false, "write tools are off", ""},
 		{"switch only", config.Writes{Enabled: true}, false, "--write-tools is empty",
-			"write tools stay off: --enable-write-tools (ZSCALER_MCP_WRITE_ENABLED) is set but --write-tools (ZSCALER_MCP_WRITE_TOOLS) names no tool"},
+			"write tools stay off: --enable-write-tools (ZSCALER_MCP_WRITE_ENABLED) is set " +
+				"but --write-tools (ZSCALER_MCP_WRITE_TOOLS) names no tool"},
 		{"list only", config.Writes{Tools: []string{"zia_*"}}, false, "write tools are off",
-			"write tools stay off: --write-tools (ZSCALER_MCP_WRITE_TOOLS) is set but --enable-write-tools (ZSCALER_MCP_WRITE_ENABLED) is not"},
+			"write tools stay off: --write-tools (ZSCALER_MCP_WRITE_TOOLS) is set " +
+				"but --enable-write-tools (ZSCALER_MCP_WRITE_ENABLED) is not"},
 		{"other pattern", config.Writes{Enabled: true, Tools: []string{"zia_create_*"}}, false,
 			"not in the server's --write-tools allowlist", ""},
 		{"both", config.Writes{Enabled: true, Tools: []string{"zia_create_*", "zia_delete_rule_*"}}, true, "", ""},
