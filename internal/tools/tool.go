@@ -95,7 +95,8 @@ type Upstream interface {
 	// ZIAPostRead posts body to a ZIA endpoint that only reads (such as urlLookup).
 	ZIAPostRead(ctx context.Context, path string, body any) (any, error)
 	// ZIAWrite sends one change (POST, PUT or DELETE) to ZIA; it is never retried once
-	// the request may have reached the API.
+	// the request may have reached the API. path may end with a query such as
+	// "?action=ADD_TO_LIST".
 	ZIAWrite(ctx context.Context, method, path string, body any) (any, error)
 	// ZMS runs one GraphQL query; customerId is added to the variables.
 	ZMS(ctx context.Context, operation, query string, variables map[string]any) (*zclient.GraphQLResult, error)
