@@ -77,12 +77,12 @@ func (a *ziaAdvanced) normalize(raw map[string]any, owned map[string]string,
 	for name, v := range raw {
 		field := ziaAPIField(name, cur)
 		if param, ok := owned[field]; ok || field == "id" {
-			hint := "it cannot be set"
 			if param != "" {
-				hint = "use the " + strconv.Quote(param) + " parameter"
+				return nil, toolerr.New(toolerr.InvalidArgument,
+					"advanced field %q duplicates parameter %q; use the parameter", name, param)
 			}
 			return nil, toolerr.New(toolerr.InvalidArgument,
-				"advanced field %q is set by this tool; %s", name, hint)
+				"advanced field %q is set by the tool itself from its parameters", name)
 		}
 		if a.Allowed != nil && !slices.Contains(a.Allowed, field) {
 			return nil, toolerr.New(toolerr.InvalidArgument,
