@@ -126,12 +126,16 @@ func requireKindOf(t *testing.T, err error, kind toolerr.Kind) {
 }
 
 // ziaWritesTo returns the applied changes whose path starts with prefix, as
-// "METHOD path" lines.
+// "METHOD path?query" lines.
 func ziaWritesTo(tenant *simulator.Tenant, prefix string) []string {
 	var out []string
 	for _, w := range tenant.Writes() {
 		if strings.HasPrefix(w.Path, "/zia/api/v1"+prefix) {
-			out = append(out, w.Method+" "+strings.TrimPrefix(w.Path, "/zia/api/v1"))
+			line := w.Method + " " + strings.TrimPrefix(w.Path, "/zia/api/v1")
+			if w.RawQuery != "" {
+				line += "?" + w.RawQuery
+			}
+			out = append(out, line)
 		}
 	}
 	return out
