@@ -14,8 +14,9 @@ import (
 // Kind says what a tool does to the tenant.
 type Kind int
 
-// The kinds of tool. The Zscaler catalog served today is read-only; the write kinds
-// decide annotations (and mark zscaler_enable_toolset, which changes the server).
+// The kinds of tool. The write kinds decide annotations and mark the tools that are
+// served only when writes are enabled (and zscaler_enable_toolset, which changes the
+// server rather than the tenant).
 const (
 	Read Kind = iota
 	Create

@@ -11,6 +11,8 @@ import (
 
 // ziaURLCategoryWriteTools returns the zia_url_categories write tools: create, update
 // and delete of custom categories, and URL additions and removals for any category.
+// TODO: zia_update_url_category_predefined (a whole replacement of a curated category)
+// is not served yet; the add and remove tools cover editing its URLs.
 func ziaURLCategoryWriteTools(up Upstream) []Tool {
 	const ts = "zia_url_categories"
 	crud := ziaCRUD{
