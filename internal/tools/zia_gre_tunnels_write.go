@@ -54,12 +54,16 @@ func ziaGRETunnelWriteTools(up Upstream) []Tool {
 			return res, err
 		}
 		res.ID = tunnelID.String()
+		staticID, err := ziaIntID(args, "static_ip_id")
+		if err != nil {
+			return res, err
+		}
 		tunnel, err := ziaCurrent(ctx, up, ziaObjectPath("/greTunnels", res.ID))
 		if err != nil {
 			return res, err
 		}
 		res.Name = fmt.Sprintf("from %s, with static IP %s", ziaField(tunnel, "sourceIp"),
-			args.String("static_ip_id"))
+			staticID)
 		return res, nil
 	}
 	return []Tool{create, del}
