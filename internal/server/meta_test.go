@@ -119,10 +119,16 @@ func TestListToolsetsAndToolsetTools(t *testing.T) {
 	require.NoError(t, err)
 	rows = decode(t, res).([]any)
 	require.NotEmpty(t, rows)
-	first := rows[0].(map[string]any)
-	require.Equal(t, false, first["available"])
-	require.Contains(t, first["unavailable_reason"], "zscaler_enable_toolset")
-	require.Equal(t, "read", first["type"])
+	byName := map[string]map[string]any{}
+	for _, r := range rows {
+		row := r.(map[string]any)
+		byName[row["name"].(string)] = row
+	}
+	list := byName["zia_list_locations"]
+	require.Equal(t, false, list["available"])
+	require.Contains(t, list["unavailable_reason"], "zscaler_enable_toolset")
+	require.Equal(t, "read", list["type"])
+	require.Equal(t, "write", byName["zia_create_location"]["type"])
 
 	res, err = f.call(t, "zscaler_get_toolset_tools", map[string]any{"toolset": "nope"})
 	require.NoError(t, err)

@@ -66,6 +66,7 @@ type Tenant struct {
 	tokens   map[string]*tokenInfo
 	tokenSeq int
 	requests []Request
+	writes   []Write
 	reqSeq   int64
 	rate     map[string]*rateWindow
 }
@@ -109,8 +110,8 @@ func New(opts ...Option) *Tenant {
 	return t
 }
 
-// Reset puts the tenant back to its seed: data, activation status, faults and the
-// request log. Issued tokens stay valid so that clients built before Reset keep working.
+// Reset puts the tenant back to its seed: data, activation status, faults, the
+// request log and the write log. Issued tokens stay valid so that clients built before Reset keep working.
 func (t *Tenant) Reset() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -125,6 +126,7 @@ func (t *Tenant) reseed() {
 	t.zms = map[string]*zmsData{t.cfg.customerID: seedZMS(t.cfg.customerID)}
 	t.pending = false
 	t.nextID = firstAllocatedID
+	t.writes = nil
 }
 
 // Requests returns a copy of the request log.

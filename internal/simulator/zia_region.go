@@ -141,11 +141,17 @@ func vipByID(id int64) (vip, bool) {
 
 // nearestVIPs returns the two service edges closest to a point.
 func nearestVIPs(lat, lon float64) (vip, vip) {
+	sorted := vipsByDistance(lat, lon)
+	return sorted[0], sorted[1]
+}
+
+// vipsByDistance returns every service edge, the closest to a point first.
+func vipsByDistance(lat, lon float64) []vip {
 	sorted := append([]vip(nil), vips...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		di := (sorted[i].lat-lat)*(sorted[i].lat-lat) + (sorted[i].lon-lon)*(sorted[i].lon-lon)
 		dj := (sorted[j].lat-lat)*(sorted[j].lat-lat) + (sorted[j].lon-lon)*(sorted[j].lon-lon)
 		return di < dj
 	})
-	return sorted[0], sorted[1]
+	return sorted
 }

@@ -51,6 +51,7 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 	}
 	t.mu.Lock()
 	res := t.routeZIA(r.Method, segs, r.URL.Query(), body)
+	t.recordWrite(r.Method, segs, r.URL.RawQuery, res)
 	t.mu.Unlock()
 	if res.status == http.StatusNoContent {
 		w.WriteHeader(http.StatusNoContent)
@@ -198,6 +199,8 @@ func (t *Tenant) routeSpecial(method string, segs []string, q url.Values,
 		return t.validateStaticIP(body), true
 	case path == "greTunnels/availableInternalIpRanges" && get:
 		return t.availableGRERanges(q), true
+	case path == "vips/recommendedList" && get:
+		return t.recommendedVIPs(q), true
 	case path == "region/byGeoCoordinates" && get:
 		return regionByCoordinates(q), true
 	case len(segs) == 3 && segs[0] == "region" && segs[1] == "byIPAddress" && get:

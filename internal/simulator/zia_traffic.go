@@ -315,3 +315,33 @@ func prepareVPNCredential(t *Tenant, rec, old, in record, _ url.Values) *apiErro
 	rec["managedBy"] = clone(managedByOrg)
 	return nil
 }
+
+// recommendedVIPs answers GET /vips/recommendedList: the service edges nearest the
+// source IP, closest first. A static IP of the tenant is placed where its record says;
+// any other address where the geo database puts it.
+func (t *Tenant) recommendedVIPs(q url.Values) result {
+	src := q.Get("sourceIp")
+	ip := net.ParseIP(src)
+	if ip == nil || ip.To4() == nil {
+		return fail(errInvalid("A valid sourceIp is required"))
+	}
+	c := cityForIP(src)
+	lat, lon := c.lat, c.lon
+	for _, s := range t.coll("staticIP") {
+		if str(s, "ipAddress") == src {
+			lat, _ = asFloat(s["latitude"])
+			lon, _ = asFloat(s["longitude"])
+			if city, _ := s["city"].(map[string]any); city != nil {
+				c = cityByGeoID(num(city, "id"), c)
+			}
+		}
+	}
+	out := []record{}
+	for _, v := range vipsByDistance(lat, lon) {
+		if q.Get("withinCountryOnly") == "true" && v.cc != c.cc {
+			continue
+		}
+		out = append(out, v.record())
+	}
+	return ok(out)
+}

@@ -106,6 +106,16 @@ func (p Param) check(v any) (any, error) {
 		return f, nil
 	case StringList:
 		return p.checkStrings(v, bad)
+	case IDList:
+		return p.checkIDs(v, bad)
+	case JSONObject:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, bad("an object")
+		}
+		return m, nil
+	case StringTuples:
+		return p.checkTuples(v, bad)
 	}
 	return nil, toolerr.New(toolerr.Internal, "parameter %q has an unsupported type", p.Name)
 }
@@ -155,6 +165,65 @@ func (p Param) checkStrings(v any, bad func(string) error) (any, error) {
 			return nil, bad("a list of strings")
 		}
 		out = append(out, s)
+	}
+	return out, nil
+}
+
+// checkIDs accepts a list of ids, each a string or a whole number as for ID.
+func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
+	list, ok := v.([]any)
+	if !ok {
+		if ss, ok := v.([]string); ok {
+			list = make([]any, len(ss))
+			for i, s := range ss {
+				list[i] = s
+			}
+		} else {
+			return nil, bad("a list of ids")
+		}
+	}
+	badItem := func(string) error { return bad("a list of ids (strings or whole numbers)") }
+	out := make([]string, 0, len(list))
+	for _, item := range list {
+		id, err := p.checkID(item, badItem)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, id.(string))
+	}
+	return out, nil
+}
+
+// checkTuples accepts a list of lists whose items are strings or whole numbers; the
+// numbers are turned into their decimal strings.
+func (p Param) checkTuples(v any, bad func(string) error) (any, error) {
+	const want = "a list of lists of strings"
+	list, ok := v.([]any)
+	if !ok {
+		return nil, bad(want)
+	}
+	out := make([][]string, 0, len(list))
+	for _, item := range list {
+		inner, ok := item.([]any)
+		if !ok {
+			return nil, bad(want)
+		}
+		row := make([]string, 0, len(inner))
+		for _, e := range inner {
+			switch x := e.(type) {
+			case string:
+				row = append(row, x)
+			case float64, json.Number, int, int64:
+				f, _ := number(x)
+				if f != math.Trunc(f) || math.Abs(f) > maxExactInteger {
+					return nil, bad(want)
+				}
+				row = append(row, strconv.FormatInt(int64(f), 10))
+			default:
+				return nil, bad(want)
+			}
+		}
+		out = append(out, row)
 	}
 	return out, nil
 }
@@ -252,7 +321,19 @@ func (a Args) Bool(name string) bool {
 	return b
 }
 
-// Strings returns a string-list argument, or nil when absent.
+// Object returns an object argument, or nil when absent.
+func (a Args) Object(name string) map[string]any {
+	m, _ := a.values[name].(map[string]any)
+	return m
+}
+
+// Tuples returns a StringTuples argument, or nil when absent.
+func (a Args) Tuples(name string) [][]string {
+	t, _ := a.values[name].([][]string)
+	return t
+}
+
+// Strings returns a string-list or id-list argument, or nil when absent.
 func (a Args) Strings(name string) []string {
 	ss, _ := a.values[name].([]string)
 	return ss

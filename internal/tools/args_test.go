@@ -48,3 +48,40 @@ func TestIntegersBeyondExactRangeAreRefused(t *testing.T) {
 	_, err := Validate(params, map[string]any{"page": 1e300})
 	require.EqualError(t, err, `InvalidArgument: parameter "page" must be an integer, got a number`)
 }
+
+func TestIDListAcceptsStringsAndWholeNumbers(t *testing.T) {
+	params := []Param{{Name: "ids", Type: IDList, Description: "d"}}
+	args, err := Validate(params, map[string]any{"ids": []any{"9007199254740993", 42.0, " 7 "}})
+	require.NoError(t, err)
+	require.Equal(t, []string{"9007199254740993", "42", "7"}, args.Strings("ids"))
+	for _, v := range []any{[]any{4.5}, []any{""}, "42", []any{true}} {
+		_, err := Validate(params, map[string]any{"ids": v})
+		require.Error(t, err, "%v", v)
+	}
+	props, _ := Schema(params)
+	require.Equal(t, "array", props["ids"].(map[string]any)["type"])
+}
+
+func TestObjectAndTuplesParameters(t *testing.T) {
+	params := []Param{
+		{Name: "advanced", Type: JSONObject, Description: "d"},
+		{Name: "ports", Type: StringTuples, Description: "d"},
+	}
+	args, err := Validate(params, map[string]any{
+		"advanced": map[string]any{"a": 1.0},
+		"ports":    []any{[]any{"dest", "tcp", 443.0}},
+	})
+	require.NoError(t, err)
+	require.Equal(t, map[string]any{"a": 1.0}, args.Object("advanced"))
+	require.Equal(t, [][]string{{"dest", "tcp", "443"}}, args.Tuples("ports"))
+
+	_, err = Validate(params, map[string]any{"advanced": []any{}})
+	require.EqualError(t, err, `InvalidArgument: parameter "advanced" must be an object, got a list`)
+	_, err = Validate(params, map[string]any{"ports": []any{"dest"}})
+	require.Error(t, err)
+
+	props, _ := Schema(params)
+	require.Equal(t, "object", props["advanced"].(map[string]any)["type"])
+	require.Equal(t, map[string]any{"type": "array", "items": map[string]any{"type": "string"}},
+		props["ports"].(map[string]any)["items"])
+}

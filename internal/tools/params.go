@@ -19,6 +19,14 @@ const (
 	// ID is an identifier. It is advertised as a string but a JSON integer is accepted
 	// too, so that agents which pass numbers for numeric ids are not refused.
 	ID ParamType = "id"
+	// IDList is a list of identifiers, each accepted as a string or a whole number like
+	// ID; it is advertised as an array of strings.
+	IDList ParamType = "id_list"
+	// JSONObject is a free-form JSON object, for pass-through fields.
+	JSONObject ParamType = "object"
+	// StringTuples is an array of short arrays of strings, such as port ranges written
+	// ["dest", "tcp", "443"]; whole numbers are accepted where strings are expected.
+	StringTuples ParamType = "tuples"
 )
 
 // Param declares one tool parameter. The same declaration produces the advertised
@@ -56,9 +64,12 @@ func (p Param) schema() map[string]any {
 	switch p.Type {
 	case ID:
 		s["type"] = "string"
-	case StringList:
+	case StringList, IDList:
 		s["type"] = "array"
 		s["items"] = map[string]any{"type": "string"}
+	case StringTuples:
+		s["type"] = "array"
+		s["items"] = map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
 	default:
 		s["type"] = string(p.Type)
 	}

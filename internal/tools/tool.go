@@ -14,8 +14,9 @@ import (
 // Kind says what a tool does to the tenant.
 type Kind int
 
-// The kinds of tool. The Zscaler catalog served today is read-only; the write kinds
-// decide annotations (and mark zscaler_enable_toolset, which changes the server).
+// The kinds of tool. The write kinds decide annotations and mark the tools that are
+// served only when writes are enabled (and zscaler_enable_toolset, which changes the
+// server rather than the tenant).
 const (
 	Read Kind = iota
 	Create
@@ -95,7 +96,8 @@ type Upstream interface {
 	// ZIAPostRead posts body to a ZIA endpoint that only reads (such as urlLookup).
 	ZIAPostRead(ctx context.Context, path string, body any) (any, error)
 	// ZIAWrite sends one change (POST, PUT or DELETE) to ZIA; it is never retried once
-	// the request may have reached the API.
+	// the request may have reached the API. path may end with a query such as
+	// "?action=ADD_TO_LIST".
 	ZIAWrite(ctx context.Context, method, path string, body any) (any, error)
 	// ZMS runs one GraphQL query; customerId is added to the variables.
 	ZMS(ctx context.Context, operation, query string, variables map[string]any) (*zclient.GraphQLResult, error)

@@ -49,7 +49,16 @@ func ziaDefaultReply(c ziaCall) any {
 	switch {
 	case c.Path == "/urlCategories":
 		return ziaCategoryFixture()
-	case c.Method == "post":
+	case c.Method == "delete":
+		return nil
+	case c.Method == "post" || c.Method == "put":
+		if body, ok := c.Body.(map[string]any); ok {
+			echo := map[string]any{"id": json.Number("1")}
+			for k, v := range body {
+				echo[k] = v
+			}
+			return echo
+		}
 		out := []any{}
 		for _, u := range c.Body.([]string) {
 			out = append(out, map[string]any{"url": u, "urlClassifications": []any{"WEB_SEARCH"}})

@@ -88,13 +88,27 @@ func (c *Client) ZIAPostRead(ctx context.Context, path string, body any) (any, e
 // ZIAWrite sends a change (POST, PUT, PATCH or DELETE) to ZIA. It is never re-sent
 // after the server may have acted on it; only 429 and 503 replies and refused
 // connections are retried. Changes stay staged until activated.
+//
+// path may end with a query, as in "/urlCategories/CUSTOM_01?action=ADD_TO_LIST",
+// since some changes are named by one; ids inside path must be escaped so that they
+// cannot add to it.
 func (c *Client) ZIAWrite(ctx context.Context, method, path string, body any) (any, error) {
 	switch method {
 	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
 	default:
 		return nil, toolerr.New(toolerr.Internal, "ZIAWrite does not send %s requests", method)
 	}
-	return c.zia(ctx, method, path, nil, body, false)
+	path, rawQuery, hasQuery := strings.Cut(path, "?")
+	var query url.Values
+	if hasQuery {
+		q, err := url.ParseQuery(rawQuery)
+		if err != nil || strings.ContainsAny(rawQuery, "#?") {
+			return nil, toolerr.New(toolerr.InvalidArgument,
+				"invalid query in API path %q", truncate(singleLine(rawQuery), 80))
+		}
+		query = q
+	}
+	return c.zia(ctx, method, path, query, body, false)
 }
 
 // ziaList runs one GET and requires a JSON array (an empty reply or null counts as

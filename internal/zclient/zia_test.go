@@ -343,3 +343,24 @@ func TestPostReadSendsTheBody(t *testing.T) {
 	require.Equal(t, []any{"example.com"}, got)
 	require.Len(t, v, 1)
 }
+
+func TestWriteMayNameItsChangeInAQuery(t *testing.T) {
+	f := newFake(t)
+	var query string
+	f.handle("/zia/api/v1/urlCategories/CUSTOM_01", func(w http.ResponseWriter, r *http.Request) {
+		query = r.URL.RawQuery
+		writeJSON(w, http.StatusOK, `{"id":"CUSTOM_01"}`)
+	})
+	c := newTestClient(t, f, nil)
+	_, err := c.ZIAWrite(t.Context(), http.MethodPut, "/urlCategories/CUSTOM_01?action=ADD_TO_LIST",
+		map[string]any{"urls": []string{"a.example"}})
+	require.NoError(t, err)
+	require.Equal(t, "action=ADD_TO_LIST", query)
+
+	calls := f.apiCalls.Load()
+	for _, p := range []string{"/a?b=%zz", "/a?b=1#c", "/a?b=1?c", "/a/../b?x=1", "/a b?x=1"} {
+		_, err := c.ZIAWrite(t.Context(), http.MethodPut, p, map[string]any{})
+		requireKind(t, err, toolerr.InvalidArgument)
+	}
+	require.Equal(t, calls, f.apiCalls.Load(), "refused writes are never sent")
+}

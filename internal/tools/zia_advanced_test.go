@@ -1,0 +1,50 @@
+package tools
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestAdvancedFieldNamesFollowTheAPI(t *testing.T) {
+	cases := map[string]string{
+		"src_ips":             "srcIps",
+		"srcIps":              "srcIps",
+		"dest_ip_groups":      "destIpGroups",
+		"capture_pcap":        "capturePCAP",
+		"surrogate_ip":        "surrogateIP",
+		"ipv6_enabled":        "ipv6Enabled",
+		"enable_full_logging": "enableFullLogging",
+	}
+	for in, want := range cases {
+		require.Equal(t, want, ziaAPIField(in, nil), in)
+	}
+	cur := map[string]any{"xffForwardEnabled": true}
+	require.Equal(t, "xffForwardEnabled", ziaAPIField("xffforwardenabled", cur),
+		"the current object's spelling wins")
+}
+
+func TestAdvancedReferencesBecomeExactIDs(t *testing.T) {
+	a := &ziaAdvanced{Refs: []string{"locations", "labels"}}
+	out, err := a.normalize(map[string]any{
+		"locations": []any{101.0, "102", map[string]any{"id": "103", "name": "HQ"}},
+		"labels":    "[9007199254740993]",
+		"other":     []any{"kept", "as", "is"},
+	}, map[string]string{}, nil)
+	require.NoError(t, err)
+	require.Equal(t, []any{
+		map[string]any{"id": json.Number("101")},
+		map[string]any{"id": json.Number("102")},
+		map[string]any{"id": json.Number("103"), "name": "HQ"},
+	}, out["locations"])
+	require.Equal(t, []any{map[string]any{"id": json.Number("9007199254740993")}},
+		out["labels"], "JSON text keeps 64-bit ids exact")
+	require.Equal(t, []any{"kept", "as", "is"}, out["other"])
+}
+
+func TestIgnoredFieldsSkipEmptyValues(t *testing.T) {
+	res := ziaWithIgnored(map[string]any{}, map[string]any{"a": true, "b": []any{}, "c": "x"},
+		map[string]any{"c": "x"})
+	require.Equal(t, []string{"a"}, res.Value.(map[string]any)["ignored_fields"])
+}

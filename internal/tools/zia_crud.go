@@ -1,0 +1,250 @@
+package tools
+
+import (
+	"context"
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+)
+
+// ziaCRUD declares the create, update and delete tools of one kind of ZIA object, so
+// that each family states only its fields and its rules.
+//
+// Updates read the object, apply the given fields and send the whole object back: the
+// API replaces an object on PUT, and an update of one field must not reset the others.
+// Every update parameter is therefore optional, even those a create requires.
+type ziaCRUD struct {
+	Toolset string
+	// Noun forms the tool names (zia_create_<noun> …); What names the object in words.
+	Noun, What string
+	// Path is the collection path; IDName and IDDescription declare the id parameter of
+	// update and delete.
+	Path, IDName, IDDescription string
+	// NumericID marks collections whose ids are integers (all but URL categories).
+	NumericID bool
+	// NameKeys are the fields holding the object's display name, first non-empty wins.
+	NameKeys []string
+	// Params are the parameters of create; Required and Default apply to create only.
+	Params []Param
+	// UpdateParams names the parameters of Params that update accepts; nil means all.
+	UpdateParams []string
+	// Fields maps parameter names to the API fields they set as they are.
+	Fields map[string]string
+	// CreateFields are API fields every create sends.
+	CreateFields map[string]any
+	// Convert sets the API fields of parameters that need more than a copy (ids that
+	// become references, a flag that becomes a state). cur is nil on create.
+	Convert func(args Args, body, cur map[string]any) error
+	// Advanced, when set, adds the pass-through parameter "advanced".
+	Advanced *ziaAdvanced
+	// CheckBody validates the object about to be sent, on create and on update.
+	CheckBody func(body map[string]any, create bool) error
+	// CheckExisting refuses to update or delete (kind says which) some objects, such as
+	// predefined ones, before any change is sent.
+	CheckExisting func(cur map[string]any, kind Kind) error
+	// Descriptions of the three tools.
+	CreateDescription, UpdateDescription, DeleteDescription string
+}
+
+func (c ziaCRUD) tools(up Upstream) []Tool {
+	return []Tool{c.createTool(up), c.updateTool(up), c.deleteTool(up)}
+}
+
+func (c ziaCRUD) createParams() []Param {
+	params := append([]Param(nil), c.Params...)
+	if c.Advanced != nil {
+		params = append(params, c.Advanced.param())
+	}
+	return params
+}
+
+func (c ziaCRUD) updateParams() []Param {
+	params := []Param{ziaIDParam(c.IDName, c.IDDescription)}
+	for _, p := range c.Params {
+		if c.UpdateParams != nil && !slices.Contains(c.UpdateParams, p.Name) {
+			continue
+		}
+		p.Required, p.Default = false, nil
+		params = append(params, p)
+	}
+	if c.Advanced != nil {
+		params = append(params, c.Advanced.param())
+	}
+	return params
+}
+
+// body collects the API fields of the given arguments.
+func (c ziaCRUD) body(args Args, params []Param, cur map[string]any) (map[string]any,
+	map[string]any, error) {
+	body := ziaPatch(params, c.Fields, args)
+	if c.Convert != nil {
+		if err := c.Convert(args, body, cur); err != nil {
+			return nil, nil, err
+		}
+	}
+	var extra map[string]any
+	if c.Advanced != nil && args.Has("advanced") {
+		var err error
+		extra, err = c.Advanced.normalize(args.Object("advanced"), c.typedFields(body), cur)
+		if err != nil {
+			return nil, nil, err
+		}
+		maps.Copy(body, extra)
+	}
+	return body, extra, nil
+}
+
+// typedFields are the API fields the typed parameters own, so "advanced" cannot set
+// them behind the parameter's back.
+func (c ziaCRUD) typedFields(body map[string]any) map[string]string {
+	owned := map[string]string{}
+	for param, field := range c.Fields {
+		owned[field] = param
+	}
+	for k := range c.CreateFields {
+		owned[k] = ""
+	}
+	for k := range body {
+		if _, ok := owned[k]; !ok {
+			owned[k] = ""
+		}
+	}
+	return owned
+}
+
+func (c ziaCRUD) createTool(up Upstream) Tool {
+	params := c.createParams()
+	return ziaWrite(c.Toolset, "zia_create_"+c.Noun, "Create a ZIA "+c.What,
+		c.CreateDescription, Create, params,
+		func(ctx context.Context, args Args) (Result, error) {
+			body, extra, err := c.body(args, params, nil)
+			if err != nil {
+				return Result{}, err
+			}
+			for k, v := range c.CreateFields {
+				if _, set := body[k]; !set {
+					body[k] = v
+				}
+			}
+			if c.CheckBody != nil {
+				if err := c.CheckBody(body, true); err != nil {
+					return Result{}, err
+				}
+			}
+			v, err := up.ZIAWrite(ctx, http.MethodPost, c.Path, body)
+			if err != nil {
+				return Result{}, err
+			}
+			return ziaWithIgnored(ziaStaged("created", v), extra, v), nil
+		})
+}
+
+func (c ziaCRUD) updateTool(up Upstream) Tool {
+	params := c.updateParams()
+	return ziaWrite(c.Toolset, "zia_update_"+c.Noun, "Update a ZIA "+c.What,
+		c.UpdateDescription, Update, params,
+		func(ctx context.Context, args Args) (Result, error) {
+			if err := ziaNeedChange(args, params, c.IDName); err != nil {
+				return Result{}, err
+			}
+			path, err := c.objectPath(args)
+			if err != nil {
+				return Result{}, err
+			}
+			cur, err := ziaCurrent(ctx, up, path)
+			if err != nil {
+				return Result{}, err
+			}
+			if c.CheckExisting != nil {
+				if err := c.CheckExisting(cur, Update); err != nil {
+					return Result{}, err
+				}
+			}
+			patch, extra, err := c.body(args, params, cur)
+			if err != nil {
+				return Result{}, err
+			}
+			if c.CheckBody != nil {
+				merged := maps.Clone(cur)
+				maps.Copy(merged, patch)
+				if err := c.CheckBody(merged, false); err != nil {
+					return Result{}, err
+				}
+			}
+			v, err := ziaReplace(ctx, up, path, cur, patch)
+			if err != nil {
+				return Result{}, err
+			}
+			return ziaWithIgnored(ziaStaged("updated", v), extra, v), nil
+		})
+}
+
+// objectPath validates the id argument and returns the object's path.
+func (c ziaCRUD) objectPath(args Args) (string, error) {
+	id := args.String(c.IDName)
+	if c.NumericID {
+		n, err := ziaIntID(args, c.IDName)
+		if err != nil {
+			return "", err
+		}
+		id = n.String()
+	}
+	return ziaObjectPath(c.Path, id), nil
+}
+
+func (c ziaCRUD) deleteTool(up Upstream) Tool {
+	params := []Param{ziaIDParam(c.IDName, c.IDDescription)}
+	t := ziaWrite(c.Toolset, "zia_delete_"+c.Noun, "Delete a ZIA "+c.What,
+		c.DeleteDescription, Delete, params,
+		func(ctx context.Context, args Args) (Result, error) {
+			path, err := c.objectPath(args)
+			if err != nil {
+				return Result{}, err
+			}
+			if c.CheckExisting != nil {
+				cur, err := ziaCurrent(ctx, up, path)
+				if err != nil {
+					return Result{}, err
+				}
+				if err := c.CheckExisting(cur, Delete); err != nil {
+					return Result{}, err
+				}
+			}
+			if _, err := up.ZIAWrite(ctx, http.MethodDelete, path, nil); err != nil {
+				return Result{}, err
+			}
+			return ziaDeleted(Resource{Type: c.What, ID: ziaLastSegment(path)}), nil
+		})
+	t.Describe = func(ctx context.Context, args Args) (Resource, error) {
+		path, err := c.objectPath(args)
+		if err != nil {
+			return Resource{Type: c.What, ID: args.String(c.IDName)}, err
+		}
+		return ziaDescribe(ctx, up, path, c.What, c.NameKeys)
+	}
+	return t
+}
+
+// ziaDescribe reads the object at path and names it for a human. On failure the
+// resource still carries its type and id, and the error says why it has no name.
+func ziaDescribe(ctx context.Context, up Upstream, path, what string,
+	nameKeys []string) (Resource, error) {
+	res := Resource{Type: what, ID: ziaLastSegment(path)}
+	cur, err := ziaCurrent(ctx, up, path)
+	if err != nil {
+		return res, err
+	}
+	res.Name = ziaFirstString(cur, nameKeys...)
+	return res, nil
+}
+
+// ziaLastSegment returns the unescaped last segment of a path: the object's id.
+func ziaLastSegment(path string) string {
+	seg := path[strings.LastIndex(path, "/")+1:]
+	if u, err := url.PathUnescape(seg); err == nil {
+		return u
+	}
+	return seg
+}

@@ -1,0 +1,231 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+// ziaGRETunnelWriteTools returns the GRE tunnel write tools, in zia_locations. As in
+// the Python server there is no update: a tunnel is recreated instead.
+func ziaGRETunnelWriteTools(up Upstream) []Tool {
+	const ts = "zia_locations"
+	create := ziaWrite(ts, "zia_create_gre_tunnel", "Create a ZIA GRE tunnel",
+		"Creates a GRE tunnel from a static IP to the two nearest Zscaler data centers in "+
+			"different cities. The static IP is created first when the tenant has none with "+
+			"that address. A numbered tunnel gets internal_ip_range, or the first free "+
+			"range when none is given. "+ziaStagedHint,
+		Create, []Param{
+			{Name: "static_ip_address", Type: String, Required: true,
+				Description: "Public IPv4 address the tunnel comes from."},
+			{Name: "ip_unnumbered", Type: Boolean,
+				Description: "True for an unnumbered tunnel, which needs no internal IP range."},
+			{Name: "internal_ip_range", Type: String,
+				Description: "Start of a free /29 internal range for a numbered tunnel, " +
+					"from zia_list_gre_ranges; the first free one when not given."},
+			{Name: "comment", Type: String,
+				Description: "Free-text comment, also set on a static IP this call creates."},
+		},
+		func(ctx context.Context, args Args) (Result, error) {
+			return ziaCreateGRETunnel(ctx, up, args)
+		})
+
+	del := ziaWrite(ts, "zia_delete_gre_tunnel", "Delete a ZIA GRE tunnel",
+		"Deletes a GRE tunnel and then the static IP it comes from. Nothing is deleted "+
+			"unless static_ip_id is the static IP of that tunnel's source address. "+
+			ziaDeleteHint,
+		Delete, []Param{
+			ziaIDParam("tunnel_id", "GRE tunnel id, from zia_list_gre_tunnels."),
+			ziaIDParam("static_ip_id", "Id of the tunnel's static IP, deleted after the "+
+				"tunnel; from zia_list_static_ips."),
+		},
+		func(ctx context.Context, args Args) (Result, error) {
+			return ziaDeleteGRETunnel(ctx, up, args)
+		})
+	del.Describe = func(ctx context.Context, args Args) (Resource, error) {
+		res := Resource{Type: "GRE tunnel", ID: args.String("tunnel_id")}
+		tunnelID, err := ziaIntID(args, "tunnel_id")
+		if err != nil {
+			return res, err
+		}
+		res.ID = tunnelID.String()
+		staticID, err := ziaIntID(args, "static_ip_id")
+		if err != nil {
+			return res, err
+		}
+		tunnel, err := ziaCurrent(ctx, up, ziaObjectPath("/greTunnels", res.ID))
+		if err != nil {
+			return res, err
+		}
+		res.Name = fmt.Sprintf("from %s, with static IP %s", ziaField(tunnel, "sourceIp"),
+			staticID)
+		return res, nil
+	}
+	return []Tool{create, del}
+}
+
+func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, error) {
+	addr, err := netip.ParseAddr(strings.TrimSpace(args.String("static_ip_address")))
+	if err != nil || !addr.Is4() {
+		return Result{}, toolerr.New(toolerr.InvalidArgument,
+			"parameter \"static_ip_address\" must be an IPv4 address, got %q",
+			args.String("static_ip_address"))
+	}
+	unnumbered := args.Bool("ip_unnumbered")
+	internal := strings.TrimSpace(args.String("internal_ip_range"))
+	if unnumbered && internal != "" {
+		return Result{}, toolerr.New(toolerr.InvalidArgument,
+			"internal_ip_range applies only to numbered tunnels; leave it out or set "+
+				"ip_unnumbered false")
+	}
+	ip := addr.String()
+
+	static, createdIP, err := ziaEnsureStaticIP(ctx, up, ip, args.String("comment"))
+	if err != nil {
+		return Result{}, err
+	}
+	// From here on a failure leaves the static IP behind; say so.
+	partial := func(err error) error {
+		if !createdIP {
+			return err
+		}
+		te := toolerr.As(err)
+		return toolerr.Wrap(te.Kind, err, "static IP %s was created (id %s, staged) but the "+
+			"GRE tunnel was not: %s", ip, ziaField(static, "id"), te.Message)
+	}
+	body := map[string]any{"sourceIp": ip, "ipUnnumbered": unnumbered}
+	if args.Has("comment") {
+		body["comment"] = args.String("comment")
+	}
+	if !unnumbered {
+		if internal == "" {
+			if internal, err = ziaFreeGRERange(ctx, up, ip); err != nil {
+				return Result{}, partial(err)
+			}
+		}
+		body["internalIpRange"] = internal
+	}
+	primary, secondary, err := ziaGREVIPs(ctx, up, ip)
+	if err != nil {
+		return Result{}, partial(err)
+	}
+	body["primaryDestVip"] = map[string]any{"id": primary}
+	body["secondaryDestVip"] = map[string]any{"id": secondary}
+	v, err := up.ZIAWrite(ctx, http.MethodPost, "/greTunnels", body)
+	if err != nil {
+		return Result{}, partial(err)
+	}
+	res := ziaStaged("created", v)
+	res["static_ip"] = map[string]any{"id": static["id"], "ipAddress": ip, "created": createdIP}
+	return Object(res), nil
+}
+
+// ziaEnsureStaticIP returns the tenant's static IP with address ip, creating it when
+// there is none. The API's ipAddress filter matches substrings, so the match is made
+// exact here: 10.0.0.1 must not be taken for 10.0.0.10.
+func ziaEnsureStaticIP(ctx context.Context, up Upstream, ip, comment string) (map[string]any,
+	bool, error) {
+	items, err := up.ZIAList(ctx, "/staticIP", url.Values{"ipAddress": {ip}})
+	if err != nil {
+		return nil, false, err
+	}
+	for _, it := range items {
+		if m, ok := it.(map[string]any); ok && ziaField(m, "ipAddress") == ip {
+			return m, false, nil
+		}
+	}
+	body := map[string]any{"ipAddress": ip}
+	if comment != "" {
+		body["comment"] = comment
+	}
+	v, err := up.ZIAWrite(ctx, http.MethodPost, "/staticIP", body)
+	if err != nil {
+		return nil, false, err
+	}
+	m, _ := v.(map[string]any)
+	return m, true, nil
+}
+
+// ziaFreeGRERange returns the first internal range free for a tunnel from ip.
+func ziaFreeGRERange(ctx context.Context, up Upstream, ip string) (string, error) {
+	ranges, err := up.ZIAListUnpaged(ctx, "/greTunnels/availableInternalIpRanges",
+		url.Values{"staticIp": {ip}, "limit": {"1"}})
+	if err != nil {
+		return "", err
+	}
+	for _, r := range ranges {
+		if start := ziaField(r, "startIPAddress"); start != "" {
+			return start, nil
+		}
+	}
+	return "", toolerr.New(toolerr.InvalidArgument,
+		"the tenant has no free internal IP range for a numbered GRE tunnel; "+
+			"create an unnumbered one (ip_unnumbered true)")
+}
+
+// ziaGREVIPs picks the tunnel's destinations as the SDKs do: the recommended VIP
+// closest to ip, and the closest one in another city for resilience.
+func ziaGREVIPs(ctx context.Context, up Upstream, ip string) (any, any, error) {
+	vips, err := up.ZIAListUnpaged(ctx, "/vips/recommendedList", url.Values{"sourceIp": {ip}})
+	if err != nil {
+		return nil, nil, err
+	}
+	var first map[string]any
+	for _, v := range vips {
+		m, ok := v.(map[string]any)
+		if !ok || m["id"] == nil {
+			continue
+		}
+		if first == nil {
+			first = m
+			continue
+		}
+		if ziaField(m, "city") != ziaField(first, "city") {
+			return first["id"], m["id"], nil
+		}
+	}
+	return nil, nil, toolerr.New(toolerr.UpstreamUnavailable,
+		"ZIA recommended no pair of data centers in different cities for %s", ip)
+}
+
+func ziaDeleteGRETunnel(ctx context.Context, up Upstream, args Args) (Result, error) {
+	tunnelID, err := ziaIntID(args, "tunnel_id")
+	if err != nil {
+		return Result{}, err
+	}
+	staticID, err := ziaIntID(args, "static_ip_id")
+	if err != nil {
+		return Result{}, err
+	}
+	tunnelPath := ziaObjectPath("/greTunnels", tunnelID.String())
+	staticPath := ziaObjectPath("/staticIP", staticID.String())
+	tunnel, err := ziaCurrent(ctx, up, tunnelPath)
+	if err != nil {
+		return Result{}, err
+	}
+	static, err := ziaCurrent(ctx, up, staticPath)
+	if err != nil {
+		return Result{}, err
+	}
+	src, sip := ziaField(tunnel, "sourceIp"), ziaField(static, "ipAddress")
+	if src == "" || src != sip {
+		return Result{}, toolerr.New(toolerr.InvalidArgument,
+			"static IP %s (%s) is not the source of GRE tunnel %s (%s); nothing was deleted",
+			staticID, sip, tunnelID, src)
+	}
+	if _, err := up.ZIAWrite(ctx, http.MethodDelete, tunnelPath, nil); err != nil {
+		return Result{}, err
+	}
+	if _, err := up.ZIAWrite(ctx, http.MethodDelete, staticPath, nil); err != nil {
+		te := toolerr.As(err)
+		return Result{}, toolerr.Wrap(te.Kind, err, "GRE tunnel %s was deleted (staged) but "+
+			"its static IP %s was not: %s", tunnelID, staticID, te.Message)
+	}
+	return ziaDeleted(Resource{Type: "GRE tunnel", ID: tunnelID.String()},
+		Resource{Type: "static IP", ID: staticID.String()}), nil
+}

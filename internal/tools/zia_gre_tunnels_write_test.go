@@ -1,0 +1,97 @@
+package tools
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/simulator"
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+func TestGRETunnelWriteRoundTrip(t *testing.T) {
+	up, tenant := ziaSim(t)
+	created := ziaMust(t, up, "zia_create_gre_tunnel", map[string]any{
+		"static_ip_address": "198.51.100.30", "comment": "branch 30"})
+	tunnel := ziaObj(t, created, "created")
+	id := ziaID(tunnel["id"])
+	require.Equal(t, "198.51.100.30", tunnel["sourceIp"])
+	require.NotEmpty(t, tunnel["internalIpRange"], "a numbered tunnel gets a free range")
+	primary, secondary := ziaObj(t, tunnel, "primaryDestVip"), ziaObj(t, tunnel, "secondaryDestVip")
+	require.NotEqual(t, primary["city"], secondary["city"], "data centers in two cities")
+	static := ziaObj(t, created, "static_ip")
+	require.Equal(t, true, static["created"])
+	staticID := ziaID(static["id"])
+	require.Equal(t, ziaPendingNote, created["activation"])
+
+	got := ziaMust(t, up, "zia_get_gre_tunnel", map[string]any{"tunnel_id": id})
+	require.Equal(t, "branch 30", got["comment"])
+
+	// A static IP that is not the tunnel's is refused before anything is deleted.
+	other := ziaID(ziaObj(t, ziaMust(t, up, "zia_create_static_ip",
+		map[string]any{"ip_address": "198.51.100.31"}), "created")["id"])
+	before := len(tenant.Writes())
+	_, err := ziaDo(t, up, "zia_delete_gre_tunnel",
+		map[string]any{"tunnel_id": id, "static_ip_id": other})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), "nothing was deleted")
+	require.Len(t, tenant.Writes(), before)
+
+	desc, err := ziaDescribeCall(t, up, "zia_delete_gre_tunnel",
+		map[string]any{"tunnel_id": id, "static_ip_id": staticID})
+	require.NoError(t, err)
+	require.Equal(t, Resource{Type: "GRE tunnel", ID: id,
+		Name: "from 198.51.100.30, with static IP " + staticID}, desc,
+		"the tunnel is named, not its static IP")
+
+	deleted := ziaMust(t, up, "zia_delete_gre_tunnel",
+		map[string]any{"tunnel_id": id, "static_ip_id": staticID})
+	require.Equal(t, []any{
+		map[string]any{"type": "GRE tunnel", "id": id},
+		map[string]any{"type": "static IP", "id": staticID},
+	}, deleted["deleted"])
+	_, err = ziaDo(t, up, "zia_get_static_ip", map[string]any{"static_ip_id": staticID})
+	requireKindOf(t, err, toolerr.NotFound)
+	require.Equal(t, []string{"POST /greTunnels", "DELETE /greTunnels/" + id},
+		ziaWritesTo(tenant, "/greTunnels"))
+	require.Equal(t, []string{"POST /staticIP", "POST /staticIP", "DELETE /staticIP/" + staticID},
+		ziaWritesTo(tenant, "/staticIP"))
+}
+
+func TestGRETunnelFindsItsStaticIPExactly(t *testing.T) {
+	up, tenant := ziaSim(t)
+	ziaMust(t, up, "zia_create_static_ip", map[string]any{"ip_address": "198.51.100.40"})
+
+	created := ziaMust(t, up, "zia_create_gre_tunnel", map[string]any{
+		"static_ip_address": "198.51.100.4", "ip_unnumbered": true})
+	require.Equal(t, true, ziaObj(t, created, "static_ip")["created"],
+		"198.51.100.40 is not 198.51.100.4")
+	require.Equal(t, "", ziaObj(t, created, "created")["internalIpRange"])
+
+	reused := ziaMust(t, up, "zia_create_gre_tunnel", map[string]any{
+		"static_ip_address": "198.51.100.40", "internal_ip_range": "172.17.0.64"})
+	require.Equal(t, false, ziaObj(t, reused, "static_ip")["created"])
+	require.Equal(t, "172.17.0.64", ziaObj(t, reused, "created")["internalIpRange"],
+		"a given range is used, not replaced by the first free one")
+	require.Len(t, ziaWritesTo(tenant, "/staticIP"), 2)
+}
+
+func TestGRETunnelRefusesARangeForUnnumbered(t *testing.T) {
+	fake := &ziaFake{}
+	_, err := ziaDo(t, fake, "zia_create_gre_tunnel", map[string]any{
+		"static_ip_address": "198.51.100.50", "ip_unnumbered": true,
+		"internal_ip_range": "172.17.0.64"})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Empty(t, fake.Calls())
+}
+
+func TestGRETunnelFailureSaysTheStaticIPWasCreated(t *testing.T) {
+	up, tenant := ziaSim(t)
+	tenant.InjectFault(simulator.Fault{Method: "POST", Path: "/zia/api/v1/greTunnels",
+		Times: 1, Status: 403})
+	_, err := ziaDo(t, up, "zia_create_gre_tunnel",
+		map[string]any{"static_ip_address": "198.51.100.60"})
+	requireKindOf(t, err, toolerr.PermissionDenied)
+	require.Contains(t, err.Error(), "static IP 198.51.100.60 was created")
+	require.Equal(t, []string{"POST /staticIP"}, ziaWritesTo(tenant, "/"))
+}

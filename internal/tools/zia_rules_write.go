@@ -1,0 +1,128 @@
+package tools
+
+import (
+	"slices"
+	"strings"
+)
+
+// ziaRuleFamily declares the create, update and delete tools of one family of ZIA
+// policy rules. The families share the Python server's parameters: name, action,
+// description, enabled, order and rank, and "advanced" for everything else.
+type ziaRuleFamily struct {
+	Toolset string
+	// Noun forms the tool names; What names a rule in words; Path is the collection.
+	Noun, What, Path string
+	// ListTool lists the family's rules, for the id parameter's description.
+	ListTool string
+	Actions  []string
+	// Fields lists, for the advanced parameter's description, the fields most used.
+	Fields string
+	// Refs are the family's reference-list fields, which advanced accepts as ids.
+	Refs []string
+}
+
+// ziaRuleRefs are the reference lists every rule family has.
+var ziaRuleRefs = []string{"locations", "locationGroups", "groups", "departments", "users",
+	"timeWindows", "labels", "deviceGroups", "devices", "workloadGroups"}
+
+func (f ziaRuleFamily) tools(up Upstream) []Tool {
+	refs := slices.Concat(ziaRuleRefs, f.Refs)
+	return ziaCRUD{
+		Toolset: f.Toolset, Noun: f.Noun, What: f.What, Path: f.Path,
+		IDName: "rule_id", IDDescription: "Rule id, from " + f.ListTool + ".",
+		NumericID: true, NameKeys: []string{"name"},
+		Params: []Param{
+			{Name: "name", Type: String, Required: true,
+				Description: "Rule name, unique among the " + f.What + "s."},
+			{Name: "action", Type: String, Required: true, Enum: f.Actions,
+				Description: "What the rule does with matching traffic."},
+			{Name: "description", Type: String, Description: "Free-text description."},
+			{Name: "enabled", Type: Boolean, Default: true,
+				Description: "Whether the rule is enforced. New rules are enabled unless false."},
+			{Name: "order", Type: Integer, Min: Bound(1), Default: int64(1),
+				Description: "Position in the policy, 1 evaluated first; the rules from " +
+					"there on move down one. A new rule goes to 1, the top, unless given."},
+			{Name: "rank", Type: Integer, Min: Bound(0), Max: Bound(7), Default: int64(7),
+				Description: "Admin rank from 0 (highest) to 7 (lowest, the default for " +
+					"new rules)."},
+		},
+		Fields: map[string]string{"name": "name", "action": "action",
+			"description": "description", "order": "order", "rank": "rank"},
+		Convert: ziaRuleState,
+		Advanced: &ziaAdvanced{Refs: refs, Description: "Other rule fields, named as the " +
+			"API does (srcIps) or in snake case (src_ips), such as " + f.Fields +
+			". Reference lists (" + strings.Join(refs, ", ") + ") take ids, e.g. " +
+			`{"locations": [36788941]}. A field given replaces its current value; ` +
+			"fields the API does not keep come back in ignored_fields."},
+		CreateDescription: "Creates a " + f.What + " and returns it with its id. Without " +
+			"order it goes to the top of the policy. " + ziaStagedHint,
+		UpdateDescription: "Changes a " + f.What + ": only the fields given change, the " +
+			"rest keep their values (the rule is read and sent back whole). " + ziaStagedHint,
+		DeleteDescription: "Deletes a " + f.What + "; default and predefined rules cannot " +
+			"be deleted. " + ziaDeleteHint,
+	}.tools(up)
+}
+
+// ziaRuleState turns the enabled flag into the API's state.
+func ziaRuleState(args Args, body, _ map[string]any) error {
+	if args.Has("enabled") {
+		body["state"] = "DISABLED"
+		if args.Bool("enabled") {
+			body["state"] = "ENABLED"
+		}
+	}
+	return nil
+}
+
+// ziaURLFilteringWriteTools returns the zia_url_filtering write tools.
+func ziaURLFilteringWriteTools(up Upstream) []Tool {
+	return ziaRuleFamily{
+		Toolset: "zia_url_filtering", Noun: "url_filtering_rule",
+		What: "URL filtering rule", Path: "/urlFilteringRules",
+		ListTool: "zia_list_url_filtering_rules",
+		Actions:  []string{"ALLOW", "BLOCK", "CAUTION", "ISOLATE"},
+		Fields: "urlCategories (category ids such as GAMBLING or CUSTOM_01), protocols " +
+			"(ANY_RULE, HTTP_RULE, HTTPS_RULE, …), requestMethods, userAgentTypes, " +
+			"userRiskScoreLevels, deviceTrustLevels, blockOverride, cbiProfile",
+		Refs: []string{"sourceIpGroups", "overrideUsers", "overrideGroups"},
+	}.tools(up)
+}
+
+// ziaCloudFirewallWriteTools returns the write tools of the three firewall rule
+// families.
+func ziaCloudFirewallWriteTools(up Upstream) []Tool {
+	const ts = "zia_cloud_firewall"
+	ipGroups := []string{"srcIpGroups", "destIpGroups", "srcIpv6Groups", "destIpv6Groups"}
+	families := []ziaRuleFamily{{
+		Toolset: ts, Noun: "cloud_firewall_rule", What: "cloud firewall rule",
+		Path: "/firewallFilteringRules", ListTool: "zia_list_cloud_firewall_rules",
+		Actions: []string{"ALLOW", "BLOCK_DROP", "BLOCK_RESET", "BLOCK_ICMP", "EVAL_NWAPP"},
+		Fields: "srcIps, destAddresses, sourceCountries, destCountries, " +
+			"excludeSrcCountries, destIpCategories, deviceTrustLevels, nwApplications, " +
+			"enableFullLogging",
+		Refs: slices.Concat(ipGroups, []string{"nwServices", "nwServiceGroups",
+			"nwApplicationGroups", "appServices", "appServiceGroups"}),
+	}, {
+		Toolset: ts, Noun: "cloud_firewall_dns_rule", What: "firewall DNS rule",
+		Path: "/firewallDnsRules", ListTool: "zia_list_cloud_firewall_dns_rules",
+		Actions: []string{"ALLOW", "BLOCK", "REDIR_REQ", "REDIR_RES", "REDIR_ZPA",
+			"BLOCK_WITH_RESPONSE", "RESOLVE_BY_ZPA", "REDIR_REQ_DOH", "REDIR_REQ_KEEP_SENDER",
+			"REDIR_REQ_TCP", "REDIR_REQ_UDP"},
+		Fields: "redirectIp (for the REDIR actions), blockResponseCode, srcIps, " +
+			"destAddresses, destCountries, destIpCategories, resCategories, applications, " +
+			"dnsRuleRequestTypes, protocols, capturePCAP",
+		Refs: slices.Concat(ipGroups, []string{"applicationGroups"}),
+	}, {
+		Toolset: ts, Noun: "cloud_firewall_ips_rule", What: "firewall IPS rule",
+		Path: "/firewallIpsRules", ListTool: "zia_list_cloud_firewall_ips_rules",
+		Actions: []string{"ALLOW", "BLOCK_DROP", "BLOCK_RESET", "BYPASS_IPS"},
+		Fields: "srcIps, destAddresses, destCountries, destIpCategories, resCategories, " +
+			"threatCategories, enableFullLogging, capturePCAP",
+		Refs: slices.Concat(ipGroups, []string{"nwServices", "nwServiceGroups"}),
+	}}
+	var out []Tool
+	for _, f := range families {
+		out = append(out, f.tools(up)...)
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package tools
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/simulator"
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+func TestRuleWriteRoundTrips(t *testing.T) {
+	big := strconv.FormatInt(simulator.BigRuleLabelID, 10)
+	cases := []struct {
+		noun, what, path, action string
+		advanced                 map[string]any
+		check                    func(t *testing.T, rule map[string]any)
+	}{
+		{"url_filtering_rule", "URL filtering rule", "/urlFilteringRules", "BLOCK",
+			map[string]any{"url_categories": []any{"GAMBLING"}, "protocols": "[\"HTTPS_RULE\"]"},
+			func(t *testing.T, rule map[string]any) {
+				require.Equal(t, []any{"GAMBLING"}, rule["urlCategories"])
+				require.Equal(t, []any{"HTTPS_RULE"}, rule["protocols"], "a list given as JSON text")
+			}},
+		{"cloud_firewall_rule", "cloud firewall rule", "/firewallFilteringRules", "BLOCK_DROP",
+			map[string]any{"nw_services": []any{774007.0}, "srcIps": []any{"10.0.0.0/8"},
+				"labels": []any{big}},
+			func(t *testing.T, rule map[string]any) {
+				require.Equal(t, []string{"SSH"}, ziaNames(rule["nwServices"]))
+				require.Equal(t, []any{"10.0.0.0/8"}, rule["srcIps"])
+				labels := rule["labels"].([]any)
+				require.Equal(t, big, ziaID(labels[0].(map[string]any)["id"]),
+					"a 64-bit reference id keeps every digit")
+			}},
+		{"cloud_firewall_dns_rule", "firewall DNS rule", "/firewallDnsRules", "REDIR_REQ",
+			map[string]any{"redirect_ip": "192.0.2.53"},
+			func(t *testing.T, rule map[string]any) {
+				require.Equal(t, "192.0.2.53", rule["redirectIp"])
+			}},
+		{"cloud_firewall_ips_rule", "firewall IPS rule", "/firewallIpsRules", "BLOCK_RESET",
+			map[string]any{"src_ips": []any{"10.1.0.0/16"}},
+			func(t *testing.T, rule map[string]any) {
+				require.Equal(t, []any{"10.1.0.0/16"}, rule["srcIps"])
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.noun, func(t *testing.T) {
+			up, tenant := ziaSim(t)
+			created := ziaMust(t, up, "zia_create_"+tc.noun, map[string]any{
+				"name": "Test rule", "action": tc.action, "description": "from a test",
+				"order": 2.0, "advanced": tc.advanced})
+			rule := ziaObj(t, created, "created")
+			id := ziaID(rule["id"])
+			require.Equal(t, "ENABLED", rule["state"], "new rules are enabled")
+			require.Equal(t, "2", ziaID(rule["order"]))
+			require.Equal(t, "7", ziaID(rule["rank"]), "rank defaults to 7")
+			require.NotContains(t, created, "ignored_fields")
+			tc.check(t, rule)
+
+			updated := ziaMust(t, up, "zia_update_"+tc.noun,
+				map[string]any{"rule_id": id, "enabled": false})
+			rule = ziaObj(t, updated, "updated")
+			require.Equal(t, "DISABLED", rule["state"])
+			require.Equal(t, "Test rule", rule["name"])
+			require.Equal(t, tc.action, rule["action"])
+			require.Equal(t, "from a test", rule["description"])
+			require.Equal(t, "2", ziaID(rule["order"]))
+			tc.check(t, rule)
+
+			got := ziaMust(t, up, "zia_get_"+tc.noun, map[string]any{"rule_id": id})
+			require.Equal(t, "DISABLED", got["state"])
+			tc.check(t, got)
+
+			res, err := ziaDescribeCall(t, up, "zia_delete_"+tc.noun, map[string]any{"rule_id": id})
+			require.NoError(t, err)
+			require.Equal(t, Resource{Type: tc.what, ID: id, Name: "Test rule"}, res)
+
+			ziaMust(t, up, "zia_delete_"+tc.noun, map[string]any{"rule_id": id})
+			_, err = ziaDo(t, up, "zia_get_"+tc.noun, map[string]any{"rule_id": id})
+			requireKindOf(t, err, toolerr.NotFound)
+			require.Equal(t, []string{"POST " + tc.path, "PUT " + tc.path + "/" + id,
+				"DELETE " + tc.path + "/" + id}, ziaWritesTo(tenant, tc.path))
+		})
+	}
+}
+
+func TestNewRulesGoToTheTopUnlessOrdered(t *testing.T) {
+	up, _ := ziaSim(t)
+	created := ziaMust(t, up, "zia_create_url_filtering_rule",
+		map[string]any{"name": "Top", "action": "ALLOW"})
+	require.Equal(t, "1", ziaID(ziaObj(t, created, "created")["order"]))
+}
+
+func TestRuleAdvancedFieldsAreChecked(t *testing.T) {
+	up, tenant := ziaSim(t)
+	cases := []struct {
+		advanced map[string]any
+		want     string
+	}{
+		{map[string]any{"name": "other"}, `duplicates parameter "name"`},
+		{map[string]any{"state": "DISABLED"}, "set by the tool itself"},
+		{map[string]any{"id": 5.0}, "set by the tool itself"},
+		{map[string]any{"locations": []any{"HQ"}}, "numeric id"},
+		{map[string]any{"locations": "HQ"}, "list of ids"},
+		{map[string]any{"labels": []any{1e17}}, "strings for ids above 2^53"},
+		{map[string]any{"src_ips": []any{"10.0.0.0/8"}, "srcIps": []any{"10.0.0.0/8"}},
+			"given twice"},
+	}
+	for _, tc := range cases {
+		_, err := ziaDo(t, up, "zia_create_cloud_firewall_rule", map[string]any{
+			"name": "Refused", "action": "ALLOW", "advanced": tc.advanced})
+		requireKindOf(t, err, toolerr.InvalidArgument)
+		require.Contains(t, err.Error(), tc.want)
+	}
+	require.Empty(t, tenant.Writes(), "no refused call reaches the tenant")
+
+	created := ziaMust(t, up, "zia_create_cloud_firewall_rule", map[string]any{
+		"name": "Typo", "action": "ALLOW",
+		"advanced": map[string]any{"enable_full_loging": true, "enable_full_logging": true}})
+	require.Equal(t, []string{"enableFullLoging"}, created["ignored_fields"],
+		"a field the API does not know is reported, not silently dropped")
+	require.Equal(t, true, ziaObj(t, created, "created")["enableFullLogging"])
+}
+
+func TestDefaultRulesCannotBeDeleted(t *testing.T) {
+	up, tenant := ziaSim(t)
+	rules, err := ziaDo(t, up, "zia_list_cloud_firewall_rules", nil)
+	require.NoError(t, err)
+	var defaultID string
+	for _, r := range rules.([]any) {
+		if r.(map[string]any)["defaultRule"] == true {
+			defaultID = ziaID(r.(map[string]any)["id"])
+		}
+	}
+	require.NotEmpty(t, defaultID)
+	_, err = ziaDo(t, up, "zia_delete_cloud_firewall_rule", map[string]any{"rule_id": defaultID})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Empty(t, tenant.Writes())
+}

@@ -1,0 +1,193 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"maps"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
+
+// ziaWriteTools returns the ZIA tools that change the tenant, toolset by toolset. They
+// are declared apart from the reads so that the read catalog can be checked on its own;
+// whether a write tool is served at all is decided where tools are registered.
+func ziaWriteTools(up Upstream) []Tool {
+	var all []Tool
+	for _, set := range [][]Tool{
+		ziaAdminWriteTools(up),
+		ziaLocationWriteTools(up),
+		ziaStaticIPWriteTools(up),
+		ziaVPNCredentialWriteTools(up),
+		ziaGRETunnelWriteTools(up),
+		ziaURLCategoryWriteTools(up),
+		ziaURLFilteringWriteTools(up),
+		ziaCloudFirewallWriteTools(up),
+		ziaIPGroupWriteTools(up),
+		ziaNetworkServiceWriteTools(up),
+		ziaNetworkAppGroupWriteTools(up),
+		ziaRuleLabelWriteTools(up),
+	} {
+		all = append(all, set...)
+	}
+	return all
+}
+
+// ziaPendingNote goes with every change: ZIA stages configuration changes until they are
+// activated, and an agent that does not know it would report a change as done while the
+// tenant still enforces the old policy.
+const ziaPendingNote = "Staged, not yet in effect: ZIA applies configuration changes only " +
+	"once they are activated. Call zia_activate_configuration after the last change."
+
+// ziaWrite fills in what every ZIA write tool shares.
+func ziaWrite(toolset, name, title, description string, kind Kind, params []Param,
+	h Handler) Tool {
+	return Tool{
+		Name:        name,
+		Title:       title,
+		Description: description,
+		Toolset:     toolset,
+		Service:     ServiceZIA,
+		Kind:        kind,
+		Params:      params,
+		Handler:     h,
+	}
+}
+
+// ziaStaged is the result of a create or update: the object as the API returned it under
+// key ("created" or "updated"), and the reminder that the change is staged.
+func ziaStaged(key string, v any) map[string]any {
+	return map[string]any{key: v, "activation": ziaPendingNote}
+}
+
+// ziaDeleted is the result of a delete: the objects removed, by type and id.
+func ziaDeleted(gone ...Resource) Result {
+	list := make([]any, 0, len(gone))
+	for _, g := range gone {
+		list = append(list, map[string]any{"type": g.Type, "id": g.ID})
+	}
+	return Object(map[string]any{"deleted": list, "activation": ziaPendingNote})
+}
+
+// ziaObjectPath is the path of one object of a collection.
+func ziaObjectPath(collection, id string) string {
+	return collection + "/" + url.PathEscape(id)
+}
+
+// ziaParseIntID checks that s is a whole number and returns it as an exact JSON number
+// in plain decimal. Numeric ids go into request bodies, where the API refuses strings,
+// and 64-bit ids must keep every digit, so they are never converted through a float.
+func ziaParseIntID(param, s string) (json.Number, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil {
+		return "", toolerr.New(toolerr.InvalidArgument,
+			"parameter %q must be a numeric id, got %q", param, s)
+	}
+	return json.Number(strconv.FormatInt(n, 10)), nil
+}
+
+// ziaIntID returns the numeric id argument name.
+func ziaIntID(args Args, name string) (json.Number, error) {
+	return ziaParseIntID(name, args.String(name))
+}
+
+// ziaRefs turns numeric ids into the API's references, [{"id": n}].
+func ziaRefs(param string, ids []string) ([]any, error) {
+	out := make([]any, 0, len(ids))
+	for _, id := range ids {
+		n, err := ziaParseIntID(param, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, map[string]any{"id": n})
+	}
+	return out, nil
+}
+
+// ziaCurrent reads the object at path; anything but a JSON object is an upstream fault.
+func ziaCurrent(ctx context.Context, up Upstream, path string) (map[string]any, error) {
+	v, err := up.ZIAGet(ctx, path, nil)
+	if err != nil {
+		return nil, err
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil, toolerr.New(toolerr.UpstreamUnavailable,
+			"the API answered %s with something other than an object", path)
+	}
+	return obj, nil
+}
+
+// ziaReplace sends cur with patch applied back to path. The ZIA API replaces an object
+// on PUT, so sending the changed fields alone would reset every other one; updates
+// therefore read the object first and send it whole.
+// TODO: a change another administrator makes between the read and the PUT is
+// overwritten; ZIA offers no version check that would let us detect it.
+func ziaReplace(ctx context.Context, up Upstream, path string, cur,
+	patch map[string]any) (any, error) {
+	body := make(map[string]any, len(cur)+len(patch))
+	maps.Copy(body, cur)
+	maps.Copy(body, patch)
+	return up.ZIAWrite(ctx, http.MethodPut, path, body)
+}
+
+// ziaPatch collects the API fields set by the given arguments: fields maps parameter
+// names to API field names. Parameters not given (and without a default) are left out.
+func ziaPatch(params []Param, fields map[string]string, args Args) map[string]any {
+	out := map[string]any{}
+	for _, p := range params {
+		key, ok := fields[p.Name]
+		if !ok || !args.Has(p.Name) {
+			continue
+		}
+		switch p.Type {
+		case Boolean:
+			out[key] = args.Bool(p.Name)
+		case Integer:
+			out[key] = args.Int(p.Name)
+		case Number:
+			out[key] = args.Float(p.Name)
+		case StringList:
+			out[key] = args.Strings(p.Name)
+		default:
+			out[key] = args.String(p.Name)
+		}
+	}
+	return out
+}
+
+// ziaNeedChange refuses an update that names no field to change: it would send the
+// object back as it is and still stage a change.
+func ziaNeedChange(args Args, params []Param, idName string) error {
+	var names []string
+	for _, p := range params {
+		if p.Name == idName {
+			continue
+		}
+		if args.Has(p.Name) {
+			return nil
+		}
+		names = append(names, p.Name)
+	}
+	return toolerr.New(toolerr.InvalidArgument,
+		"nothing to change: give at least one of %s", strings.Join(names, ", "))
+}
+
+// ziaFirstString returns the first non-empty string field of obj among keys.
+func ziaFirstString(obj map[string]any, keys ...string) string {
+	for _, k := range keys {
+		if s, _ := obj[k].(string); strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// Sentences the write tools' descriptions share.
+const (
+	ziaStagedHint = "The change is staged until zia_activate_configuration."
+	ziaDeleteHint = "A human must confirm the deletion. " + ziaStagedHint
+)
