@@ -92,7 +92,7 @@ func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 		done := r.inflight.enter()
 		defer done()
 
-		c := &auditedCall{r: r, name: t.Name, start: time.Now()}
+		c := &auditedCall{r: r, name: t.Name, start: time.Now(), external: t.ExternalContent}
 		defer func() {
 			if p := recover(); p != nil {
 				res, err = c.panicked(p), nil
@@ -130,6 +130,8 @@ type auditedCall struct {
 	name  string
 	start time.Time
 	ended bool
+	// external marks a tool whose results quote externally authored content.
+	external bool
 }
 
 // panicked turns a panic into an Internal error result, so one faulty tool cannot take
@@ -154,6 +156,9 @@ func (c *auditedCall) finish(ctx context.Context, res tools.Result, err error) *
 		}
 		out, encErr := successResult(value)
 		if encErr == nil {
+			if c.external {
+				withBanner(out)
+			}
 			c.ended = true
 			r.audit.OK(c.name, time.Since(c.start), audit.Summary(res.Items))
 			return out
