@@ -1,22 +1,14 @@
 package sanitize
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// fencePattern matches the opening of a code fence, three or more backticks or tildes,
-// with its info string: the rest of the line (for backticks, up to the next backtick,
-// which CommonMark does not allow in it). Fences are matched anywhere in a line, not
-// only at its start: a model reads "Note: ```system" as a fence even where a Markdown
-// renderer would not.
-var fencePattern = regexp.MustCompile("(`{3,})([^`\r\n]*)|(~{3,})([^\r\n]*)")
-
-// roleWords are the words that make an info string claim a chat role or an authority
-// over the agent's instructions. They are matched as parts of words ("systemprompt",
-// "python-tool") and without regard to case.
+// roleWords are the words that make a code fence's info string claim a chat role or an
+// authority over the agent's instructions. They are matched as parts of words
+// ("systemprompt", "python-tool") and without regard to case.
 var roleWords = []string{
 	"system", "user", "assistant", "tool", "function", "developer",
 	"ignore", "override", "instruction", "prompt", "role",
@@ -33,26 +25,44 @@ func hasFence(s string) bool {
 // fences gives every code fence whose info string names a chat role or an override the
 // info string "text", so "```system" cannot pass its content off as a system message.
 // Ordinary language tags ("```python", "~~~json") and bare fences stay as they are.
+//
+// A fence opening is a run of three or more backticks or tildes; its info string is the
+// rest of the line, for backticks up to the next backtick (CommonMark allows none in
+// it). Fences are recognised anywhere in a line, not only at its start: a model reads
+// "Note: ```system" as a fence even where a Markdown renderer would not.
 func fences(s string) string {
 	if !hasFence(s) {
 		return s
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range fencePattern.FindAllStringSubmatchIndex(s, -1) {
-		start, end := m[4], m[5]
-		if start < 0 {
-			start, end = m[8], m[9]
-		}
-		if !namesRole(s[start:end]) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '`' && c != '~' {
+			i++
 			continue
 		}
-		if last == 0 {
-			b.Grow(len(s))
+		run := i
+		for run < len(s) && s[run] == c {
+			run++
 		}
-		b.WriteString(s[last:start])
-		b.WriteString(neutralInfo)
-		last = end
+		if run-i < 3 {
+			i = run
+			continue
+		}
+		end := run
+		for end < len(s) && s[end] != '\n' && s[end] != '\r' && (c == '~' || s[end] != '`') {
+			end++
+		}
+		if namesRole(s[run:end]) {
+			if last == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[last:run])
+			b.WriteString(neutralInfo)
+			last = end
+		}
+		i = end
 	}
 	if last == 0 {
 		return s
@@ -65,7 +75,7 @@ func fences(s string) string {
 // case folding, so "SYSTEM" counts, and so do spellings with letters that fold to ASCII
 // ones, such as "ſystem" with a long s.
 func namesRole(info string) bool {
-	if info == "" {
+	if len(info) < 4 { // the shortest role word, "user", "tool" or "role"
 		return false
 	}
 	folded := foldString(info)

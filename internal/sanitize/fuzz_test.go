@@ -27,10 +27,14 @@ func fuzzSeeds(f *testing.F) {
 }
 
 // FuzzString checks the promises of String on any input: it never panics, returns
-// valid UTF-8 without a removed code point, is idempotent and never grows the text.
+// valid UTF-8 without a removed code point, is idempotent and never grows the text. It
+// also checks the one-pass pre-scan against the two tests it stands for.
 func FuzzString(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
+		if i, mayMarkup := scan(s); i != firstChange(s) || (i < 0 && mayMarkup != mayHaveMarkup(s)) {
+			t.Fatalf("scan(%q) = %d, %v disagrees with its two-pass equivalent", s, i, mayMarkup)
+		}
 		got := String(s)
 		if !utf8.ValidString(got) {
 			t.Fatalf("String(%q) = %q: invalid UTF-8", s, got)

@@ -10,7 +10,8 @@ import "strings"
 const maxRounds = 8
 
 // markup applies the markup stage (HTML, then Markdown images and links) and the
-// code-fence stage until the text is stable. s has passed through Invisible.
+// code-fence stage until the text is stable, that is until a round changes nothing or
+// leaves nothing any stage would look at. s has passed through Invisible.
 //
 // Each stage returns its input unchanged when it finds nothing to do, and none of them
 // can produce an invisible character, so Invisible need not run again.
@@ -20,17 +21,31 @@ func markup(s string) string {
 	}
 	for range maxRounds {
 		next := fences(markdown(stripHTML(s)))
-		if next == s {
-			return s
+		if next == s || !mayHaveMarkup(next) {
+			return next
 		}
 		s = next
 	}
 	return flatten(s)
 }
 
-// mayHaveMarkup is the cheap test that lets ordinary text skip the markup stages.
+// mayHaveMarkup is the cheap test that lets ordinary text skip the markup stages: a
+// "<" starting a tag, "](" or a fence of three backticks or tildes.
 func mayHaveMarkup(s string) bool {
 	return tagStart(s, 0) >= 0 || strings.Contains(s, "](") || hasFence(s)
+}
+
+// markupAt reports whether the byte at s[i] begins what mayHaveMarkup looks for.
+func markupAt(s string, i int) bool {
+	switch c := s[i]; c {
+	case '<':
+		return isTagStart(s, i)
+	case ']':
+		return i+1 < len(s) && s[i+1] == '('
+	case '`', '~':
+		return i+2 < len(s) && s[i+1] == c && s[i+2] == c
+	}
+	return false
 }
 
 // flatten is the last resort for text still changing after maxRounds: it deletes every

@@ -20,7 +20,15 @@ const noBreakSpace = '\u00a0'
 // String(String(s)) == String(s). It is safe for multi-line text such as a confirmation
 // prompt: line breaks, tabs and punctuation outside markup are kept.
 func String(s string) string {
-	return markup(Invisible(s))
+	i, mayMarkup := scan(s)
+	if i >= 0 {
+		s = clean(s, i)
+		mayMarkup = mayHaveMarkup(s)
+	}
+	if !mayMarkup {
+		return s
+	}
+	return markup(s)
 }
 
 // Invisible returns s with invisible characters removed: the first stage of [String],
@@ -42,6 +50,11 @@ func Invisible(s string) string {
 	if i < 0 {
 		return s
 	}
+	return clean(s, i)
+}
+
+// clean does the work of Invisible on s, whose first i bytes need no change.
+func clean(s string, i int) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	b.WriteString(s[:i])
@@ -88,6 +101,45 @@ func firstChange(s string) int {
 	}
 	return -1
 }
+
+// scan is firstChange and mayHaveMarkup in one pass, for the common case of clean text.
+// It returns the offset of the first thing Invisible would change, or -1, and when that
+// is -1, whether s may hold markup. (When it is not, the markup test must be made on
+// the cleaned text anyway.)
+func scan(s string) (int, bool) {
+	mayMarkup := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpecial[c] {
+				if asciiInvisible(c) {
+					return i, false
+				}
+				mayMarkup = mayMarkup || markupAt(s, i)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r == noBreakSpace || IsInvisible(r) {
+			return i, false
+		}
+		i += size
+	}
+	return -1, mayMarkup
+}
+
+// asciiSpecial marks the ASCII bytes scan looks at twice: the invisible controls and the
+// first characters of markup.
+var asciiSpecial = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = asciiInvisible(byte(c))
+	}
+	for _, c := range "<]`~" {
+		t[c] = true
+	}
+	return t
+}()
 
 // asciiInvisible reports whether an ASCII byte is a control character other than tab,
 // line feed and carriage return (DEL included).
