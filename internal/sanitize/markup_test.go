@@ -66,7 +66,8 @@ func TestMarkdownImagesAndLinks(t *testing.T) {
 		{"image in link text", "[![b](i.png) go](https://e.example)", "b go (https://e.example)"},
 		{"nested links settle", "[x[a](b)](c)", "xa (b) (c)"},
 		{"link revealed by HTML stage", "[a]<b></b>(https://e.example)", "a (https://e.example)"},
-		{"reference link stays", "[text][ref] and [ref]: https://e.example", "[text][ref] and [ref]: https://e.example"},
+		{"reference link stays", "[text][ref] and [ref]: https://e.example",
+			"[text][ref] and [ref]: https://e.example"},
 		{"brackets without link", "[draft] (v2)", "[draft] (v2)"},
 	}
 	for _, tt := range tests {

@@ -157,8 +157,9 @@ var visibleTables = []*unicode.RangeTable{
 
 // IsInvisible reports whether Invisible (and so String) removes the code point r: a
 // control character other than tab, line feed and carriage return, or a format,
-// private-use, surrogate or unassigned code point. Values outside the Unicode range are invisible too. U+00A0 is
-// not invisible (it is replaced with a space rather than removed).
+// private-use, surrogate or unassigned code point. Values outside the Unicode range are
+// invisible too. U+00A0 is not invisible (it is replaced with a space rather than
+// removed).
 //
 // It is exported so that code which must keep a value intact, such as the audit log,
 // can escape exactly the characters this package would strip.
