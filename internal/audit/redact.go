@@ -20,7 +20,7 @@ var sensitiveWords = []string{"password", "secret", "token", "key", "credential"
 // through; harmless names that happen to contain a word ("keywords", "monkey") are
 // redacted too, by design.
 func IsSensitiveName(name string) bool {
-	name = strings.ToLower(sanitize.String(name))
+	name = strings.ToLower(sanitize.Invisible(name))
 	for _, w := range sensitiveWords {
 		if strings.Contains(name, w) {
 			return true

@@ -19,7 +19,7 @@ const ellipsis = "…"
 // breaks and tabs included) and other spacing collapse into one space, invisible
 // characters are stripped, and surrounding space is trimmed.
 func oneLine(s string) string {
-	// Controls first become spaces, so sanitize.String does not delete them and glue
+	// Controls first become spaces, so sanitize.Invisible does not delete them and glue
 	// the words on either side together.
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
@@ -27,7 +27,7 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-	s = sanitize.String(s)
+	s = sanitize.Invisible(s)
 	if !needsCollapse(s) {
 		return s
 	}

@@ -88,3 +88,11 @@ func TestIsInvisible(t *testing.T) {
 		require.False(t, IsInvisible(r), "%U", r)
 	}
 }
+
+func TestInvisibleLeavesMarkupAlone(t *testing.T) {
+	// The audit log relies on this: it strips hidden characters from its own text but
+	// does not judge markup.
+	in := "<b>x</b> [a](b) ```system\u200b"
+	require.Equal(t, "<b>x</b> [a](b) ```system", Invisible(in))
+	require.Equal(t, "x a (b) ```text", String(in))
+}

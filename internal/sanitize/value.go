@@ -74,7 +74,7 @@ func object(m map[string]any, depth int) map[string]any {
 	out := make(map[string]any, len(m))
 	var dirty []string
 	for k, v := range m {
-		if firstChange(k) >= 0 {
+		if String(k) != k {
 			dirty = append(dirty, k)
 			continue
 		}

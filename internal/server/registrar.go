@@ -123,7 +123,7 @@ func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 		done := r.inflight.enter()
 		defer done()
 
-		c := &auditedCall{r: r, name: t.Name, start: time.Now()}
+		c := &auditedCall{r: r, name: t.Name, start: time.Now(), external: t.ExternalContent}
 		defer func() {
 			if p := recover(); p != nil {
 				res, err = c.panicked(p), nil
@@ -184,6 +184,8 @@ type auditedCall struct {
 	name  string
 	start time.Time
 	ended bool
+	// external marks a tool whose results quote externally authored content.
+	external bool
 }
 
 // panicked turns a panic into an Internal error result, so one faulty tool cannot take
@@ -215,6 +217,9 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 		if encErr == nil {
 			if note != "" {
 				out.Content = []mcp.Content{mcp.NewTextContent(note)}
+			}
+			if c.external {
+				withBanner(out)
 			}
 			summary := o.summary
 			if summary == "" {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 
 	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 )
 
 // successResult renders a tool's value as compact JSON text plus structured content.
@@ -24,6 +26,14 @@ func successResult(value any) (*mcp.CallToolResult, error) {
 		Content:           []mcp.Content{mcp.NewTextContent(text)},
 		StructuredContent: structured,
 	}, nil
+}
+
+// withBanner puts the external-content banner before a result's content, as a block of
+// its own so the JSON text block after it still parses. Structured content is left as
+// it is: it is the tool's value, which an agent may pass back.
+func withBanner(res *mcp.CallToolResult) {
+	res.Content = append([]mcp.Content{mcp.NewTextContent(sanitize.ExternalContentBanner)},
+		res.Content...)
 }
 
 // errorResult is the isError result the agent sees: "Kind: message", the same text

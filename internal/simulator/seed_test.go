@@ -117,6 +117,10 @@ func TestSeedCarriesHostileAndNonASCIIText(t *testing.T) {
 		require.True(t, strings.Contains(zms, in.Payload), "ZMS lacks the %s payload", in.Kind)
 	}
 	require.Len(t, InjectionPayloads(), len(Injections()))
+	for _, s := range LegitimateTexts() {
+		require.True(t, strings.Contains(zia, s), "ZIA lacks the legitimate text %q", s)
+		require.True(t, strings.Contains(zms, s), "ZMS lacks the legitimate text %q", s)
+	}
 	for _, s := range []string{"Zürich", "東京", "São Paulo", "✓", "\u200b", "\u202e", "\u2066",
 		"\U000E0041", "<script>", "onerror", "<!--", "](https://", "![", "```system"} {
 		require.True(t, strings.Contains(zia, s), "ZIA lacks %q", s)

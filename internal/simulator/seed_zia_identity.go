@@ -93,7 +93,7 @@ func seedIdentity(s *seeder) {
 		{"SOX", "Financial controls"},
 		{"GDPR", "EU personal data"},
 		{"Temporary", "Remove after the change window"},
-		{"Change-Request", "Created through a change request"},
+		{"Change-Request", inj(10, "Created through a change request.")},
 		{"Quarantine", inj(3, "Quarantine rules.")},
 		{"✓ Approved", "Reviewed and approved"},
 		{"Zürich Ops", "Owned by the Zürich operations team"},

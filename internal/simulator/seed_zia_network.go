@@ -49,7 +49,7 @@ func seedNetwork(s *seeder) {
 		{10596681, "LDAP", "CUSTOM", ports(port(389, 0), port(3268, 3269)), ports(port(389, 0)), "Directory lookups"},
 		{10596682, "Internal API", "CUSTOM", ports(port(8443, 0)), nil, "Internal REST APIs"},
 		{10596683, "Zürich Telemetry", "CUSTOM", nil, ports(port(9000, 9010)), "Telemetry collectors in Zürich"},
-		{10596684, "Backup Service", "CUSTOM", ports(port(10000, 0)), nil, "Nightly backups"},
+		{10596684, "Backup Service", "CUSTOM", ports(port(10000, 0)), nil, inj(12, "Nightly backups.")},
 		{10596685, "Elasticsearch", "CUSTOM", ports(port(9200, 9300)), nil, "Search cluster"},
 		{10596686, "Postgres", "CUSTOM", ports(port(5432, 0)), nil, "Databases"},
 		{10596687, "Redis", "CUSTOM", ports(port(6379, 0)), nil, "Caches"},
@@ -101,7 +101,7 @@ func seedNetwork(s *seeder) {
 	}{
 		{"Public DNS", "DSTN_IP", "Public resolvers", []string{"1.1.1.1", "8.8.8.8"}, nil},
 		{"SaaS Domains", "DSTN_FQDN", "Sanctioned SaaS", []string{"salesforce.com", "workday.com"}, nil},
-		{"Partner Domains", "DSTN_DOMAIN", "Partner extranets", []string{".partner.example"}, nil},
+		{"Partner Domains", "DSTN_DOMAIN", inj(13, "Partner extranets."), []string{".partner.example"}, nil},
 		{"Sanctioned Countries", "DSTN_OTHER", "Embargoed destinations", nil, []string{"COUNTRY_KP", "COUNTRY_IR"}},
 		{"Datacenter São Paulo", "DSTN_IP", "São Paulo datacenter", []string{"203.0.113.128/25"}, nil},
 		{"Malware Sinkholes", "DSTN_IP", inj(1, "Sinkhole addresses."), []string{"192.0.2.66"}, nil},

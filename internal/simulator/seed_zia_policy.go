@@ -90,12 +90,13 @@ func seedURLCategories(s *seeder) {
 			[]string{".vendor.co.jp", "rakuten.co.jp"}, nil},
 		{"SaaS Allowlist", "INFORMATION_TECHNOLOGY", "URL_CATEGORY", "Sanctioned SaaS",
 			[]string{".salesforce.com", ".workday.com", ".slack.com", ".zoom.us"}, nil},
-		{"Phishing Sim Exclusions", "SECURITY", "URL_CATEGORY", "Phishing simulation vendor",
+		{"Phishing Sim Exclusions", "SECURITY", "URL_CATEGORY", legitimateText(),
 			[]string{"phishsim.example.com"}, nil},
 		{"Dev Tools", "INFORMATION_TECHNOLOGY", "URL_CATEGORY", "Developer tooling",
 			strs(".github.com", ".gitlab.com", "pypi.org", "proxy.golang.org"), strs("npm")},
 		{"Injected Category", "USER_DEFINED", "URL_CATEGORY",
-			inj(7, "Imported list.") + " " + injections[8].Payload, []string{"inject.example"}, nil},
+			inj(7, "Imported list.") + " " + injections[8].Payload, []string{"inject.example"},
+			strs("inject", injections[16].Payload)},
 		{"Restricted TLDs", "USER_DEFINED", "TLD_CATEGORY", "Risky top-level domains",
 			[]string{".zip", ".mov"}, nil},
 	}
@@ -134,7 +135,7 @@ func seedRules(s *seeder) {
 		{"Block crypto", "BLOCK", "Crypto exchanges", strs("CUSTOM_02"), strs("SOX")},
 		{"Allow partners", "ALLOW", "Partner portals", strs("CUSTOM_03"), strs("PCI-DSS")},
 		{"Allow SaaS", "ALLOW", "Sanctioned SaaS", []string{"CUSTOM_06"}, nil},
-		{"Caution streaming", "CAUTION", "Bandwidth heavy", strs("STREAMING_MEDIA"), strs("Temporary")},
+		{"Caution streaming", "CAUTION", inj(15, "Bandwidth heavy."), strs("STREAMING_MEDIA"), strs("Temporary")},
 		{"Block P2P", "BLOCK", "File sharing", strs("PEER_TO_PEER"), strs("Legacy")},
 		{"Allow dev tools", "ALLOW", "Engineering tools", strs("CUSTOM_08"), strs("Zürich Ops")},
 		{"東京 vendor access", "ALLOW", "Tokyo vendors", strs("CUSTOM_05"), strs("東京 Network")},
@@ -197,7 +198,7 @@ func seedRules(s *seeder) {
 		{"Allow Kafka", "ALLOW", "Streaming", []string{"Kafka"}, nil},
 		{"Allow gRPC Mesh", "ALLOW", "Mesh", strs("gRPC Mesh"), strs("Change-Request")},
 		{"Block Legacy App", "BLOCK_ICMP", inj(2, "Legacy ERP."), strs("Legacy App ✓"), strs("Legacy")},
-		{"Evaluate apps", "EVAL_NWAPP", "Network application evaluation", nil, nil},
+		{"Evaluate apps", "EVAL_NWAPP", inj(11, "Network application evaluation."), nil, nil},
 		{"Block IRC", "BLOCK_DROP", "IRC", strs("TCP_ANY"), strs("Quarantine")},
 		{"Allow ICMP", "ALLOW", "Ping", []string{"ICMP_ANY"}, nil},
 		{"São Paulo DC", "ALLOW", "Datacenter São Paulo", strs("HTTPS"), strs("São Paulo Branch")},
@@ -245,7 +246,7 @@ func seedRules(s *seeder) {
 
 	dns := []struct{ name, action, desc string }{
 		{"Block malicious DNS", "BLOCK", "Block resolution of known bad domains"},
-		{"Redirect internal", "REDIR_REQ", "Use internal resolvers"},
+		{"Redirect internal", "REDIR_REQ", inj(14, "Use internal resolvers.")},
 		{"Allow corporate DNS", "ALLOW", inj(1, "Corporate resolvers.")},
 		{"Unknown DNS Traffic", "ALLOW", "Predefined rule for unknown DNS traffic"},
 	}
@@ -277,7 +278,7 @@ func seedRules(s *seeder) {
 
 	ips := []struct{ name, action, desc string }{
 		{"Block exploit kits", "BLOCK_DROP", "Threat categories: exploit kits"},
-		{"Bypass trusted scanners", "BYPASS_IPS", "Vulnerability scanners"},
+		{"Bypass trusted scanners", "BYPASS_IPS", inj(18, "Vulnerability scanners.")},
 		{"Reset C2 traffic", "BLOCK_RESET", inj(5, "C2 channels.")},
 	}
 	for i, p := range ips {
@@ -302,7 +303,7 @@ func seedRules(s *seeder) {
 	sigs := []struct{ name, desc, text string }{
 		{"SMB exploit attempt", "EternalBlue style probe",
 			`alert tcp any any -> any 445 (msg:"SMB exploit"; content:"|FF|SMB"; sid:1000001; rev:1;)`},
-		{"Log4Shell JNDI", "CVE-2021-44228",
+		{"Log4Shell JNDI", inj(17, "CVE-2021-44228."),
 			`alert http any any -> any any (msg:"Log4Shell"; content:"${jndi:"; sid:1000002; rev:3;)`},
 		{"Zürich beacon", "Beacon to a known C2",
 			`alert tcp any any -> 192.0.2.66 443 (msg:"Beacon"; sid:1000003; rev:1;)`},

@@ -63,6 +63,11 @@ type Tool struct {
 	Params      []Param
 	// OpenWorld is true for tools that reach beyond the tenant (none today).
 	OpenWorld bool
+	// ExternalContent is true for tools whose results quote content written outside the
+	// tenant's administration, such as a sandbox report on a submitted file. Their
+	// successful results open with a banner telling the agent to treat what follows as
+	// data, not instructions, whether or not output sanitization is on.
+	ExternalContent bool
 	// Idempotent overrides the kind's default idempotency hint when set.
 	Idempotent *bool
 	Handler    Handler
