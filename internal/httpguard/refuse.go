@@ -1,6 +1,7 @@
 package httpguard
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 )
@@ -13,7 +14,10 @@ const refusalCode = -32000
 // clients can show why. message is written by this server and never quotes what the
 // client sent beyond what it already knows.
 func Refuse(w http.ResponseWriter, status int, message string) {
-	body, _ := json.Marshal(map[string]any{
+	var body bytes.Buffer
+	enc := json.NewEncoder(&body)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(map[string]any{
 		"jsonrpc": "2.0",
 		"id":      nil,
 		"error":   map[string]any{"code": refusalCode, "message": message},
@@ -23,7 +27,7 @@ func Refuse(w http.ResponseWriter, status int, message string) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
-	_, _ = w.Write(body)
+	_, _ = w.Write(body.Bytes())
 }
 
 // EntryError is a malformed allowlist entry.
