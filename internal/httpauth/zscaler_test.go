@@ -137,4 +137,3 @@ func TestExpiresIn(t *testing.T) {
 	require.Zero(t, expiresIn([]byte(`-5`)))
 	require.Zero(t, expiresIn(nil))
 }
-
