@@ -14,15 +14,15 @@ import (
 // serveHTTP authenticates clients in the configured mode and serves the HTTP
 // transport. In zscaler mode client credentials are checked at the token endpoint of
 // the tenant the server uses, through the same transport, so the demo checks them
-// against the simulated tenant.
+// against the simulated tenant; identity providers are always reached directly.
 func serveHTTP(ctx context.Context, cfg *config.Config, srv *server.Server,
 	creds zclient.Credentials, transport http.RoundTripper, logger *slog.Logger) error {
 	auth, err := httpauth.New(ctx, httpauth.Options{
-		Auth:      cfg.HTTP.Auth,
-		Tenant:    httpauth.Tenant{VanityDomain: creds.VanityDomain, Cloud: creds.Cloud},
-		Transport: transport,
-		Endpoint:  server.HTTPEndpoint(cfg.Transport),
-		Logger:    logger,
+		Auth: cfg.HTTP.Auth,
+		Tenant: httpauth.Tenant{VanityDomain: creds.VanityDomain, Cloud: creds.Cloud,
+			Transport: transport},
+		Endpoint: server.HTTPEndpoint(cfg.Transport),
+		Logger:   logger,
 	})
 	if err != nil {
 		return err

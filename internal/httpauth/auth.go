@@ -41,6 +41,9 @@ type Failure struct {
 type Tenant struct {
 	VanityDomain string
 	Cloud        string
+	// Transport carries the token requests; nil means a clone of
+	// http.DefaultTransport. The demo passes the simulator's.
+	Transport http.RoundTripper
 }
 
 // Options configure New.
@@ -49,9 +52,6 @@ type Options struct {
 	Auth config.Auth
 	// Tenant locates the token endpoint in zscaler mode.
 	Tenant Tenant
-	// Transport carries requests to identity providers and the token endpoint; nil
-	// means a clone of http.DefaultTransport. The demo passes the simulator's.
-	Transport http.RoundTripper
 	// Endpoint is the path of the MCP endpoint ("/mcp", or "/sse"), which oidc mode
 	// names as the protected resource.
 	Endpoint string
@@ -77,14 +77,7 @@ func New(ctx context.Context, o Options) (*Authenticator, error) {
 	if o.Endpoint == "" {
 		o.Endpoint = "/mcp"
 	}
-	base := o.Transport
-	if base == nil {
-		base = http.DefaultTransport.(*http.Transport).Clone()
-	}
-	client := &http.Client{Transport: base, Timeout: fetchTimeout,
-		// Identity providers and token endpoints answer directly; a redirect would
-		// send keys or credentials somewhere else.
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	client := newClient(nil)
 
 	life, stop := context.WithCancel(context.WithoutCancel(ctx))
 	a := &Authenticator{mode: o.Auth.Mode, stop: stop, logger: o.Logger}
@@ -111,7 +104,7 @@ func New(ctx context.Context, o Options) (*Authenticator, error) {
 			a.check, a.routes = p.check, p.routes()
 		}
 	case config.AuthModeZscaler:
-		a.check = newZscalerAuth(client, tokenURL(o.Tenant)).check
+		a.check = newZscalerAuth(newClient(o.Tenant.Transport), tokenURL(o.Tenant)).check
 	default:
 		err = fmt.Errorf("unknown authentication mode %q", o.Auth.Mode)
 	}
@@ -120,6 +113,17 @@ func New(ctx context.Context, o Options) (*Authenticator, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// newClient returns the client for identity providers and token endpoints over rt
+// (nil: a clone of http.DefaultTransport). They answer directly; following a redirect
+// could send keys or credentials somewhere else.
+func newClient(rt http.RoundTripper) *http.Client {
+	if rt == nil {
+		rt = http.DefaultTransport.(*http.Transport).Clone()
+	}
+	return &http.Client{Transport: rt, Timeout: fetchTimeout,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
 // Mode is the authentication mode in force.

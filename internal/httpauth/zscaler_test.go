@@ -41,10 +41,10 @@ func TestZscalerModeChecksCredentialsAtTheTokenEndpoint(t *testing.T) {
 	sim := startSimulator(t)
 	logger, logs := newLogger()
 	a := newAuth(t, Options{
-		Auth:      config.Auth{Mode: config.AuthModeZscaler},
-		Tenant:    Tenant{VanityDomain: simulator.DemoVanityDomain, Cloud: simulator.DemoCloud},
-		Transport: simulator.Transport(sim.URL, nil),
-		Logger:    logger,
+		Auth: config.Auth{Mode: config.AuthModeZscaler},
+		Tenant: Tenant{VanityDomain: simulator.DemoVanityDomain, Cloud: simulator.DemoCloud,
+			Transport: simulator.Transport(sim.URL, nil)},
+		Logger: logger,
 	})
 	good := basic(simulator.DemoClientID, simulator.DemoClientSecret)
 	const wrongSecret = "wrong-secret-value-42"
@@ -113,9 +113,8 @@ func TestZscalerModeAnswers503WhenTheTokenEndpointIsDown(t *testing.T) {
 	url := sim.URL
 	require.NoError(t, sim.Close())
 	a := newAuth(t, Options{
-		Auth:      config.Auth{Mode: config.AuthModeZscaler},
-		Tenant:    Tenant{VanityDomain: "acme"},
-		Transport: simulator.Transport(url, nil),
+		Auth:   config.Auth{Mode: config.AuthModeZscaler},
+		Tenant: Tenant{VanityDomain: "acme", Transport: simulator.Transport(url, nil)},
 	})
 	rec := serve(a, map[string]string{"Authorization": basic("id", "secret-value")})
 	require.Equal(t, http.StatusServiceUnavailable, rec.Code)
