@@ -79,7 +79,11 @@ type issuer struct {
 	issuerURL string // what the discovery document claims
 }
 
-func newIssuer(t *testing.T) *issuer {
+func newIssuer(t *testing.T) *issuer { return newIssuerClaiming(t, "") }
+
+// newIssuerClaiming starts an issuer whose discovery document names claimed as the
+// issuer; "" means its own URL, as it should.
+func newIssuerClaiming(t *testing.T, claimed string) *issuer {
 	t.Helper()
 	rk, ek, _ := testKeys(t)
 	is := &issuer{}
@@ -99,8 +103,13 @@ func newIssuer(t *testing.T) *issuer {
 			"authorization_endpoint": is.srv.URL + "/authorize", "token_endpoint": is.srv.URL + "/token",
 		})
 	})
-	is.srv = httptest.NewServer(mux)
-	is.issuerURL = is.srv.URL
+	// Start only once is.srv and is.issuerURL are set: the handlers read them.
+	is.srv = httptest.NewUnstartedServer(mux)
+	is.issuerURL = claimed
+	if claimed == "" {
+		is.issuerURL = "http://" + is.srv.Listener.Addr().String()
+	}
+	is.srv.Start()
 	t.Cleanup(is.srv.Close)
 	return is
 }

@@ -87,8 +87,7 @@ func TestOIDCModeAudienceFromClientID(t *testing.T) {
 }
 
 func TestOIDCModeRefusesToStartOnABadDiscoveryDocument(t *testing.T) {
-	is := newIssuer(t)
-	is.issuerURL = "https://impostor.example.com"
+	is := newIssuerClaiming(t, "https://impostor.example.com")
 	_, err := New(context.Background(), oidcOptions(is, nil))
 	require.ErrorContains(t, err, "OIDCPROXY_CONFIG_URL")
 	require.ErrorContains(t, err, "impostor")

@@ -49,7 +49,9 @@ func newIDP(t *testing.T) *idp {
 	mux.HandleFunc("/.well-known/openid-configuration", func(w http.ResponseWriter, _ *http.Request) {
 		_ = json.NewEncoder(w).Encode(map[string]any{"issuer": p.srv.URL, "jwks_uri": p.srv.URL + "/jwks"})
 	})
-	p.srv = httptest.NewServer(mux)
+	// Start only once p.srv is set: the handlers read it.
+	p.srv = httptest.NewUnstartedServer(mux)
+	p.srv.Start()
 	t.Cleanup(p.srv.Close)
 	return p
 }
