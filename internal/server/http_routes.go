@@ -59,7 +59,10 @@ func (s *Server) httpGuard(loopback, tlsOn bool) (*httpguard.Guard, error) {
 	h := s.cfg.HTTP
 	hostEntries := append([]string(nil), h.AllowedHosts...)
 	if host := s.cfg.Host; host != "" && !config.IsUnspecifiedHost(host) {
-		hostEntries = append(hostEntries, host)
+		// A bind name the allowlist syntax cannot express is simply not added.
+		if _, err := httpguard.ParseHosts([]string{host}); err == nil {
+			hostEntries = append(hostEntries, host)
+		}
 	}
 	hosts, err := httpguard.ParseHosts(hostEntries)
 	if err != nil {
