@@ -120,7 +120,8 @@ func TestAuthModeDetectionAndRequirements(t *testing.T) {
 		}
 		return m
 	}
-	jwt := map[string]string{EnvAuthJWKSURI: "https://idp.example.com/jwks.json", EnvAuthIssuer: "https://idp.example.com/"}
+	jwt := map[string]string{EnvAuthJWKSURI: "https://idp.example.com/jwks.json",
+		EnvAuthIssuer: "https://idp.example.com/"}
 	oidc := map[string]string{EnvOIDCConfigURL: "https://idp.example.com/.well-known/openid-configuration",
 		EnvOIDCBaseURL: "https://mcp.example.com"}
 

@@ -26,10 +26,12 @@ func TestAPIKeyMode(t *testing.T) {
 		{"bearer any case", map[string]string{"Authorization": "bearer " + key}, http.StatusOK, ""},
 		{"X-Api-Key", map[string]string{"X-Api-Key": key}, http.StatusOK, ""},
 		{"missing", nil, http.StatusUnauthorized, "API key required"},
-		{"wrong bearer", map[string]string{"Authorization": "Bearer " + key + "x"}, http.StatusUnauthorized, "invalid API key"},
+		{"wrong bearer", map[string]string{"Authorization": "Bearer " + key + "x"},
+			http.StatusUnauthorized, "invalid API key"},
 		{"wrong header", map[string]string{"X-Api-Key": "nope-" + key}, http.StatusUnauthorized, "invalid API key"},
 		{"prefix only", map[string]string{"X-Api-Key": key[:10]}, http.StatusUnauthorized, "invalid API key"},
-		{"basic scheme", map[string]string{"Authorization": "Basic " + key}, http.StatusUnauthorized, "Authorization: Bearer <key>"},
+		{"basic scheme", map[string]string{"Authorization": "Basic " + key},
+			http.StatusUnauthorized, "Authorization: Bearer <key>"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -137,7 +137,8 @@ func (p *protectedResource) routes() map[string]http.Handler {
 // discover reads the issuer and its key set URL from an OpenID Connect discovery
 // document (or RFC 8414 authorization server metadata), and checks that the document
 // speaks for the issuer its URL names.
-func discover(ctx context.Context, client *http.Client, configURL string) (issuer, jwksURI string, err error) {
+func discover(ctx context.Context, client *http.Client,
+	configURL string) (issuer, jwksURI string, err error) {
 	fail := func(format string, a ...any) (string, string, error) {
 		return "", "", fmt.Errorf("%s: "+format, append([]any{config.EnvOIDCConfigURL}, a...)...)
 	}

@@ -29,7 +29,8 @@ var (
 //
 // The protected resource metadata of oidc mode sits behind the first three only, as
 // clients read it before they have a token.
-func (s *Server) httpHandler(t mcpTransport, auth *httpauth.Authenticator, loopback, tlsOn bool) (http.Handler, error) {
+func (s *Server) httpHandler(t mcpTransport, auth *httpauth.Authenticator,
+	loopback, tlsOn bool) (http.Handler, error) {
 	guard, err := s.httpGuard(loopback, tlsOn)
 	if err != nil {
 		return nil, err

@@ -73,7 +73,8 @@ const initBody = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"proto
 	`"capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`
 
 // post sends body to path with the headers and returns status, headers and body.
-func (f *httpFixture) do(t *testing.T, method, path string, body io.Reader, header map[string]string) (int, http.Header, string) {
+func (f *httpFixture) do(t *testing.T, method, path string, body io.Reader,
+	header map[string]string) (int, http.Header, string) {
 	t.Helper()
 	req, err := http.NewRequest(method, f.url+path, body)
 	require.NoError(t, err)
@@ -205,7 +206,8 @@ func TestHTTPBodyLimit(t *testing.T) {
 	require.Equal(t, http.StatusUnauthorized, status, "an unauthenticated client learns nothing about limits")
 
 	small := serveHTTPTest(t, &config.Config{HTTP: config.HTTP{MaxRequestBytes: 1024}})
-	status, _, _ = small.do(t, http.MethodPost, "/mcp", strings.NewReader(initBody+strings.Repeat(" ", 1024)), authed(nil))
+	padded := strings.NewReader(initBody + strings.Repeat(" ", 1024))
+	status, _, _ = small.do(t, http.MethodPost, "/mcp", padded, authed(nil))
 	require.Equal(t, http.StatusRequestEntityTooLarge, status)
 	status, _, _ = small.do(t, http.MethodPost, "/mcp", strings.NewReader(initBody), authed(nil))
 	require.Equal(t, http.StatusOK, status)
@@ -215,7 +217,8 @@ func TestHTTPStreamsAndSessionEndsNeedALiveSession(t *testing.T) {
 	f := serveHTTPTest(t, &config.Config{})
 	status, _, _ := f.do(t, http.MethodGet, "/mcp", nil, authed(nil))
 	require.Equal(t, http.StatusBadRequest, status)
-	status, _, _ = f.do(t, http.MethodDelete, "/mcp", nil, authed(map[string]string{"Mcp-Session-Id": "mcp-session-forged"}))
+	status, _, _ = f.do(t, http.MethodDelete, "/mcp", nil,
+		authed(map[string]string{"Mcp-Session-Id": "mcp-session-forged"}))
 	require.Equal(t, http.StatusNotFound, status)
 	status, _, _ = f.do(t, http.MethodGet, "/mcp", nil, nil)
 	require.Equal(t, http.StatusUnauthorized, status, "authentication comes before session checks")
@@ -261,7 +264,8 @@ func TestHTTPSSETransport(t *testing.T) {
 	require.Contains(t, h.Get("WWW-Authenticate"), "Bearer")
 	status, _, _ = f.do(t, http.MethodPost, "/message?sessionId=x", strings.NewReader(initBody), nil)
 	require.Equal(t, http.StatusUnauthorized, status)
-	status, _, _ = f.do(t, http.MethodPost, "/message?sessionId=x", strings.NewReader(strings.Repeat(" ", 5<<20)), authed(nil))
+	status, _, _ = f.do(t, http.MethodPost, "/message?sessionId=x",
+		strings.NewReader(strings.Repeat(" ", 5<<20)), authed(nil))
 	require.Equal(t, http.StatusRequestEntityTooLarge, status)
 
 	for _, path := range []string{"/sse", "/mcp"} {

@@ -25,7 +25,8 @@ const initBody = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"proto
 	`"capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`
 
 // send makes one request and returns status, headers and body.
-func (s *httpServer) send(t *testing.T, method, path string, body io.Reader, header map[string]string) (int, http.Header, string) {
+func (s *httpServer) send(t *testing.T, method, path string, body io.Reader,
+	header map[string]string) (int, http.Header, string) {
 	t.Helper()
 	req, err := http.NewRequest(method, s.url+path, body)
 	require.NoError(t, err)
