@@ -35,12 +35,12 @@ type runIO struct {
 // the configuration is valid; tests replace it to inspect the configuration.
 func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) error) *cobra.Command {
 	v := viper.New()
-	var showVersion, listTools bool
+	var showVersion, listTools, generateToken bool
 
 	cmd := &cobra.Command{
 		Use:   "zscaler-mcp",
 		Short: "Serve a Zscaler tenant (ZIA and ZMS) to AI agents over the Model Context Protocol",
-		Long: "zscaler-mcp serves ZIA and ZMS tools over MCP (stdio or streamable HTTP), with an\n" +
+		Long: "zscaler-mcp serves ZIA and ZMS tools over MCP (stdio, streamable HTTP or SSE), with an\n" +
 			"audit line pair for every tool call when --log-tool-calls is set.\n\n" +
 			"Credentials come from the environment or the .env file only: ZSCALER_CLIENT_ID,\n" +
 			"ZSCALER_CLIENT_SECRET or ZSCALER_PRIVATE_KEY, ZSCALER_VANITY_DOMAIN, ZSCALER_CLOUD and,\n" +
@@ -61,6 +61,11 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 			}
 
 			cfg, err := loadConfig(cmd, v)
+			if generateToken {
+				// The key is often made before the rest is configured, so a setting
+				// that does not validate yet does not stop it.
+				return printAuthToken(rio.stdout, v)
+			}
 			if err != nil {
 				return err
 			}
@@ -89,6 +94,8 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 	}
 	cmd.Flags().BoolVarP(&showVersion, "version", "v", false, "print version, commit and build date, then exit")
 	cmd.Flags().BoolVar(&listTools, "list-tools", false, "print every tool grouped by service, then exit")
+	cmd.Flags().BoolVar(&generateToken, "generate-auth-token", false,
+		"print a new random API key and client configurations that use it, then exit")
 	return cmd
 }
 

@@ -82,7 +82,7 @@ func TestExplicitDotenvPath(t *testing.T) {
 	dir := isolate(t)
 	other := filepath.Join(dir, "conf")
 	require.NoError(t, os.Mkdir(other, 0o700))
-	path := writeDotenv(t, other, "ZSCALER_MCP_TRANSPORT=streamable-http\n")
+	path := writeDotenv(t, other, "ZSCALER_MCP_TRANSPORT=streamable-http\nZSCALER_MCP_AUTH_MODE=none\n")
 
 	cfg, err := resolve(t, "--dotenv-path", path)
 	require.NoError(t, err)

@@ -66,18 +66,8 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error 
 	logger.Info("tools registered", "count", len(srv.Registrar().Registered()),
 		"audit", cfg.LogToolCalls)
 
-	if cfg.Transport == config.TransportSSE {
-		// TODO: serve the HTTP+SSE transport behind the same hardening as streamable HTTP.
-		return &config.Error{Setting: config.EnvTransport, Value: cfg.Transport,
-			Reason: "not available in this build; use streamable-http"}
-	}
-	if cfg.Transport == config.TransportStreamableHTTP {
-		if !config.IsLoopbackHost(cfg.Host) {
-			logger.Warn("the HTTP transport has no client authentication yet: anyone who can "+
-				"reach this address can use the tenant; bind 127.0.0.1 or put an "+
-				"authenticating proxy in front", "addr", cfg.Addr())
-		}
-		return srv.ServeStreamableHTTP(ctx, cfg.Addr(), cfg.ShutdownTimeout)
+	if cfg.IsHTTP() {
+		return serveHTTP(ctx, cfg, srv, creds, transport, logger)
 	}
 	return srv.ServeStdio(ctx, rio.In, rio.Protocol, cfg.ShutdownTimeout)
 }
@@ -117,8 +107,9 @@ func openAudit(cfg *config.Config, stderr io.Writer, logger *slog.Logger) (*audi
 	l.SetEnabled(cfg.LogToolCalls)
 
 	// The configured secrets are scrubbed from audit lines even in demo mode, where
-	// other credentials are in use.
-	for _, secret := range []string{cfg.Credentials.ClientSecret, cfg.Credentials.PrivateKey} {
+	// other credentials are in use; so is the key HTTP clients authenticate with.
+	for _, secret := range []string{cfg.Credentials.ClientSecret, cfg.Credentials.PrivateKey,
+		cfg.HTTP.Auth.APIKey} {
 		if secret != "" {
 			l.AddSecret(secret)
 		}

@@ -195,7 +195,13 @@ func (c *Config) validate() error {
 	if err := c.Writes.validate(); err != nil {
 		return err
 	}
-	return c.HTTP.validate()
+	if err := c.HTTP.validate(); err != nil {
+		return err
+	}
+	if c.IsHTTP() {
+		return c.validateHTTPTransport()
+	}
+	return nil
 }
 
 // IsHTTP reports whether the configured transport is served over HTTP.
@@ -240,6 +246,11 @@ func (c *Config) LogValue() slog.Value {
 		slog.Any("write_tools", c.Writes.Tools),
 		slog.Bool("confirmation_key_set", len(c.Writes.ConfirmationKey) > 0),
 		slog.Bool("tls", c.HTTP.TLSCertFile != ""),
+		slog.Bool("allow_http", c.HTTP.AllowHTTP),
+		slog.Any("allowed_hosts", c.HTTP.AllowedHosts),
+		slog.Any("allowed_origins", c.HTTP.AllowedOrigins),
+		slog.Any("allowed_source_ips", c.HTTP.AllowedSourceIPs),
+		slog.Int64("max_request_bytes", c.HTTP.MaxRequestBytes),
 		slog.String("auth_mode", c.HTTP.Auth.Mode),
 		slog.Bool("auth_api_key_set", c.HTTP.Auth.APIKey != ""),
 		slog.String("client_id", c.Credentials.ClientID),

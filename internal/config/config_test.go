@@ -74,6 +74,9 @@ func TestLoadParsesEverySetting(t *testing.T) {
 		EnvTransport:        "Streamable-HTTP",
 		EnvHost:             "0.0.0.0",
 		EnvPort:             "9000",
+		EnvAllowHTTP:        "true",
+		EnvAllowedHosts:     "MCP.example.com, *.example.org",
+		EnvAuthAPIKey:       "0123456789abcdef-key",
 		EnvServices:         "ZIA, zms ,",
 		EnvDisabledServices: "zms",
 		EnvToolsets:         "zia_users,zia_locations",
@@ -93,6 +96,8 @@ func TestLoadParsesEverySetting(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, TransportStreamableHTTP, cfg.Transport)
 	require.Equal(t, "0.0.0.0:9000", cfg.Addr())
+	require.Equal(t, []string{"mcp.example.com", "*.example.org"}, cfg.HTTP.AllowedHosts)
+	require.Equal(t, AuthModeAPIKey, cfg.HTTP.Auth.Mode, "detected from the key")
 	require.Equal(t, []string{"zia", "zms"}, cfg.Services)
 	require.Equal(t, []string{"zms"}, cfg.DisabledServices)
 	require.Equal(t, []string{"zia_users", "zia_locations"}, cfg.Toolsets)

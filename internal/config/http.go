@@ -108,11 +108,13 @@ func (r *reader) http() HTTP {
 }
 
 // validate checks the HTTP settings that do not depend on the transport.
-// TODO: transport-dependent rules (TLS files, plaintext binds, auth modes) belong here.
 func (h HTTP) validate() error {
 	if (h.TLSCertFile == "") != (h.TLSKeyFile == "") {
 		return &Error{Setting: EnvTLSCertFile,
 			Reason: "set both ZSCALER_MCP_TLS_CERTFILE and ZSCALER_MCP_TLS_KEYFILE, or neither"}
+	}
+	if _, err := normalAuthMode(h.Auth.Mode); err != nil {
+		return err
 	}
 	return nil
 }

@@ -14,6 +14,9 @@ import (
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/config"
+	"github.com/zscaler/zscaler-mcp/internal/httpauth"
 )
 
 // TestConfirmedDeletesOverStreamableHTTP runs both confirmation paths over the real
@@ -86,8 +89,14 @@ func serveHTTP(t *testing.T, s *Server) string {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- s.ServeStreamableHTTP(ctx, addr, time.Second) }()
+	auth, err := httpauth.New(ctx, httpauth.Options{Auth: config.Auth{Mode: config.AuthModeNone},
+		Endpoint: HTTPEndpoint(config.TransportStreamableHTTP)})
+	require.NoError(t, err)
+	go func() {
+		served <- s.ServeHTTPTransport(ctx, HTTPOptions{Addr: addr, DrainTimeout: time.Second, Auth: auth})
+	}()
 	t.Cleanup(func() {
+		defer auth.Close()
 		cancel()
 		if err := <-served; err != nil && !errors.Is(err, context.Canceled) {
 			t.Errorf("serve: %v", err)

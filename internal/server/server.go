@@ -1,6 +1,7 @@
 // Package server assembles the MCP server: it builds the mcp-go server, registers the
-// offered tools through the one audit-wrapping registrar, and serves it over stdio or
-// streamable HTTP.
+// offered tools through the one audit-wrapping registrar, and serves it over stdio,
+// streamable HTTP or HTTP+SSE (the HTTP transports behind the allowlists of httpguard
+// and the client authentication of httpauth).
 package server
 
 import (

@@ -3,6 +3,8 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"io"
 	"net"
@@ -194,15 +196,44 @@ type httpServer struct {
 	cmd    *exec.Cmd
 	url    string
 	stderr *lockedBuffer
+	// client trusts the server's certificate when it serves TLS.
+	client *http.Client
+}
+
+// serverSpec says how to start the binary on HTTP; zero values mean streamable HTTP
+// on 127.0.0.1 at a free port, plain HTTP.
+type serverSpec struct {
+	env       []string
+	args      []string
+	transport string
+	host      string
+	port      int
+	// roots, when set, makes the server speak TLS with a certificate they sign.
+	roots *x509.CertPool
 }
 
 // startHTTP runs the binary on streamable HTTP and waits for /health.
 func startHTTP(t *testing.T, env []string, args ...string) *httpServer {
 	t.Helper()
-	port := freePort(t)
-	args = append(args, "--transport", "streamable-http", "--port", strconv.Itoa(port))
+	return startServer(t, serverSpec{env: env, args: args})
+}
+
+// startServer runs the binary as spec says and waits for /health.
+func startServer(t *testing.T, spec serverSpec) *httpServer {
+	t.Helper()
+	if spec.transport == "" {
+		spec.transport = "streamable-http"
+	}
+	if spec.host == "" {
+		spec.host = "127.0.0.1"
+	}
+	if spec.port == 0 {
+		spec.port = freePort(t)
+	}
+	args := append(spec.args, "--transport", spec.transport, "--host", spec.host,
+		"--port", strconv.Itoa(spec.port))
 	cmd := exec.Command(binary, args...)
-	cmd.Env = env
+	cmd.Env = spec.env
 	stderr := &lockedBuffer{}
 	cmd.Stderr = stderr
 	cmd.Stdout = stderr
@@ -212,16 +243,21 @@ func startHTTP(t *testing.T, env []string, args ...string) *httpServer {
 		_ = cmd.Wait()
 	})
 
-	base := "http://127.0.0.1:" + strconv.Itoa(port)
+	scheme, hc := "http", &http.Client{}
+	if spec.roots != nil {
+		scheme = "https"
+		hc = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: spec.roots}}}
+	}
+	base := scheme + "://" + net.JoinHostPort(spec.host, strconv.Itoa(spec.port))
 	require.Eventually(t, func() bool {
-		resp, err := http.Get(base + "/health")
+		resp, err := hc.Get(base + "/health")
 		if err != nil {
 			return false
 		}
 		defer resp.Body.Close()
 		return resp.StatusCode == http.StatusOK
 	}, 15*time.Second, 50*time.Millisecond, "server did not come up:\n%s", stderr.String())
-	return &httpServer{cmd: cmd, url: base, stderr: stderr}
+	return &httpServer{cmd: cmd, url: base, stderr: stderr, client: hc}
 }
 
 // connect opens an initialized MCP session with the server over streamable HTTP.

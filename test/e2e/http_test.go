@@ -63,7 +63,7 @@ func TestHTTPRefusesForeignHostOnLoopback(t *testing.T) {
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	resp.Body.Close()
-	require.Equal(t, http.StatusForbidden, resp.StatusCode, "DNS-rebinding protection on loopback")
+	require.Equal(t, http.StatusMisdirectedRequest, resp.StatusCode, "DNS-rebinding protection on loopback")
 }
 
 func TestHTTPStopsCleanlyOnSIGTERM(t *testing.T) {
