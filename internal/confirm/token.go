@@ -110,8 +110,13 @@ func (c *Confirmer) Issue(tool string, args map[string]any) (Token, error) {
 	if _, err := rand.Read(nonce); err != nil {
 		return Token{}, fmt.Errorf("generate confirmation nonce: %w", err)
 	}
-	// Whole seconds: the expiry travels in the token as a decimal number.
-	expires := c.now().Add(c.ttl).Truncate(time.Second)
+	// Whole seconds, as the expiry travels in the token as a decimal number, rounded
+	// up so that a token lives at least its lifetime: rounded down, a one-second token
+	// issued late in a second would expire almost at once.
+	expires := c.now().Add(c.ttl)
+	if whole := expires.Truncate(time.Second); whole.Before(expires) {
+		expires = whole.Add(time.Second)
+	}
 	exp := strconv.FormatInt(expires.Unix(), 10)
 	n := base64.RawURLEncoding.EncodeToString(nonce)
 	mac := c.sign(tool, canon, exp, n)

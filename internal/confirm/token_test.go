@@ -144,6 +144,20 @@ func TestTokensExpire(t *testing.T) {
 	require.Equal(t, "the token expired at 2026-12-03T10:05:00Z; tokens are valid for 5 minutes", r.Error())
 }
 
+func TestTokensLiveAtLeastTheirLifetime(t *testing.T) {
+	clk := &clock{t: time.Date(2026, 12, 3, 10, 0, 0, 900_000_000, time.UTC)}
+	c, err := New(bytes.Repeat([]byte("k"), 32), time.Second, WithClock(clk.now))
+	require.NoError(t, err)
+	tok, err := c.Issue("zia_delete_rule_label", labelArgs)
+	require.NoError(t, err)
+	require.Equal(t, time.Date(2026, 12, 3, 10, 0, 2, 0, time.UTC), tok.Expires,
+		"the expiry is rounded up to the whole second")
+
+	clk.advance(time.Second - time.Millisecond)
+	_, err = c.Redeem("zia_delete_rule_label", labelArgs, tok.Value)
+	require.NoError(t, err, "a one-second token issued late in a second still lives a second")
+}
+
 func TestReplicasSharingAKeyAcceptEachOthersTokens(t *testing.T) {
 	key := bytes.Repeat([]byte{7}, 32)
 	a, err := New(key, time.Minute)

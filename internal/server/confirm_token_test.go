@@ -73,7 +73,8 @@ func TestTokenFlowDeletesOnceAfterConfirmation(t *testing.T) {
 	lines = f.since(m)
 	require.Regexp(t, rejectedLine, lines[len(lines)-1])
 	require.Contains(t, lines[len(lines)-1], "token id "+tokenID+" was already used")
-	require.Contains(t, lines[len(lines)-1], "no longer exists, so no new token was issued")
+	require.Contains(t, lines[len(lines)-1],
+		"; rule label "+id+" no longer exists, so no new token was issued")
 	require.Len(t, res.Content, 1)
 
 	f.requireNoTokenLogged(t, tok)

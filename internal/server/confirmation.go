@@ -73,6 +73,9 @@ func (r *Registrar) rejectToken(ctx context.Context, t tools.Tool, args tools.Ar
 	what, err := r.describe(ctx, t, args)
 	switch {
 	case isKind(err, toolerr.NotFound):
+		// The lookup failed because the object is gone; that is the news, not that
+		// its name could not be read.
+		what.lookupErr = ""
 		return outcome{err: toolerr.New(toolerr.ConfirmationRejected,
 			"%s; %s no longer exists, so no new token was issued", reason, what.phrase())}
 	case err != nil:

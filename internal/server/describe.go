@@ -37,8 +37,9 @@ type target struct {
 // describe names the object a delete call acts on. The lookup reads the tenant, so it
 // is audited like a tool call of its own; its result is cleaned of invisible and
 // control characters and bounded whatever the sanitization setting, because a human
-// decides on what it shows. A NotFound error is returned so that no confirmation is
-// asked for an object that does not exist; other failures leave the name out.
+// decides on what it shows. NotFound and InvalidArgument errors are returned so that
+// no confirmation is asked for an object that does not exist or a call the delete
+// would refuse; other failures leave the name out.
 func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args) (target, error) {
 	out := target{Resource: fallbackResource(t, args)}
 	if t.Describe == nil {
@@ -53,7 +54,9 @@ func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args)
 		te := classify(ctx, err, r.inflight.isDraining())
 		r.audit.Err(name, time.Since(start), string(te.Kind), te.Message)
 		out.lookupErr = te.Kind
-		if te.Kind == toolerr.NotFound || te.Kind == toolerr.Cancelled {
+		switch te.Kind {
+		case toolerr.NotFound, toolerr.InvalidArgument, toolerr.Cancelled:
+			// The delete would fail the same way: nobody is asked to confirm it.
 			return out, te
 		}
 		return out, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/zscaler/zscaler-mcp/internal/simulator"
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
 )
 
@@ -60,6 +61,32 @@ func TestMissingTargetIsNotFoundWithoutAToken(t *testing.T) {
 		require.Zero(t, f.deletes("123"))
 	}
 	require.False(t, asked, "nobody is asked to confirm deleting nothing")
+}
+
+// TestLookupRefusingTheArgumentsAsksNobody: a lookup that finds the call invalid, as
+// the delete itself would, ends the call before anyone is asked or a token issued.
+func TestLookupRefusingTheArgumentsAsksNobody(t *testing.T) {
+	catalog := func(up tools.Upstream) []tools.Tool {
+		ts := labelTools(up)
+		ts[2].Describe = func(context.Context, tools.Args) (tools.Resource, error) {
+			return tools.Resource{}, toolerr.New(toolerr.InvalidArgument, "these do not belong together")
+		}
+		return ts
+	}
+	asked := false
+	accept := func(context.Context, mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+		asked = true
+		return answer(mcp.ElicitationResponseActionAccept, map[string]any{"choice": "delete"}), nil
+	}
+	for _, o := range []writeOptions{{catalog: catalog}, {catalog: catalog, elicit: accept}} {
+		f := newWriteFixture(t, allowAll(), o)
+		id := f.newLabel(t, "Mismatched")
+		res := f.call(t, "zia_delete_rule_label", map[string]any{"label_id": id})
+		require.True(t, res.IsError)
+		require.Equal(t, "InvalidArgument: these do not belong together", resultText(res))
+		require.Zero(t, f.deletes(id))
+	}
+	require.False(t, asked, "nobody is asked to confirm a delete that would be refused")
 }
 
 func TestFailedLookupStillAsksWithoutTheName(t *testing.T) {

@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/netip"
@@ -47,23 +48,17 @@ func ziaGRETunnelWriteTools(up Upstream) []Tool {
 		func(ctx context.Context, args Args) (Result, error) {
 			return ziaDeleteGRETunnel(ctx, up, args)
 		})
+	// The lookup makes the handler's checks, so that nobody is asked to confirm a
+	// deletion the handler would refuse, and names the static IP only once it is known
+	// to be the tunnel's.
 	del.Describe = func(ctx context.Context, args Args) (Resource, error) {
 		res := Resource{Type: "GRE tunnel", ID: args.String("tunnel_id")}
-		tunnelID, err := ziaIntID(args, "tunnel_id")
+		pair, err := ziaGREPair(ctx, up, args)
 		if err != nil {
 			return res, err
 		}
-		res.ID = tunnelID.String()
-		staticID, err := ziaIntID(args, "static_ip_id")
-		if err != nil {
-			return res, err
-		}
-		tunnel, err := ziaCurrent(ctx, up, ziaObjectPath("/greTunnels", res.ID))
-		if err != nil {
-			return res, err
-		}
-		res.Name = fmt.Sprintf("from %s, with static IP %s", ziaField(tunnel, "sourceIp"),
-			staticID)
+		res.ID = pair.tunnelID.String()
+		res.Name = fmt.Sprintf("from %s, with static IP %s", pair.source, pair.staticID)
 		return res, nil
 	}
 	return []Tool{create, del}
@@ -193,31 +188,48 @@ func ziaGREVIPs(ctx context.Context, up Upstream, ip string) (any, any, error) {
 		"ZIA recommended no pair of data centers in different cities for %s", ip)
 }
 
-func ziaDeleteGRETunnel(ctx context.Context, up Upstream, args Args) (Result, error) {
+// ziaGRETunnelPair is a GRE tunnel and the static IP of its source address.
+type ziaGRETunnelPair struct {
+	tunnelID, staticID json.Number
+	source             string
+}
+
+// ziaGREPair reads the tunnel and the static IP a delete names, and checks that the
+// static IP is the tunnel's source.
+func ziaGREPair(ctx context.Context, up Upstream, args Args) (ziaGRETunnelPair, error) {
 	tunnelID, err := ziaIntID(args, "tunnel_id")
 	if err != nil {
-		return Result{}, err
+		return ziaGRETunnelPair{}, err
 	}
 	staticID, err := ziaIntID(args, "static_ip_id")
 	if err != nil {
-		return Result{}, err
+		return ziaGRETunnelPair{}, err
 	}
-	tunnelPath := ziaObjectPath("/greTunnels", tunnelID.String())
-	staticPath := ziaObjectPath("/staticIP", staticID.String())
-	tunnel, err := ziaCurrent(ctx, up, tunnelPath)
+	tunnel, err := ziaCurrent(ctx, up, ziaObjectPath("/greTunnels", tunnelID.String()))
 	if err != nil {
-		return Result{}, err
+		return ziaGRETunnelPair{}, err
 	}
-	static, err := ziaCurrent(ctx, up, staticPath)
+	static, err := ziaCurrent(ctx, up, ziaObjectPath("/staticIP", staticID.String()))
 	if err != nil {
-		return Result{}, err
+		return ziaGRETunnelPair{}, err
 	}
 	src, sip := ziaField(tunnel, "sourceIp"), ziaField(static, "ipAddress")
 	if src == "" || src != sip {
-		return Result{}, toolerr.New(toolerr.InvalidArgument,
+		return ziaGRETunnelPair{}, toolerr.New(toolerr.InvalidArgument,
 			"static IP %s (%s) is not the source of GRE tunnel %s (%s); nothing was deleted",
 			staticID, sip, tunnelID, src)
 	}
+	return ziaGRETunnelPair{tunnelID: tunnelID, staticID: staticID, source: src}, nil
+}
+
+func ziaDeleteGRETunnel(ctx context.Context, up Upstream, args Args) (Result, error) {
+	pair, err := ziaGREPair(ctx, up, args)
+	if err != nil {
+		return Result{}, err
+	}
+	tunnelID, staticID := pair.tunnelID, pair.staticID
+	tunnelPath := ziaObjectPath("/greTunnels", tunnelID.String())
+	staticPath := ziaObjectPath("/staticIP", staticID.String())
 	if _, err := up.ZIAWrite(ctx, http.MethodDelete, tunnelPath, nil); err != nil {
 		return Result{}, err
 	}

@@ -37,6 +37,15 @@ func TestGRETunnelWriteRoundTrip(t *testing.T) {
 	require.Contains(t, err.Error(), "nothing was deleted")
 	require.Len(t, tenant.Writes(), before)
 
+	// The lookup that names the tunnel for confirmation refuses the same calls, so
+	// nobody is asked to confirm a deletion that cannot happen.
+	_, err = ziaDescribeCall(t, up, "zia_delete_gre_tunnel",
+		map[string]any{"tunnel_id": id, "static_ip_id": other})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	_, err = ziaDescribeCall(t, up, "zia_delete_gre_tunnel",
+		map[string]any{"tunnel_id": id, "static_ip_id": "999999"})
+	requireKindOf(t, err, toolerr.NotFound)
+
 	desc, err := ziaDescribeCall(t, up, "zia_delete_gre_tunnel",
 		map[string]any{"tunnel_id": id, "static_ip_id": staticID})
 	require.NoError(t, err)

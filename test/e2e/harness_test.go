@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -104,6 +105,13 @@ func (c *countingReader) String() string {
 // startStdio runs the binary with args and connects an MCP client over its pipes.
 func startStdio(t *testing.T, env []string, args ...string) *stdioServer {
 	t.Helper()
+	return startStdioWith(t, nil, env, args...)
+}
+
+// startStdioWith is startStdio with client options, such as an elicitation handler.
+func startStdioWith(t *testing.T, opts []client.ClientOption, env []string,
+	args ...string) *stdioServer {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env = env
 	stdin, err := cmd.StdinPipe()
@@ -116,15 +124,17 @@ func startStdio(t *testing.T, env []string, args ...string) *stdioServer {
 
 	out := &countingReader{r: stdout}
 	tr := transport.NewIO(out, stdin, io.NopCloser(strings.NewReader("")))
-	c := client.NewClient(tr)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
+	c := client.NewClient(tr, opts...)
+	// The transport answers the server's requests (elicitations) under the context it
+	// was started with, so that context lives as long as the client.
+	ctx, cancel := context.WithCancel(context.Background())
 	require.NoError(t, c.Start(ctx))
 	initialize(t, c)
 
 	s := &stdioServer{cmd: cmd, client: c, stderr: stderr, stdout: out}
 	t.Cleanup(func() {
 		_ = c.Close()
+		cancel()
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
 	})
@@ -260,11 +270,17 @@ func startServer(t *testing.T, spec serverSpec) *httpServer {
 	return &httpServer{cmd: cmd, url: base, stderr: stderr, client: hc}
 }
 
-// connect opens an initialized MCP session with the server over streamable HTTP.
-func (s *httpServer) connect(t *testing.T) *client.Client {
+// connect opens an initialized MCP session with the server over streamable HTTP; opts
+// configure the client, for instance with an elicitation handler.
+func (s *httpServer) connect(t *testing.T, opts ...client.ClientOption) *client.Client {
 	t.Helper()
-	c, err := client.NewStreamableHttpClient(s.url + "/mcp")
+	// The client library logs an error when the server closes a call's stream before
+	// the acknowledgement of an elicitation answer arrives, although the server got the
+	// answer; the tests judge by results and the server's stderr instead.
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	tr, err := transport.NewStreamableHTTP(s.url+"/mcp", transport.WithHTTPLogger(quiet))
 	require.NoError(t, err)
+	c := client.NewClient(tr, opts...)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(func() {
 		_ = c.Close()
