@@ -70,7 +70,8 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 			if serve != nil {
 				return serve(cfg)
 			}
-			err = app.Run(ctx, cfg, version, app.IO{In: rio.in, Protocol: rio.stdout, Log: rio.stderr})
+			err = app.Run(ctx, cfg, version, app.IO{In: rio.in, Protocol: rio.stdout, Log: rio.stderr},
+				app.WithLifecycle(lifecycleFor(cmd)))
 			var ce *config.Error
 			if errors.As(err, &ce) {
 				ce.Setting = settingOrigin(cmd, ce.Setting, nil, "")
@@ -89,6 +90,7 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 	}
 	cmd.Flags().BoolVarP(&showVersion, "version", "v", false, "print version, commit and build date, then exit")
 	cmd.Flags().BoolVar(&listTools, "list-tools", false, "print every tool grouped by service, then exit")
+	cmd.AddCommand(lifecycleCommands(rio)...)
 	return cmd
 }
 
@@ -124,11 +126,15 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
 		}
 	}
 
-	cfg, err := config.Load(source(v))
+	src, origin := source(v), settingOrigin
+	if dotenvOverride() {
+		src, origin = overrideSource(cmd, settingsOnly(values)), overrideOrigin
+	}
+	cfg, err := config.Load(src)
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {
-			ce.Setting = settingOrigin(cmd, ce.Setting, values, path)
+			ce.Setting = origin(cmd, ce.Setting, values, path)
 		}
 		return nil, &usageError{err}
 	}

@@ -35,13 +35,13 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 			args, _ = req.Params.Arguments.(map[string]any)
 		}
 
-		r.audit.Call(name, args)
+		entry := r.audit.Begin(name, args)
 		if errors.Is(err, mcpserver.ErrToolNotFound) {
-			r.audit.Err(name, 0, string(toolerr.UnknownTool),
+			entry.Err(0, string(toolerr.UnknownTool),
 				"no such tool on this server; zscaler_list_toolsets shows what can be enabled")
 			return
 		}
-		r.audit.Err(name, 0, string(toolerr.InvalidArgument), "the request was malformed")
+		entry.Err(0, string(toolerr.InvalidArgument), "the request was malformed")
 	})
 }
 

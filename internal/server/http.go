@@ -53,6 +53,7 @@ func (s *Server) ServeStreamableHTTP(ctx context.Context, addr string, drainTime
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 	s.logger.Info("serving streamable HTTP", "addr", ln.Addr().String(), "endpoint", "/mcp")
+	s.announceReady(ln.Addr().String())
 
 	select {
 	case err := <-served:

@@ -100,7 +100,7 @@ func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 		}()
 
 		raw, argErr := arguments(req)
-		r.audit.Call(t.Name, raw)
+		c.entry = r.audit.Begin(t.Name, raw)
 
 		hctx, cancel := r.inflight.handlerContext(ctx)
 		defer cancel()
@@ -130,6 +130,9 @@ type auditedCall struct {
 	name  string
 	start time.Time
 	ended bool
+	// entry holds whether this call is audited, decided once at its start, so a
+	// reload that turns auditing on or off mid-call cannot leave half a pair.
+	entry audit.Entry
 }
 
 // panicked turns a panic into an Internal error result, so one faulty tool cannot take
@@ -140,7 +143,7 @@ func (c *auditedCall) panicked(p any) *mcp.CallToolResult {
 	te := toolerr.New(toolerr.Internal, "the tool failed unexpectedly; see the server log")
 	if !c.ended {
 		c.ended = true
-		c.r.audit.Err(c.name, time.Since(c.start), string(te.Kind), te.Message)
+		c.entry.Err(time.Since(c.start), string(te.Kind), te.Message)
 	}
 	return errorResult(c.r.audit.ErrorText(string(te.Kind), te.Message))
 }
@@ -155,7 +158,7 @@ func (c *auditedCall) finish(ctx context.Context, res tools.Result, err error) *
 		out, encErr := successResult(value)
 		if encErr == nil {
 			c.ended = true
-			r.audit.OK(c.name, time.Since(c.start), audit.Summary(res.Items))
+			c.entry.OK(time.Since(c.start), audit.Summary(res.Items))
 			return out
 		}
 		r.logger.Error("tool result could not be encoded", "tool", c.name, "error", encErr)
@@ -171,7 +174,7 @@ func (c *auditedCall) finish(ctx context.Context, res tools.Result, err error) *
 		message = sanitize.String(message)
 	}
 	c.ended = true
-	r.audit.Err(c.name, time.Since(c.start), string(te.Kind), message)
+	c.entry.Err(time.Since(c.start), string(te.Kind), message)
 	return errorResult(r.audit.ErrorText(string(te.Kind), message))
 }
 
