@@ -7,15 +7,21 @@ import (
 	"time"
 )
 
-// statusLabelWidth aligns the values of the status report.
-const statusLabelWidth = 16
+// statusLabelWidth aligns the values of the status report; statusWidth is where long
+// values wrap.
+const (
+	statusLabelWidth = 16
+	statusWidth      = 100
+)
 
 // WriteStatus prints the status report of one instance at time now.
 func WriteStatus(w io.Writer, in Instance, now time.Time) error {
 	rec := in.Record
 	var b strings.Builder
 	row := func(label, value string) {
-		fmt.Fprintf(&b, "%-*s: %s\n", statusLabelWidth, label, value)
+		indent := strings.Repeat(" ", statusLabelWidth+2)
+		fmt.Fprintf(&b, "%-*s: %s\n", statusLabelWidth, label,
+			strings.Join(wrap(value, statusWidth-len(indent)), "\n"+indent))
 	}
 	row("pid file", in.Path)
 	row("pid", fmt.Sprint(rec.PID))
@@ -111,4 +117,23 @@ func Summary(in Instance) string {
 	}
 	return fmt.Sprintf("pid %-7d %-26s started %s  %s", rec.PID, where,
 		rec.StartedAt.Local().Format(time.RFC3339), in.Path)
+}
+
+// wrap breaks text into lines of at most width bytes at spaces; a longer word (a path,
+// say) gets a line of its own.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case len(line)+1+len(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }
