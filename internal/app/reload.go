@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -174,12 +175,16 @@ func (r *reloader) applyLive(next *config.Config) []string {
 
 	r.level.Set(levelFor(next.Debug))
 	if next.Debug != old.Debug {
-		applied = append(applied, "log level "+levelFor(next.Debug).String())
+		applied = append(applied, "log level "+strings.ToLower(levelFor(next.Debug).String()))
 	}
 
 	r.audit.SetEnabled(next.LogToolCalls)
 	if next.LogToolCalls != old.LogToolCalls {
-		applied = append(applied, map[bool]string{true: "auditing on", false: "auditing off"}[next.LogToolCalls])
+		state := "off"
+		if next.LogToolCalls {
+			state = "on"
+		}
+		applied = append(applied, "auditing "+state)
 	}
 	if next.AuditLogFile != "" && !next.LogToolCalls {
 		r.logger.Warn("an audit log file is set but audit logging is off; "+
