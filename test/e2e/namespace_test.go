@@ -86,9 +86,10 @@ func TestLifecycleCommandsInsideAPIDNamespace(t *testing.T) {
 	stderr := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = stderr, stderr
 	require.NoError(t, cmd.Start())
-	waited := make(chan error, 1)
-	go func() { waited <- cmd.Wait() }()
-	wait := func() error { return <-waited }
+	var waitErr error
+	waited := make(chan struct{})
+	go func() { waitErr = cmd.Wait(); close(waited) }()
+	wait := func() error { <-waited; return waitErr }
 
 	var init int // the server's PID outside the namespace; PID 1 inside
 	require.Eventually(t, func() bool {
