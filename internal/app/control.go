@@ -19,6 +19,10 @@ import (
 // a restart never undoes what a reload applied.
 const EnvDotenvOverride = "ZSCALER_MCP_DOTENV_OVERRIDE"
 
+// reloadSettle is how long a reload waits after the first SIGHUP for the rest of a
+// burst, so that the burst costs one reload.
+const reloadSettle = 50 * time.Millisecond
+
 // errRestart is the cause given to the serving context when a restart drains it.
 var errRestart = errors.New("restart requested")
 
@@ -50,7 +54,7 @@ type control struct {
 func beginControl(cfg *config.Config, version string, o options, logger *slog.Logger) *control {
 	c := &control{lc: o.lifecycle, cfg: cfg, logger: logger,
 		inst:      newInstance(cfg, version, o.lifecycle, logger),
-		coalescer: lifecycle.NewCoalescer()}
+		coalescer: lifecycle.NewCoalescer(reloadSettle)}
 	c.life, c.endLife = context.WithCancel(context.Background())
 	if c.lc == nil {
 		return c

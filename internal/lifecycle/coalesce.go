@@ -3,21 +3,25 @@ package lifecycle
 import (
 	"context"
 	"sync/atomic"
+	"time"
 )
 
-// Coalescer turns bursts of requests into few runs. A request made while no run is
-// in progress starts one; any number of requests made while a run is in progress
-// cause exactly one more run after it, which sees everything they asked for. So a
-// burst of a hundred SIGHUPs costs at most two reloads, and the last signal is never
-// lost.
+// Coalescer turns bursts of requests into few runs. A run starts settle after the
+// first request, so a burst that arrives within that time is served by one run; any
+// number of requests made while a run is in progress cause exactly one more run after
+// it, which sees everything they asked for. So a hundred SIGHUPs sent at once cost one
+// reload, a stream of them at most one reload per settle period, and the last signal
+// is never lost.
 type Coalescer struct {
 	pending  chan struct{}
 	requests atomic.Uint64
+	settle   time.Duration
 }
 
-// NewCoalescer returns a Coalescer with no request pending.
-func NewCoalescer() *Coalescer {
-	return &Coalescer{pending: make(chan struct{}, 1)}
+// NewCoalescer returns a Coalescer with no request pending that waits settle after a
+// first request before it runs.
+func NewCoalescer(settle time.Duration) *Coalescer {
+	return &Coalescer{pending: make(chan struct{}, 1), settle: settle}
 }
 
 // Request asks for a run. It never blocks.
@@ -37,6 +41,9 @@ func (c *Coalescer) Run(ctx context.Context, fn func(requests uint64)) {
 		case <-ctx.Done():
 			return
 		case <-c.pending:
+			if !c.wait(ctx) {
+				return
+			}
 			// Zero means the requests behind this token were counted, and served, by
 			// the run before: they arrived between its start and its count.
 			if n := c.requests.Swap(0); n > 0 {
@@ -44,4 +51,24 @@ func (c *Coalescer) Run(ctx context.Context, fn func(requests uint64)) {
 			}
 		}
 	}
+}
+
+// wait lets the rest of a burst arrive, and reports false if ctx ended meanwhile.
+func (c *Coalescer) wait(ctx context.Context) bool {
+	if c.settle <= 0 {
+		return true
+	}
+	t := time.NewTimer(c.settle)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+	}
+	// Requests of the burst left a token; this run serves them.
+	select {
+	case <-c.pending:
+	default:
+	}
+	return true
 }

@@ -9,8 +9,26 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestCoalescerTurnsABurstIntoOneMoreRun(t *testing.T) {
-	c := NewCoalescer()
+func TestCoalescerServesABurstWithOneRun(t *testing.T) {
+	c := NewCoalescer(200 * time.Millisecond)
+	runs := make(chan uint64, 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go c.Run(ctx, func(n uint64) { runs <- n })
+
+	for range 100 {
+		c.Request()
+	}
+	require.Equal(t, uint64(100), <-runs)
+	select {
+	case n := <-runs:
+		t.Fatalf("a burst caused a second run (%d requests)", n)
+	case <-time.After(300 * time.Millisecond):
+	}
+}
+
+func TestCoalescerTurnsRequestsDuringARunIntoOneMoreRun(t *testing.T) {
+	c := NewCoalescer(0)
 	started := make(chan struct{})
 	release := make(chan struct{})
 	var mu sync.Mutex
@@ -52,13 +70,14 @@ func TestCoalescerTurnsABurstIntoOneMoreRun(t *testing.T) {
 }
 
 func TestCoalescerStopsWithItsContext(t *testing.T) {
-	c := NewCoalescer()
+	c := NewCoalescer(time.Hour)
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan struct{})
 	go func() {
 		c.Run(ctx, func(uint64) {})
 		close(stopped)
 	}()
+	c.Request() // waiting out the settle time
 	cancel()
 	<-stopped
 }
