@@ -53,7 +53,7 @@ func newInstance(cfg *config.Config, version string, lc *Lifecycle, logger *slog
 
 	if cfg.PIDFile != "" {
 		owner, err := lifecycle.Inspect(cfg.PIDFile)
-		if err != nil || in.self.Owns(owner.Record) || owner.State == lifecycle.Stale {
+		if err != nil || in.self.Owns(owner.Record) || owner.State != lifecycle.Live {
 			in.path = cfg.PIDFile
 			return in
 		}
@@ -80,6 +80,10 @@ func (in *instance) ready(addr string) {
 	if host, port, err := net.SplitHostPort(addr); err == nil {
 		in.rec.Host = host
 		in.rec.Port, _ = strconv.Atoi(port)
+	}
+	if old, err := lifecycle.Inspect(in.path); err == nil && old.State == lifecycle.Foreign {
+		in.logger.Info("replacing a PID file written in another PID namespace, presumably "+
+			"by an earlier run of this container", "pid_file", in.path)
 	}
 	if err := in.writeLocked(); err != nil {
 		var inUse *lifecycle.InUseError

@@ -16,21 +16,18 @@ const fileMode = 0o644
 type InUseError struct {
 	Path  string
 	Owner Record
-	State State
 }
 
 func (e *InUseError) Error() string {
-	if e.State == Foreign {
-		return fmt.Sprintf("PID file %s belongs to pid %d in another PID namespace", e.Path,
-			e.Owner.PID)
-	}
 	return fmt.Sprintf("PID file %s belongs to the running server pid %d", e.Path, e.Owner.PID)
 }
 
 // Write publishes rec at path in one step: readers see the old file or the new one,
-// never a part. It never replaces the file of another live server (or one it cannot
-// judge, from another PID namespace); it returns an *InUseError instead. A stale file,
-// or one written by the process self, is replaced.
+// never a part. It never replaces the file of another live server; it returns an
+// *InUseError instead. A stale file, or one written by the process self, is replaced,
+// and so is one from another PID namespace: that is almost always an earlier run of
+// the same container (its writable layer survives a restart, its PID namespace does
+// not), whose server had the same PID 1 and so the same file name.
 func Write(path string, rec Record, self Identity) error {
 	data, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
@@ -60,8 +57,8 @@ func Write(path string, rec Record, self Identity) error {
 		return fmt.Errorf("write PID file %s: %w", path, err)
 	}
 	if old, err := Read(path); err == nil && !self.Owns(old) {
-		if st := Check(old); st != Stale {
-			return &InUseError{Path: path, Owner: old, State: st}
+		if Check(old) == Live {
+			return &InUseError{Path: path, Owner: old}
 		}
 	}
 	if err := os.Rename(tmpPath, path); err != nil {

@@ -78,9 +78,17 @@ func TestWriteReplacesStaleAndOwnFiles(t *testing.T) {
 			r.Version = "old"
 			return r
 		}(),
+		"earlier run of the container": func() Record {
+			r := parentRecord()
+			r.PIDNamespace = "pid:[1]"
+			return r
+		}(),
 	}
 	for name, old := range cases {
 		t.Run(name, func(t *testing.T) {
+			if old.PIDNamespace != "" && pidNamespace() == "" {
+				t.Skip("PID namespaces are Linux only")
+			}
 			path := filepath.Join(dir, name+".json")
 			require.NoError(t, Write(path, old, Identity{PID: old.PID}))
 			rec := selfRecord()
