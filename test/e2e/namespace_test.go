@@ -51,12 +51,18 @@ func childOf(pid int) (int, bool) {
 	return 0, false
 }
 
-// TestLifecycleCommandsInsideAPIDNamespace is the container case without a container
-// engine: the server runs as PID 1 of its own PID and mount namespaces, with its .env
-// file bind-mounted into its working directory and a private /run, and the lifecycle
-// commands run inside those namespaces through nsenter, the way `docker exec` runs
-// them in a container.
-func TestLifecycleCommandsInsideAPIDNamespace(t *testing.T) {
+// container is a server running as PID 1 of its own PID and mount namespaces, the
+// way a container runs it, with a private /run.
+type container struct {
+	init   int // the server's PID outside the namespace; PID 1 inside
+	stderr *lockedBuffer
+	wait   func() error
+	inside func(args ...string) (int, string, string)
+}
+
+// requireNamespaces skips the test where PID namespaces cannot be created.
+func requireNamespaces(t *testing.T) (unshare, nsenter string) {
+	t.Helper()
 	unshare, err1 := exec.LookPath("unshare")
 	nsenter, err2 := exec.LookPath("nsenter")
 	if err1 != nil || err2 != nil {
@@ -67,34 +73,32 @@ func TestLifecycleCommandsInsideAPIDNamespace(t *testing.T) {
 		t.Skipf("skipped: unshare --pid --fork --mount-proc is not permitted here "+
 			"(it needs root or unprivileged user namespaces): %v %s", err, out)
 	}
+	return unshare, nsenter
+}
 
-	hostEnv := filepath.Join(t.TempDir(), "host.env")
-	rewrite(t, hostEnv, "ZSCALER_MCP_LOG_TOOL_CALLS=false")
-	app := t.TempDir() // the image's working directory, where .env is bind-mounted
-	port := freePort(t)
-	script := strings.Join([]string{
-		"set -e",
-		`mount -t tmpfs tmpfs "$(readlink -f /var/run)"`,
-		`touch "$APP/.env"`,
-		`mount --bind "$HOST_ENV" "$APP/.env"`,
-		`cd "$APP"`,
-		`exec "$BINARY" --demo --transport streamable-http --port "$PORT"`,
-	}, "; ")
-	cmd := exec.Command(unshare, "--pid", "--fork", "--mount-proc", "--", "sh", "-c", script)
-	cmd.Env = append(namespaceEnv(), "APP="+app, "HOST_ENV="+hostEnv, "BINARY="+binary,
-		"PORT="+strconv.Itoa(port))
+// startContainer runs the shell lines setup in new namespaces, then execs the server
+// with args, so that it is PID 1. env is the environment of the server and of the
+// commands run inside.
+func startContainer(t *testing.T, env []string, setup []string, args ...string) *container {
+	t.Helper()
+	unshare, nsenter := requireNamespaces(t)
+	script := strings.Join(append(append([]string{"set -e",
+		`mount -t tmpfs tmpfs "$(readlink -f /var/run)"`}, setup...),
+		`exec "$BINARY" "$@"`), "; ")
+	cmd := exec.Command(unshare, append([]string{"--pid", "--fork", "--mount-proc", "--",
+		"sh", "-c", script, "sh"}, args...)...)
+	cmd.Env = append(env, "BINARY="+binary)
 	stderr := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = stderr, stderr
 	require.NoError(t, cmd.Start())
 	var waitErr error
 	waited := make(chan struct{})
 	go func() { waitErr = cmd.Wait(); close(waited) }()
-	wait := func() error { <-waited; return waitErr }
 
-	var init int // the server's PID outside the namespace; PID 1 inside
+	c := &container{stderr: stderr, wait: func() error { <-waited; return waitErr }}
 	require.Eventually(t, func() bool {
 		var ok bool
-		init, ok = childOf(cmd.Process.Pid)
+		c.init, ok = childOf(cmd.Process.Pid)
 		return ok
 	}, 10*time.Second, 10*time.Millisecond)
 	t.Cleanup(func() {
@@ -105,19 +109,17 @@ func TestLifecycleCommandsInsideAPIDNamespace(t *testing.T) {
 		}
 		// unshare still runs, so it has not reaped its child: the PID is still the
 		// server's (alive or a zombie) and cannot name another process.
-		if p, err := os.FindProcess(init); err == nil {
-			_ = p.Kill() // ends the namespace with its PID 1
-		}
+		c.kill()
 		<-waited
 	})
 
-	inside := func(args ...string) (int, string, string) {
-		c := exec.Command(nsenter, append([]string{"--target", strconv.Itoa(init), "--pid",
+	c.inside = func(args ...string) (int, string, string) {
+		run := exec.Command(nsenter, append([]string{"--target", strconv.Itoa(c.init), "--pid",
 			"--mount", "--", binary}, args...)...)
-		c.Env = namespaceEnv()
+		run.Env = env
 		var out, errOut lockedBuffer
-		c.Stdout, c.Stderr = &out, &errOut
-		err := c.Run()
+		run.Stdout, run.Stderr = &out, &errOut
+		err := run.Run()
 		var exit *exec.ExitError
 		if errors.As(err, &exit) {
 			return exit.ExitCode(), out.String(), errOut.String()
@@ -125,6 +127,33 @@ func TestLifecycleCommandsInsideAPIDNamespace(t *testing.T) {
 		require.NoError(t, err)
 		return 0, out.String(), errOut.String()
 	}
+	require.Eventually(t, func() bool {
+		code, _, _ := c.inside("status")
+		return code == 0
+	}, 15*time.Second, 50*time.Millisecond, "server did not come up:\n%s", stderr.String())
+	return c
+}
+
+// kill ends the container at once, as a crash or `docker kill` would.
+func (c *container) kill() {
+	if p, err := os.FindProcess(c.init); err == nil {
+		_ = p.Kill()
+	}
+}
+
+// TestLifecycleCommandsInsideAPIDNamespace is the container case without a container
+// engine: the server runs as PID 1 of its own PID and mount namespaces, with its .env
+// file bind-mounted into its working directory, and the lifecycle commands run inside
+// those namespaces through nsenter, the way `docker exec` runs them in a container.
+func TestLifecycleCommandsInsideAPIDNamespace(t *testing.T) {
+	hostEnv := filepath.Join(t.TempDir(), "host.env")
+	rewrite(t, hostEnv, "ZSCALER_MCP_LOG_TOOL_CALLS=false")
+	app := t.TempDir() // the image's working directory, where .env is bind-mounted
+	port := freePort(t)
+	ctr := startContainer(t, append(namespaceEnv(), "APP="+app, "HOST_ENV="+hostEnv),
+		[]string{`touch "$APP/.env"`, `mount --bind "$HOST_ENV" "$APP/.env"`, `cd "$APP"`},
+		"--demo", "--transport", "streamable-http", "--port", strconv.Itoa(port))
+	inside, stderr := ctr.inside, ctr.stderr
 
 	s := &httpServer{url: "http://127.0.0.1:" + strconv.Itoa(port), stderr: stderr}
 	require.Eventually(t, func() bool {
@@ -170,6 +199,45 @@ func TestLifecycleCommandsInsideAPIDNamespace(t *testing.T) {
 	// status and log tell how it ended.
 	_, stdout, _ = inside("stop")
 	require.Contains(t, stdout, "Sent SIGTERM to zscaler-mcp pid 1 ")
-	require.Equal(t, 0, exited(t, wait), stderr.String())
+	require.Equal(t, 0, exited(t, ctr.wait), stderr.String())
 	require.Contains(t, stderr.String(), `msg="PID file removed" path=/var/run/zscaler-mcp/1.json`)
+}
+
+// TestContainerRestartReplacesItsEarlierPIDFile runs a container twice on the same
+// run directory, as `docker restart` does with the container's files: the first
+// server is killed and leaves its PID file, written as PID 1 of a namespace that no
+// longer exists; the second, PID 1 again, must take that file over.
+func TestContainerRestartReplacesItsEarlierPIDFile(t *testing.T) {
+	runDir := t.TempDir()
+	env := append(namespaceEnv(), "ZSCALER_MCP_RUN_DIR="+runDir)
+	first := startContainer(t, env, nil, "--demo", "--transport", "streamable-http",
+		"--port", strconv.Itoa(freePort(t)))
+	first.kill()
+	require.NotEqual(t, 0, exited(t, first.wait))
+	left, err := os.ReadFile(filepath.Join(runDir, "1.json"))
+	require.NoError(t, err, "a killed server leaves its PID file")
+
+	second := startContainer(t, env, nil, "--demo", "--transport", "streamable-http",
+		"--port", strconv.Itoa(freePort(t)))
+	code, stdout, errOut := second.inside("status")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, stdout, "pid             : 1\n")
+	require.Contains(t, stdout, "alive           : yes")
+	now, err := os.ReadFile(filepath.Join(runDir, "1.json"))
+	require.NoError(t, err)
+	require.NotEqual(t, string(left), string(now))
+	require.Contains(t, second.stderr.String(), "replacing a PID file written in another PID namespace")
+
+	code, stdout, errOut = second.inside("reload")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, stdout, "Sent SIGHUP to zscaler-mcp pid 1 ")
+
+	// From outside the container, the file cannot be judged: it is left alone.
+	code, stdout, _ = run(t, env, "status")
+	require.Equal(t, 1, code, "nothing alive can be seen from here")
+	require.Contains(t, stdout, "written in another PID namespace")
+	require.FileExists(t, filepath.Join(runDir, "1.json"))
+	code, _, errOut = run(t, env, "stop")
+	require.Equal(t, 1, code)
+	require.Contains(t, errOut, "run this command inside it (docker exec <container> zscaler-mcp stop)")
 }
