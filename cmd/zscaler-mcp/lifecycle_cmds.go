@@ -63,10 +63,11 @@ func (t *targetFlags) add(cmd *cobra.Command) {
 	cmd.Flags().IntVar(&t.pid, "pid", 0, "the server's process id, when several run")
 }
 
-const exitHelp = "\n\nExit status: 0 done; 1 no server, a stale PID file (then removed) or the server " +
-	"refused or failed; 2 a usage error or a platform without the signal."
+const exitHelp = "\n\nExit status: 0 done; 1 no server, a stale PID file (then removed) or " +
+	"the server refused or failed; 2 a usage error or a platform without the signal."
 
-func signalCommand(rio runIO, name string, sig lifecycle.Signal, short, long string) *cobra.Command {
+func signalCommand(rio runIO, name string, sig lifecycle.Signal,
+	short, long string) *cobra.Command {
 	var t targetFlags
 	var timeout time.Duration
 	var force bool

@@ -109,8 +109,10 @@ func TestReloadAppliesLiveSettingsAndNamesTheRest(t *testing.T) {
 	require.Equal(t, "DEBUG", f.r.level.Level().String())
 
 	log := f.log.String()
-	require.Contains(t, log, `msg="ZSCALER_MCP_PORT changed; takes effect on restart" from=8000 to=9000`)
-	require.Contains(t, log, `msg="ZSCALER_MCP_CONFIRMATION_KEY changed; takes effect on restart"`+"\n",
+	require.Contains(t, log,
+		`msg="ZSCALER_MCP_PORT changed; takes effect on restart" from=8000 to=9000`)
+	require.Contains(t, log,
+		`msg="ZSCALER_MCP_CONFIRMATION_KEY changed; takes effect on restart"`+"\n",
 		"a secret is named without its values")
 	require.NotContains(t, log, "new-secret")
 	require.Equal(t, 8000, f.r.cfg.Port, "restart settings keep their running values")

@@ -26,7 +26,8 @@ type runFixture struct {
 	stdin   *io.PipeWriter
 }
 
-func startRun(t *testing.T, cfg *config.Config, restart func() (*config.Config, error)) *runFixture {
+func startRun(t *testing.T, cfg *config.Config,
+	restart func() (*config.Config, error)) *runFixture {
 	t.Helper()
 	guardSignals()
 	dir := t.TempDir()

@@ -277,7 +277,8 @@ func TestSeveralServersNeverShareAPIDFile(t *testing.T) {
 
 	status, _, stderr := run(t, env, "reload")
 	require.Equal(t, 2, status)
-	require.Contains(t, stderr, "2 zscaler-mcp servers are running; choose one with --pid N or --pid-file PATH:")
+	require.Contains(t, stderr,
+		"2 zscaler-mcp servers are running; choose one with --pid N or --pid-file PATH:")
 	require.Contains(t, stderr, fileA)
 	require.Contains(t, stderr, fileB)
 

@@ -66,7 +66,8 @@ func requireNamespaces(t *testing.T) (unshare, nsenter string) {
 	unshare, err1 := exec.LookPath("unshare")
 	nsenter, err2 := exec.LookPath("nsenter")
 	if err1 != nil || err2 != nil {
-		t.Skip("skipped: unshare and nsenter (util-linux) are needed to run the server in a PID namespace")
+		t.Skip("skipped: unshare and nsenter (util-linux) are needed to run the server " +
+			"in a PID namespace")
 	}
 	if out, err := exec.Command(unshare, "--pid", "--fork", "--mount-proc", "true").
 		CombinedOutput(); err != nil {
@@ -226,7 +227,8 @@ func TestContainerRestartReplacesItsEarlierPIDFile(t *testing.T) {
 	now, err := os.ReadFile(filepath.Join(runDir, "1.json"))
 	require.NoError(t, err)
 	require.NotEqual(t, string(left), string(now))
-	require.Contains(t, second.stderr.String(), "replacing a PID file written in another PID namespace")
+	require.Contains(t, second.stderr.String(),
+		"replacing a PID file written in another PID namespace")
 
 	code, stdout, errOut = second.inside("reload")
 	require.Equal(t, 0, code, errOut)
@@ -239,5 +241,6 @@ func TestContainerRestartReplacesItsEarlierPIDFile(t *testing.T) {
 	require.FileExists(t, filepath.Join(runDir, "1.json"))
 	code, _, errOut = run(t, env, "stop")
 	require.Equal(t, 1, code)
-	require.Contains(t, errOut, "run this command inside it (docker exec <container> zscaler-mcp stop)")
+	require.Contains(t, errOut,
+		"run this command inside it (docker exec <container> zscaler-mcp stop)")
 }
