@@ -20,8 +20,9 @@ import (
 const EnvDotenvOverride = "ZSCALER_MCP_DOTENV_OVERRIDE"
 
 // reloadSettle is how long a reload waits after the first SIGHUP for the rest of a
-// burst, so that the burst costs one reload.
-const reloadSettle = 50 * time.Millisecond
+// burst, so that the burst costs one reload. Tests that want every signal to count
+// set it to zero.
+var reloadSettle = 50 * time.Millisecond
 
 // errRestart is the cause given to the serving context when a restart drains it.
 var errRestart = errors.New("restart requested")

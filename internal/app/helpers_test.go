@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/joho/godotenv"
 	"github.com/mark3labs/mcp-go/client"
@@ -24,6 +25,7 @@ import (
 
 // echoTool answers call n with an n-item summary, or with an error naming n when n is
 // a multiple of three, so every audit line can be traced to the call that wrote it.
+// Calls take up to 3ms, so that they overlap reloads.
 func echoTool() tools.Tool {
 	return tools.Tool{
 		Name: "zia_echo", Description: "Echo.", Toolset: "zia_locations", Service: "zia",
@@ -31,6 +33,7 @@ func echoTool() tools.Tool {
 			Description: "Call number."}},
 		Handler: func(_ context.Context, args tools.Args) (tools.Result, error) {
 			n := args.Int("n")
+			time.Sleep(time.Duration(n%4) * time.Millisecond)
 			if n%3 == 0 {
 				return tools.Result{}, toolerr.New(toolerr.InvalidArgument, "refused %d", n)
 			}
