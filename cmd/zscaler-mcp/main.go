@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/zscaler/zscaler-mcp/internal/app"
 	"github.com/zscaler/zscaler-mcp/internal/config"
 )
 
@@ -38,6 +39,17 @@ func run() int {
 
 	cmd := newRootCommand(ctx, runIO{in: os.Stdin, stdout: protocol, stderr: os.Stderr}, nil)
 	if err := cmd.Execute(); err != nil {
+		var restart *app.Restart
+		if errors.As(err, &restart) {
+			// Everything is closed and flushed by now; on success this never returns.
+			err = restart.Exec()
+			fmt.Fprintln(os.Stderr, "zscaler-mcp: restart failed:", err)
+			return 1
+		}
+		var exit *exitError
+		if errors.As(err, &exit) {
+			return exit.code // the command has said why
+		}
 		fmt.Fprintln(os.Stderr, "zscaler-mcp:", err)
 		var usage *usageError
 		var bad *config.Error

@@ -75,7 +75,8 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 			if serve != nil {
 				return serve(cfg)
 			}
-			err = app.Run(ctx, cfg, version, app.IO{In: rio.in, Protocol: rio.stdout, Log: rio.stderr})
+			err = app.Run(ctx, cfg, version, app.IO{In: rio.in, Protocol: rio.stdout, Log: rio.stderr},
+				app.WithLifecycle(lifecycleFor(cmd)))
 			var ce *config.Error
 			if errors.As(err, &ce) {
 				ce.Setting = settingOrigin(cmd, ce.Setting, nil, "")
@@ -96,6 +97,7 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 	cmd.Flags().BoolVar(&listTools, "list-tools", false, "print every tool grouped by service, then exit")
 	cmd.Flags().BoolVar(&generateToken, "generate-auth-token", false,
 		"print a new random API key and client configurations that use it, then exit")
+	cmd.AddCommand(lifecycleCommands(rio)...)
 	return cmd
 }
 
@@ -131,11 +133,15 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
 		}
 	}
 
-	cfg, err := config.Load(source(v))
+	src, origin := source(v), settingOrigin
+	if dotenvOverride() {
+		src, origin = overrideSource(cmd, settingsOnly(values)), overrideOrigin
+	}
+	cfg, err := config.Load(src)
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {
-			ce.Setting = settingOrigin(cmd, ce.Setting, values, path)
+			ce.Setting = origin(cmd, ce.Setting, values, path)
 		}
 		return nil, &usageError{err}
 	}

@@ -26,10 +26,14 @@ type IO struct {
 	Log      io.Writer
 }
 
-// Run serves until ctx is cancelled or, in stdio mode, the input ends.
-func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error {
-	logger := NewLogger(rio.Log, cfg.Debug)
+// Run serves until ctx is cancelled or, in stdio mode, the input ends. When a
+// restart drained the server, it returns a *Restart to execute.
+func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts ...Option) error {
+	logger, level := newLevelLogger(rio.Log, cfg.Debug)
 	logger.Info("starting zscaler-mcp", "version", version, "config", cfg)
+	ctl := beginControl(cfg, version, collectOptions(opts), logger)
+	defer ctl.inst.release() // last of all, once the audit log is flushed
+	defer ctl.end()
 
 	if cfg.DisableOutputSanitization {
 		logger.Warn("output sanitization is OFF (ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION): " +
@@ -48,17 +52,21 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error 
 	}
 	defer stopDemo()
 
+	store := newCredStore(creds)
 	client := zclient.New(zclient.Options{
-		Credentials: func() zclient.Credentials { return creds },
+		Credentials: store.get,
 		Transport:   transport,
 		Logger:      logger,
 		UserAgent:   "zscaler-mcp/" + version,
 	})
 	defer client.Close()
 
+	serveCtx := ctl.serve(ctx, newReloader(cfg, logger, level, auditLog, rio.Log, store, client))
+	defer ctl.end() // before the audit log closes: no reload may run after that
+
 	srv, err := server.New(server.Deps{
 		Config: cfg, Version: version, Logger: logger, Audit: auditLog,
-		Upstream: client, Prober: client,
+		Upstream: client, Prober: client, Ready: ctl.inst.ready,
 	})
 	if err != nil {
 		return err
@@ -67,18 +75,22 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error 
 		"audit", cfg.LogToolCalls)
 
 	if cfg.IsHTTP() {
-		return serveHTTP(ctx, cfg, srv, creds, transport, logger)
+		return ctl.outcome(serveHTTP(serveCtx, cfg, srv, creds, transport, logger))
 	}
-	return srv.ServeStdio(ctx, rio.In, rio.Protocol, cfg.ShutdownTimeout)
+	return ctl.outcome(srv.ServeStdio(serveCtx, rio.In, rio.Protocol, cfg.ShutdownTimeout))
 }
 
 // NewLogger returns the process logger: text on w (stderr), debug level on request.
 func NewLogger(w io.Writer, debug bool) *slog.Logger {
-	level := slog.LevelInfo
-	if debug {
-		level = slog.LevelDebug
-	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+	l, _ := newLevelLogger(w, debug)
+	return l
+}
+
+// newLevelLogger is NewLogger with its level exposed, for a reload to change.
+func newLevelLogger(w io.Writer, debug bool) (*slog.Logger, *slog.LevelVar) {
+	level := &slog.LevelVar{}
+	level.Set(levelFor(debug))
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})), level
 }
 
 func openAudit(cfg *config.Config, stderr io.Writer, logger *slog.Logger) (*audit.Logger, error) {

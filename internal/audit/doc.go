@@ -61,13 +61,16 @@
 // [New] writes to any io.Writer, normally stderr; in stdio mode stdout is reserved for
 // the protocol and must not be used. [OpenFile] appends to a file created with mode
 // 0600 and turns timestamps on; [Logger.Reopen] reopens it after an external rotation
-// and [Logger.SetWriter] moves the log elsewhere at run time.
+// and [Logger.SetWriter] and [Logger.SetDestination] move the log elsewhere at run
+// time, as a configuration reload does.
 //
 // # Concurrency and failure
 //
 // A [Logger] is safe for concurrent use. Each line is assembled privately and handed to
 // the writer in a single Write call under a mutex, so lines are never torn or
 // interleaved. Turning logging off ([Logger.SetEnabled]) costs one atomic load per call.
+// [Logger.Begin] decides once per tool call whether it is logged, so a call that spans
+// such a switch gets both its lines or neither.
 // Write errors never reach the tool call: the audit log must not break the tenant
 // operation it records. They are counted instead ([Logger.WriteErrors]) so the server
 // can report them.

@@ -26,6 +26,42 @@ func (l *Logger) Call(tool string, args map[string]any) {
 	if !l.enabled.Load() {
 		return
 	}
+	l.writeCall(tool, args)
+}
+
+// Entry is one call's place in the log, from [Logger.Begin]: it writes the call's
+// OK or ERR line only if its CALL line was written. The zero Entry writes nothing.
+type Entry struct {
+	l    *Logger
+	tool string
+}
+
+// Begin decides once, for the whole call, whether it is logged, and if so writes its
+// CALL line. Logging turned on or off while the call runs (by a reload, say) then
+// leaves no half pair: the call gets both lines or neither.
+func (l *Logger) Begin(tool string, args map[string]any) Entry {
+	if !l.enabled.Load() {
+		return Entry{}
+	}
+	l.writeCall(tool, args)
+	return Entry{l: l, tool: tool}
+}
+
+// OK writes the call's OK line, as [Logger.OK] does, if the call is logged.
+func (e Entry) OK(elapsed time.Duration, summary string) {
+	if e.l != nil {
+		e.l.writeOK(e.tool, elapsed, summary)
+	}
+}
+
+// Err writes the call's ERR line, as [Logger.Err] does, if the call is logged.
+func (e Entry) Err(elapsed time.Duration, kind, message string) {
+	if e.l != nil {
+		e.l.writeErr(e.tool, elapsed, kind, message)
+	}
+}
+
+func (l *Logger) writeCall(tool string, args map[string]any) {
 	secrets := l.secretList()
 	l.write(func(b []byte) []byte {
 		b = append(b, tagCall...)
@@ -63,6 +99,10 @@ func (l *Logger) OK(tool string, elapsed time.Duration, summary string) {
 	if !l.enabled.Load() {
 		return
 	}
+	l.writeOK(tool, elapsed, summary)
+}
+
+func (l *Logger) writeOK(tool string, elapsed time.Duration, summary string) {
 	secrets := l.secretList()
 	if summary == "" {
 		summary = "ok"
@@ -80,6 +120,10 @@ func (l *Logger) Err(tool string, elapsed time.Duration, kind, message string) {
 	if !l.enabled.Load() {
 		return
 	}
+	l.writeErr(tool, elapsed, kind, message)
+}
+
+func (l *Logger) writeErr(tool string, elapsed time.Duration, kind, message string) {
 	secrets := l.secretList()
 	text := errorText(kind, message, secrets)
 	l.write(func(b []byte) []byte {

@@ -186,6 +186,40 @@ func (l *Logger) SetWriter(w io.Writer) {
 	l.w, l.file, l.path = w, nil, ""
 }
 
+// SetDestination sends later lines to the file at path, appended and timestamped as
+// with [OpenFile], or, when path is "", to w without timestamps, as with [New]. The
+// new file is opened before anything changes, so on error the Logger goes on as
+// before; on success a file the Logger opened earlier is closed. A configuration
+// reload uses it when the audit file setting changes.
+func (l *Logger) SetDestination(path string, w io.Writer) error {
+	var f *os.File
+	if path != "" {
+		var err error
+		if f, err = openAppend(path); err != nil {
+			return err
+		}
+	} else if w == nil {
+		w = os.Stderr
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		if f != nil {
+			_ = f.Close()
+		}
+		return errors.New("set audit log destination: logger is closed")
+	}
+	if l.file != nil && l.file.Close() != nil {
+		l.writeErrs.Add(1)
+	}
+	if f != nil {
+		l.w, l.file, l.path, l.clock = f, f, path, time.Now
+	} else {
+		l.w, l.file, l.path, l.clock = w, nil, "", nil
+	}
+	return nil
+}
+
 // Reopen closes and reopens the file given to OpenFile, for use after an external tool
 // has rotated it. Lines logged meanwhile wait for the mutex and go to the new file.
 func (l *Logger) Reopen() error {

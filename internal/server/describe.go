@@ -48,11 +48,11 @@ func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args)
 
 	name := t.Name + describeSuffix
 	start := time.Now()
-	r.audit.Call(name, args.Values())
+	entry := r.audit.Begin(name, args.Values())
 	res, err := r.runDescribe(ctx, t, args)
 	if err != nil {
 		te := classify(ctx, err, r.inflight.isDraining())
-		r.audit.Err(name, time.Since(start), string(te.Kind), te.Message)
+		entry.Err(time.Since(start), string(te.Kind), te.Message)
 		out.lookupErr = te.Kind
 		switch te.Kind {
 		case toolerr.NotFound, toolerr.InvalidArgument, toolerr.Cancelled:
@@ -61,7 +61,7 @@ func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args)
 		}
 		return out, nil
 	}
-	r.audit.OK(name, time.Since(start), "ok")
+	entry.OK(time.Since(start), "ok")
 
 	if s := display(res.Type); s != "" {
 		out.Type = s

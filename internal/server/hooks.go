@@ -39,12 +39,12 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 			args, _ = req.Params.Arguments.(map[string]any)
 		}
 
-		r.audit.Call(name, args)
+		entry := r.audit.Begin(name, args)
 		if errors.Is(err, mcpserver.ErrToolNotFound) {
-			r.audit.Err(name, 0, string(toolerr.UnknownTool), unknownToolMessage)
+			entry.Err(0, string(toolerr.UnknownTool), unknownToolMessage)
 			return
 		}
-		r.audit.Err(name, 0, string(toolerr.InvalidArgument), "the request was malformed")
+		entry.Err(0, string(toolerr.InvalidArgument), "the request was malformed")
 	})
 }
 

@@ -103,6 +103,7 @@ func (s *Server) ServeHTTPTransport(ctx context.Context, o HTTPOptions) error {
 	s.logger.Info("serving "+s.cfg.Transport, "addr", ln.Addr().String(),
 		"url", scheme+"://"+ln.Addr().String()+HTTPEndpoint(s.cfg.Transport),
 		"auth", o.Auth.Mode(), "tls", tlsConf != nil)
+	s.announceReady(ln.Addr().String())
 
 	select {
 	case err := <-served:

@@ -131,7 +131,7 @@ func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 		}()
 
 		raw, argErr := arguments(req)
-		r.audit.Call(t.Name, raw)
+		c.entry = r.audit.Begin(t.Name, raw)
 
 		hctx, cancel := r.inflight.handlerContext(ctx)
 		defer cancel()
@@ -186,6 +186,9 @@ type auditedCall struct {
 	ended bool
 	// external marks a tool whose results quote externally authored content.
 	external bool
+	// entry holds whether this call is audited, decided once at its start, so a
+	// reload that turns auditing on or off mid-call cannot leave half a pair.
+	entry audit.Entry
 }
 
 // panicked turns a panic into an Internal error result, so one faulty tool cannot take
@@ -196,7 +199,7 @@ func (c *auditedCall) panicked(p any) *mcp.CallToolResult {
 	te := toolerr.New(toolerr.Internal, "the tool failed unexpectedly; see the server log")
 	if !c.ended {
 		c.ended = true
-		c.r.audit.Err(c.name, time.Since(c.start), string(te.Kind), te.Message)
+		c.entry.Err(time.Since(c.start), string(te.Kind), te.Message)
 	}
 	return errorResult(c.r.audit.ErrorText(string(te.Kind), te.Message))
 }
@@ -226,7 +229,7 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 				summary = audit.Summary(o.res.Items)
 			}
 			c.ended = true
-			r.audit.OK(c.name, time.Since(c.start), summary)
+			c.entry.OK(time.Since(c.start), summary)
 			return out
 		}
 		r.logger.Error("tool result could not be encoded", "tool", c.name, "error", encErr)
@@ -242,7 +245,7 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 		message = sanitize.String(message)
 	}
 	c.ended = true
-	r.audit.Err(c.name, time.Since(c.start), string(te.Kind), message)
+	c.entry.Err(time.Since(c.start), string(te.Kind), message)
 	out := errorResult(r.audit.ErrorText(string(te.Kind), message))
 	if note != "" {
 		out.Content = append(out.Content, mcp.NewTextContent(note))

@@ -40,6 +40,9 @@ type Deps struct {
 	DisableSanitization bool
 	// Clock replaces time.Now for confirmation tokens, so tests can let them expire.
 	Clock func() time.Time
+	// Ready, when set, is called once the server takes requests: on HTTP with the
+	// bound address (which tells the port when 0 was asked for), on stdio with "".
+	Ready func(addr string)
 }
 
 // Server is an assembled MCP server, ready to be served on a transport.
@@ -52,6 +55,7 @@ type Server struct {
 	probes    map[string]func(context.Context) error
 	logger    *slog.Logger
 	cfg       *config.Config
+	ready     func(addr string)
 }
 
 // New builds the server and registers the tools the configuration selects.
@@ -75,6 +79,7 @@ func New(d Deps) (*Server, error) {
 		probes:    serviceProbes(d.Upstream),
 		logger:    d.Logger,
 		cfg:       d.Config,
+		ready:     d.Ready,
 	}
 
 	hooks := &mcpserver.Hooks{}
@@ -123,6 +128,13 @@ func (s *Server) Registrar() *Registrar { return s.registrar }
 // waiting briefly for their audit lines. It reports whether all finished in time.
 func (s *Server) Drain(timeout time.Duration) bool {
 	return s.registrar.inflight.drain(timeout, drainGrace)
+}
+
+// announceReady tells the Ready hook, if any, that requests are being taken.
+func (s *Server) announceReady(addr string) {
+	if s.ready != nil {
+		s.ready(addr)
+	}
 }
 
 // registerOffered registers the tools of ts that the selection offers.

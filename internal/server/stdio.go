@@ -26,6 +26,7 @@ func (s *Server) ServeStdio(ctx context.Context, in io.Reader, out io.Writer,
 
 	done := make(chan error, 1)
 	go func() { done <- stdio.Listen(listenCtx, input, &responseWatcher{out: out, calls: calls}) }()
+	s.announceReady("")
 
 	select {
 	case err := <-done:

@@ -63,7 +63,8 @@ func (b *lockedBuffer) waitAudit(t *testing.T, n int) []string {
 	return b.auditLines()
 }
 
-// cleanEnv returns the environment without any ZSCALER_ setting, plus extra.
+// cleanEnv returns the environment without any ZSCALER_ setting, plus the test run
+// directory and extra.
 func cleanEnv(extra ...string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
@@ -71,6 +72,7 @@ func cleanEnv(extra ...string) []string {
 			env = append(env, kv)
 		}
 	}
+	env = append(env, "ZSCALER_MCP_RUN_DIR="+runDir)
 	return append(env, extra...)
 }
 

@@ -14,6 +14,10 @@ import (
 // binary is the path of the zscaler-mcp binary built for this test run.
 var binary string
 
+// runDir holds the PID files of the servers the tests start, instead of the system run
+// directory, so tests neither litter the machine nor see servers running outside them.
+var runDir string
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "zscaler-mcp-e2e")
 	if err != nil {
@@ -21,6 +25,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "zscaler-mcp")
+	runDir = filepath.Join(dir, "run")
 	build := exec.Command("go", "build", "-o", binary, "../../cmd/zscaler-mcp")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
