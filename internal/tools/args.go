@@ -11,9 +11,10 @@ import (
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
-// maxExactInteger is the largest integer a JSON number (a float64) holds exactly;
-// beyond it a value would silently change on its way to the API.
-const maxExactInteger = 1 << 53
+// maxExactInteger is the largest integer a JSON number (a float64) holds unambiguously:
+// 2^53 itself is also what 2^53+1 rounds to, so from 2^53 on, the value received may
+// not be the one the client wrote, and an id could name another object.
+const maxExactInteger = 1<<53 - 1
 
 // Args holds validated arguments of one call, with defaults applied.
 type Args struct {
@@ -142,8 +143,12 @@ func (p Param) checkID(v any, bad func(string) error) (any, error) {
 	case json.Number:
 		return x.String(), nil
 	case float64:
-		if x != math.Trunc(x) || math.Abs(x) > maxExactInteger {
+		if x != math.Trunc(x) {
 			return nil, bad("an id (a string or a whole number)")
+		}
+		if math.Abs(x) > maxExactInteger {
+			return nil, bad("a string for an id of 2^53 or more (a number that large may " +
+				"have been rounded)")
 		}
 		return strconv.FormatInt(int64(x), 10), nil
 	}

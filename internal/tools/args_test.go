@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -27,6 +28,30 @@ func TestIDAcceptsStringsAndWholeNumbers(t *testing.T) {
 		_, err := Validate(params, map[string]any{"id": v})
 		require.Error(t, err, "%v", v)
 	}
+}
+
+// A JSON number of 2^53 or more reaches the server rounded: 9007199254740993 arrives as
+// 9007199254740992, which could be the id of another object. Such ids must come as
+// strings.
+func TestIDNumbersThatMayHaveBeenRoundedAreRefused(t *testing.T) {
+	params := []Param{{Name: "id", Type: ID, Required: true, Description: "d"}}
+	var rounded float64
+	require.NoError(t, json.Unmarshal([]byte("9007199254740993"), &rounded))
+	for _, v := range []any{rounded, float64(1 << 53), -float64(1 << 53), 1e23} {
+		_, err := Validate(params, map[string]any{"id": v})
+		require.ErrorContains(t, err, "must be a string for an id of 2^53 or more", "%v", v)
+	}
+	args, err := Validate(params, map[string]any{"id": float64(1<<53 - 1)})
+	require.NoError(t, err)
+	require.Equal(t, "9007199254740991", args.String("id"))
+
+	list := []Param{{Name: "ids", Type: IDList, Description: "d"}}
+	_, err = Validate(list, map[string]any{"ids": []any{42.0, rounded}})
+	require.Error(t, err)
+
+	ints := []Param{{Name: "n", Type: Integer, Description: "d"}}
+	_, err = Validate(ints, map[string]any{"n": rounded})
+	require.EqualError(t, err, `InvalidArgument: parameter "n" must be an integer, got a number`)
 }
 
 func TestDefaultsApplyOnlyWhenAbsent(t *testing.T) {

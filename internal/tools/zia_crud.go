@@ -222,7 +222,18 @@ func (c ziaCRUD) deleteTool(up Upstream) Tool {
 		if err != nil {
 			return Resource{Type: c.What, ID: args.String(c.IDName)}, err
 		}
-		return ziaDescribe(ctx, up, path, c.What, c.NameKeys)
+		if c.CheckExisting == nil {
+			return ziaDescribe(ctx, up, path, c.What, c.NameKeys)
+		}
+		// A delete that would be refused anyway is refused before anybody is asked to
+		// confirm it: a person should not approve what cannot happen.
+		res := Resource{Type: c.What, ID: ziaLastSegment(path)}
+		cur, err := ziaCurrent(ctx, up, path)
+		if err != nil {
+			return res, err
+		}
+		res.Name = ziaFirstString(cur, c.NameKeys...)
+		return res, c.CheckExisting(cur, Delete)
 	}
 	return t
 }

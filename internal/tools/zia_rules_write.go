@@ -3,6 +3,8 @@ package tools
 import (
 	"slices"
 	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
 // ziaRuleFamily declares the create, update and delete tools of one family of ZIA
@@ -48,7 +50,8 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 		},
 		Fields: map[string]string{"name": "name", "action": "action",
 			"description": "description", "order": "order", "rank": "rank"},
-		Convert: ziaRuleState,
+		Convert:       ziaRuleState,
+		CheckExisting: ziaDeletableRule,
 		Advanced: &ziaAdvanced{Refs: refs, Description: "Other rule fields, named as the " +
 			"API does (srcIps) or in snake case (src_ips), such as " + f.Fields +
 			". Reference lists (" + strings.Join(refs, ", ") + ") take ids, e.g. " +
@@ -61,6 +64,24 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 		DeleteDescription: "Deletes a " + f.What + "; default and predefined rules cannot " +
 			"be deleted. " + ziaDeleteHint,
 	}.tools(up)
+}
+
+// ziaDeletableRule refuses to delete a default or predefined rule, which the API never
+// deletes, so that nobody is asked to confirm it. Updates are left to the API: some
+// fields of those rules can change.
+func ziaDeletableRule(cur map[string]any, kind Kind) error {
+	if kind != Delete {
+		return nil
+	}
+	if def, _ := cur["defaultRule"].(bool); def {
+		return toolerr.New(toolerr.InvalidArgument, "%q is the default rule, which cannot "+
+			"be deleted", ziaFirstString(cur, "name"))
+	}
+	if pre, _ := cur["predefined"].(bool); pre {
+		return toolerr.New(toolerr.InvalidArgument, "%q is a predefined rule, which cannot "+
+			"be deleted", ziaFirstString(cur, "name"))
+	}
+	return nil
 }
 
 // ziaRuleState turns the enabled flag into the API's state.

@@ -138,3 +138,42 @@ func TestDefaultRulesCannotBeDeleted(t *testing.T) {
 	requireKindOf(t, err, toolerr.InvalidArgument)
 	require.Empty(t, tenant.Writes())
 }
+
+// A delete the tenant would refuse is refused when the confirmation is prepared, so no
+// person is asked to approve something that cannot happen.
+func TestUndeletableObjectsAreRefusedBeforeConfirmation(t *testing.T) {
+	up, _ := ziaSim(t)
+	rules, err := ziaDo(t, up, "zia_list_cloud_firewall_rules", nil)
+	require.NoError(t, err)
+	var defaultID, predefinedID, customID string
+	for _, r := range rules.([]any) {
+		rule := r.(map[string]any)
+		switch {
+		case rule["defaultRule"] == true:
+			defaultID = ziaID(rule["id"])
+		case rule["predefined"] == true:
+			predefinedID = ziaID(rule["id"])
+		default:
+			customID = ziaID(rule["id"])
+		}
+	}
+	require.NotEmpty(t, defaultID)
+	require.NotEmpty(t, predefinedID)
+
+	for _, id := range []string{defaultID, predefinedID} {
+		res, err := ziaDescribeCall(t, up, "zia_delete_cloud_firewall_rule",
+			map[string]any{"rule_id": id})
+		requireKindOf(t, err, toolerr.InvalidArgument)
+		require.Contains(t, err.Error(), "cannot be deleted")
+		require.Equal(t, id, res.ID)
+	}
+	res, err := ziaDescribeCall(t, up, "zia_delete_url_category",
+		map[string]any{"category_id": "FINANCE"})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Equal(t, "FINANCE", res.ID)
+
+	res, err = ziaDescribeCall(t, up, "zia_delete_cloud_firewall_rule",
+		map[string]any{"rule_id": customID})
+	require.NoError(t, err, "an ordinary rule is described for the confirmation")
+	require.NotEmpty(t, res.Name)
+}
