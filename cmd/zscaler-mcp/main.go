@@ -37,14 +37,22 @@ func run() int {
 	os.Stdout = os.Stderr
 
 	cmd := newRootCommand(ctx, runIO{in: os.Stdin, stdout: protocol, stderr: os.Stderr}, nil)
-	if err := cmd.Execute(); err != nil {
+	err := cmd.Execute()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "zscaler-mcp:", err)
-		var usage *usageError
-		var bad *config.Error
-		if errors.As(err, &usage) || errors.As(err, &bad) {
-			return 2
-		}
-		return 1
 	}
-	return 0
+	return exitStatus(err)
+}
+
+// exitStatus is 0 on success, 2 when the user asked for something invalid, else 1.
+func exitStatus(err error) int {
+	if err == nil {
+		return 0
+	}
+	var usage *usageError
+	var bad *config.Error
+	if errors.As(err, &usage) || errors.As(err, &bad) {
+		return 2
+	}
+	return 1
 }
