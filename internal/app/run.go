@@ -30,6 +30,7 @@ type IO struct {
 func Run(ctx context.Context, cfg *config.Config, version string, rio IO) error {
 	logger := NewLogger(rio.Log, cfg.Debug)
 	logger.Info("starting zscaler-mcp", "version", version, "config", cfg)
+	warnReadableDotenv(logger, cfg.DotenvPath)
 
 	if cfg.DisableOutputSanitization {
 		logger.Warn("output sanitization is OFF (ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION): " +
