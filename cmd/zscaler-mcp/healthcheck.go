@@ -58,7 +58,8 @@ func newHealthcheckCommand(ctx context.Context, rio runIO) *cobra.Command {
 				return &unhealthyError{err.Error()}
 			}
 			if !cfg.IsHTTP() {
-				_, err := fmt.Fprintln(rio.stdout, "healthy: the stdio transport has no HTTP endpoint to probe")
+				_, err := fmt.Fprintln(rio.stdout,
+					"healthy: the stdio transport has no HTTP endpoint to probe")
 				return err
 			}
 			ctx, cancel := context.WithTimeout(ctx, timeout)

@@ -42,7 +42,9 @@ func TestHealthURLAsksThisMachine(t *testing.T) {
 }
 
 // healthServer serves /health with the given status and body; it returns its config.
-func healthServer(t *testing.T, status int, body string, tlsOn bool) (*config.Config, *httptest.Server) {
+func healthServer(t *testing.T, status int, body string, tlsOn bool) (
+	*config.Config, *httptest.Server,
+) {
 	t.Helper()
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/health" {

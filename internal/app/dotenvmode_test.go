@@ -17,9 +17,10 @@ func TestReadableDotenvWithSecretsIsWarnedAboutOnce(t *testing.T) {
 		mode       os.FileMode
 		want       string // the secrets named in the warning; empty for no warning
 	}{
-		{"secret, world-readable", "ZSCALER_CLIENT_ID=id\nZSCALER_CLIENT_SECRET=s3cr3t-value\n", 0o644,
-			"ZSCALER_CLIENT_SECRET"},
-		{"secret, group-readable", "ZSCALER_MCP_AUTH_API_KEY=k3y-value\n", 0o640, "ZSCALER_MCP_AUTH_API_KEY"},
+		{"secret, world-readable", "ZSCALER_CLIENT_ID=id\nZSCALER_CLIENT_SECRET=s3cr3t-value\n",
+			0o644, "ZSCALER_CLIENT_SECRET"},
+		{"secret, group-readable", "ZSCALER_MCP_AUTH_API_KEY=k3y-value\n",
+			0o640, "ZSCALER_MCP_AUTH_API_KEY"},
 		{"inline key and confirmation key", "ZSCALER_PRIVATE_KEY=\"" + pem + "\"\n" +
 			"ZSCALER_MCP_CONFIRMATION_KEY=abc\n", 0o604, "ZSCALER_PRIVATE_KEY,ZSCALER_MCP_CONFIRMATION_KEY"},
 		{"secret, owner only", "ZSCALER_CLIENT_SECRET=s3cr3t-value\n", 0o600, ""},

@@ -132,7 +132,8 @@ func TestEnvExampleListsOnlyKnownVariables(t *testing.T) {
 	}
 	require.NotEmpty(t, seen)
 	for name := range vars {
-		require.NotZero(t, seen[name], ".env.example has no NAME= line for %s, which the binary reads", name)
+		require.NotZero(t, seen[name],
+			".env.example has no NAME= line for %s, which the binary reads", name)
 	}
 }
 

@@ -248,8 +248,8 @@ func newRootfs(t *testing.T, img image, uid, gid int) string {
 	require.NoError(t, os.Chown(filepath.Join(root, img.workdir), uid, gid))
 
 	home := img.workdir
-	passwd := fmt.Sprintf("root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:%d:%d:nonroot:%s:/sbin/nologin\n",
-		uid, gid, home)
+	passwd := fmt.Sprintf("root:x:0:0:root:/root:/sbin/nologin\n"+
+		"nonroot:x:%d:%d:nonroot:%s:/sbin/nologin\n", uid, gid, home)
 	group := fmt.Sprintf("root:x:0:\nnonroot:x:%d:\n", gid)
 	require.NoError(t, os.WriteFile(filepath.Join(root, "etc/passwd"), []byte(passwd), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(root, "etc/group"), []byte(group), 0o644))
