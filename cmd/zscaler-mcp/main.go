@@ -38,25 +38,33 @@ func run() int {
 	os.Stdout = os.Stderr
 
 	cmd := newRootCommand(ctx, runIO{in: os.Stdin, stdout: protocol, stderr: os.Stderr}, nil)
-	if err := cmd.Execute(); err != nil {
-		var restart *app.Restart
-		if errors.As(err, &restart) {
-			// Everything is closed and flushed by now; on success this never returns.
-			err = restart.Exec()
-			fmt.Fprintln(os.Stderr, "zscaler-mcp: restart failed:", err)
-			return 1
-		}
-		var exit *exitError
-		if errors.As(err, &exit) {
-			return exit.code // the command has said why
-		}
-		fmt.Fprintln(os.Stderr, "zscaler-mcp:", err)
-		var usage *usageError
-		var bad *config.Error
-		if errors.As(err, &usage) || errors.As(err, &bad) {
-			return 2
-		}
+	err := cmd.Execute()
+	var restart *app.Restart
+	if errors.As(err, &restart) {
+		// Everything is closed and flushed by now; on success this never returns.
+		err = restart.Exec()
+		fmt.Fprintln(os.Stderr, "zscaler-mcp: restart failed:", err)
 		return 1
 	}
-	return 0
+	var exit *exitError
+	if errors.As(err, &exit) {
+		return exit.code // the command has said why
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zscaler-mcp:", err)
+	}
+	return exitStatus(err)
+}
+
+// exitStatus is 0 on success, 2 when the user asked for something invalid, else 1.
+func exitStatus(err error) int {
+	if err == nil {
+		return 0
+	}
+	var usage *usageError
+	var bad *config.Error
+	if errors.As(err, &usage) || errors.As(err, &bad) {
+		return 2
+	}
+	return 1
 }

@@ -86,6 +86,8 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 	}
 	cmd.SetOut(rio.stdout)
 	cmd.SetErr(rio.stderr)
+	cmd.CompletionOptions.DisableDefaultCmd = true
+	cmd.AddCommand(newHealthcheckCommand(ctx, rio))
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{err}
 	})

@@ -34,6 +34,7 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts .
 	ctl := beginControl(cfg, version, collectOptions(opts), logger)
 	defer ctl.inst.release() // last of all, once the audit log is flushed
 	defer ctl.end()
+	warnReadableDotenv(logger, cfg.DotenvPath)
 
 	if cfg.DisableOutputSanitization {
 		logger.Warn("output sanitization is OFF (ZSCALER_MCP_DISABLE_OUTPUT_SANITIZATION): " +

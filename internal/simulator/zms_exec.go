@@ -3,6 +3,7 @@ package simulator
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -130,7 +131,8 @@ func (t *Tenant) executeGraphQL(req gqlRequest) (any, []*gqlError) {
 	vars, err := validator.VariableValues(t.schema, op, req.Variables)
 	if err != nil {
 		var list gqlerror.List
-		if ge, isGQL := err.(*gqlerror.Error); isGQL {
+		var ge *gqlerror.Error
+		if errors.As(err, &ge) {
 			list = gqlerror.List{ge}
 		} else {
 			list = gqlerror.List{gqlerror.Wrap(err)}

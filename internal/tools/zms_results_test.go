@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 	"github.com/zscaler/zscaler-mcp/internal/zclient"
 )

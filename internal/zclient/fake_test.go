@@ -89,7 +89,7 @@ func (f *fakeTenant) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		okSecret := r.PostForm.Get("client_secret") == testSecret
 		okJWT := r.PostForm.Get("client_assertion") != ""
-		if r.PostForm.Get("client_id") != testClientID || !(okSecret || okJWT) {
+		if r.PostForm.Get("client_id") != testClientID || (!okSecret && !okJWT) {
 			writeJSON(w, http.StatusUnauthorized, `{"error":"invalid_client"}`)
 			return
 		}
