@@ -91,9 +91,7 @@ func liveRecord(t *testing.T, pid int, transport string) lifecycle.Record {
 	t.Helper()
 	rec := lifecycle.Record{PID: pid, StartedAt: time.Now(), Version: "test",
 		Transport: transport, Argv: []string{"zscaler-mcp"}, ShutdownTimeoutSeconds: 1}
-	if pid == os.Getpid() {
-		lifecycle.Self().Stamp(&rec)
-	}
+	lifecycle.IdentityOf(pid).Stamp(&rec)
 	return rec
 }
 

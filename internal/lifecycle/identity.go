@@ -17,6 +17,13 @@ func Self() Identity {
 	return Identity{PID: pid, ProcessStart: start, PIDNamespace: pidNamespace()}
 }
 
+// IdentityOf returns the identity of process pid as seen from the calling process,
+// which it takes to share pid's PID namespace.
+func IdentityOf(pid int) Identity {
+	start, _, _ := procStat(pid)
+	return Identity{PID: pid, ProcessStart: start, PIDNamespace: pidNamespace()}
+}
+
 // Stamp fills rec's identity fields from id.
 func (id Identity) Stamp(rec *Record) {
 	rec.PID, rec.ProcessStart, rec.PIDNamespace = id.PID, id.ProcessStart, id.PIDNamespace
@@ -67,7 +74,10 @@ func Check(rec Record) State {
 		return Stale
 	}
 	start, zombie, ok := procStat(rec.PID)
-	if ok && (zombie || (rec.ProcessStart != 0 && start != rec.ProcessStart)) {
+	// Where /proc tells start times, every server records its own; a record without
+	// one cannot be tied to the process now behind its PID, which is then not
+	// signalled.
+	if ok && (zombie || start != rec.ProcessStart) {
 		return Stale
 	}
 	return Live

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,7 +73,7 @@ func TestWriteNeverReplacesALiveServersFile(t *testing.T) {
 func TestWriteReplacesStaleAndOwnFiles(t *testing.T) {
 	dir := t.TempDir()
 	cases := map[string]Record{
-		"dead process": {PID: deadPID(t), StartedAt: time.Now()},
+		"dead process": {PID: deadPID(t), StartedAt: time.Now(), Transport: "stdio"},
 		"own file, earlier image": func() Record {
 			r := selfRecord()
 			r.Version = "old"
@@ -117,7 +118,8 @@ func TestRemoveOnlyRemovesOwnFile(t *testing.T) {
 
 	require.False(t, RemoveStale(theirs), "a live server's file is not stale")
 	stale := filepath.Join(dir, "stale.json")
-	require.NoError(t, Write(stale, Record{PID: deadPID(t)}, Identity{}))
+	require.NoError(t, Write(stale, Record{PID: deadPID(t), StartedAt: time.Now(),
+		Transport: "stdio"}, Identity{}))
 	require.True(t, RemoveStale(stale))
 }
 
@@ -127,6 +129,10 @@ func TestCheck(t *testing.T) {
 	require.Equal(t, Stale, Check(Record{PID: deadPID(t)}))
 
 	if self.ProcessStart != 0 {
+		unknown := self
+		unknown.ProcessStart = 0
+		require.Equal(t, Stale, Check(unknown),
+			"a record without a start time cannot be tied to the process behind its PID")
 		reused := self
 		reused.ProcessStart++
 		require.Equal(t, Stale, Check(reused), "same PID, another process: the PID was reused")
@@ -143,6 +149,11 @@ func TestReadRejectsOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
 		"plain.pid": "1234\n", "empty.json": "{}", "garbage.json": "not json",
+		"empty file.json": "", "truncated.json": `{"pid": 1, "started_at": "20`,
+		// A bare PID would make a command signal whatever process has it (PID 1, say).
+		"pid only.json": `{"pid": 1}`,
+		"huge.json": `{"pid": 1, "started_at": "2025-03-05T09:12:01Z", "transport": "stdio",` +
+			` "pad": "` + strings.Repeat("x", maxRecordSize) + `"}`,
 	} {
 		path := filepath.Join(dir, name)
 		require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
@@ -159,7 +170,7 @@ func TestDiscover(t *testing.T) {
 	older.StartedAt = time.Now().Add(-time.Hour)
 	require.NoError(t, Write(InstanceFile(dir, newer.PID), newer, Identity{PID: newer.PID}))
 	require.NoError(t, Write(InstanceFile(dir, older.PID), older, Self()))
-	stale := Record{PID: deadPID(t), StartedAt: time.Now()}
+	stale := Record{PID: deadPID(t), StartedAt: time.Now(), Transport: "stdio"}
 	require.NoError(t, Write(InstanceFile(dir, stale.PID), stale, Identity{}))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o600))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, ".hidden.json"), []byte("x"), 0o600))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"strconv"
@@ -85,15 +86,28 @@ func (r Record) Bind() string {
 // ErrNotRecord marks a file that exists but is not a PID file of this server.
 var ErrNotRecord = errors.New("not a zscaler-mcp PID file")
 
+// maxRecordSize bounds what Read loads: a record is a few hundred bytes, and a
+// command that scans the run directories must not load whatever large file lies there.
+const maxRecordSize = 1 << 20
+
 // Read loads the record at path. A missing file gives an error satisfying
 // errors.Is(err, fs.ErrNotExist); a file that does not hold a record, ErrNotRecord.
+// Every server writes its PID, start time and transport, so a file without them is
+// not taken for a record: a command would otherwise signal whatever process its PID
+// names.
 func Read(path string) (Record, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return Record{}, err
 	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxRecordSize+1))
+	if err != nil {
+		return Record{}, fmt.Errorf("read %s: %w", path, err)
+	}
 	var rec Record
-	if err := json.Unmarshal(data, &rec); err != nil || rec.PID <= 0 {
+	if len(data) > maxRecordSize || json.Unmarshal(data, &rec) != nil || rec.PID <= 0 ||
+		rec.StartedAt.IsZero() || rec.Transport == "" {
 		return Record{}, fmt.Errorf("%s: %w", path, ErrNotRecord)
 	}
 	return rec, nil
