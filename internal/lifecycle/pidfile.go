@@ -41,7 +41,14 @@ func Write(path string, rec Record, self Identity) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("write PID file: %w", err)
+		// The error names the temporary file, which the user never chose; name the
+		// PID file and its directory instead.
+		var pathErr *fs.PathError
+		if errors.As(err, &pathErr) {
+			err = pathErr.Err
+		}
+		return fmt.Errorf("write PID file %s: cannot create a file in %s: %w", path,
+			filepath.Dir(path), err)
 	}
 	tmpPath := tmp.Name()
 	defer os.Remove(tmpPath) // a no-op once it has been renamed or linked

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -188,4 +189,13 @@ func TestDiscover(t *testing.T) {
 	require.Len(t, staleOnes, 1)
 	require.Equal(t, stale.PID, staleOnes[0].Record.PID)
 	require.Empty(t, foreign)
+}
+
+func TestWriteNamesThePIDFileWhenItsDirectoryIsMissing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "missing")
+	path := filepath.Join(dir, "server.json")
+	err := Write(path, selfRecord(), Self())
+	require.ErrorIs(t, err, fs.ErrNotExist)
+	require.Equal(t, "write PID file "+path+": cannot create a file in "+dir+
+		": no such file or directory", err.Error())
 }
