@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"runtime"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -122,13 +125,14 @@ func lifecycleFor(cmd *cobra.Command) app.Lifecycle {
 	}
 	wd, _ := os.Getwd()
 	return app.Lifecycle{
-		Reload:     func(path string) (*config.Config, error) { return reloadConfig(cmd, path) },
-		Restart:    func() (*config.Config, error) { return restartConfig(cmd) },
-		Places:     places(),
-		Executable: exe,
-		Argv:       os.Args,
-		Env:        os.Environ(),
-		Workdir:    wd,
+		Reload:          func(path string) (*config.Config, error) { return reloadConfig(cmd, path) },
+		Restart:         func() (*config.Config, error) { return restartConfig(cmd) },
+		Places:          places(),
+		Executable:      exe,
+		ProbeExecutable: probeVersion,
+		Argv:            os.Args,
+		Env:             os.Environ(),
+		Workdir:         wd,
 	}
 }
 
@@ -146,4 +150,25 @@ func places() lifecycle.Places {
 		p.System = lifecycle.SystemRunDir
 	}
 	return p
+}
+
+// probeTimeout bounds the version probe of a restart; a healthy binary answers in
+// milliseconds.
+const probeTimeout = 5 * time.Second
+
+// probeVersion runs the binary at path with --version, which starts nothing and
+// touches no file, and reports why it did not succeed. What it prints is discarded:
+// a stdio server's stdout is the protocol.
+func probeVersion(path string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
+	defer cancel()
+	probe := exec.CommandContext(ctx, path, "--version")
+	probe.Env = []string{}
+	if err := probe.Run(); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%s --version did not answer within %s", path, probeTimeout)
+		}
+		return fmt.Errorf("%s --version: %w", path, err)
+	}
+	return nil
 }

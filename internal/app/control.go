@@ -182,6 +182,11 @@ func (c *control) restartable() error {
 	if err := lifecycle.CheckExecutable(c.lc.Executable); err != nil {
 		return fmt.Errorf("the binary cannot be run again: %w", err)
 	}
+	if c.lc.ProbeExecutable != nil {
+		if err := c.lc.ProbeExecutable(c.lc.Executable); err != nil {
+			return fmt.Errorf("the binary cannot be run again: %w", err)
+		}
+	}
 	return nil
 }
 

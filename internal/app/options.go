@@ -42,7 +42,11 @@ type Lifecycle struct {
 	Places lifecycle.Places
 	// Executable, Argv and Env are what a restart runs: this binary, as started.
 	Executable string
-	Argv, Env  []string
+	// ProbeExecutable, when set, runs Executable harmlessly before a restart drains
+	// the server, so a binary replaced by one that cannot start (a partial copy,
+	// another architecture) is refused instead of ending the server.
+	ProbeExecutable func(path string) error
+	Argv, Env       []string
 	// Workdir is recorded so that status can tell whether a restart would find a
 	// .env file the server started without.
 	Workdir string

@@ -222,6 +222,8 @@ type serverSpec struct {
 	port      int
 	// roots, when set, makes the server speak TLS with a certificate they sign.
 	roots *x509.CertPool
+	// binary, when set, is run instead of the binary built for the test run.
+	binary string
 }
 
 // startHTTP runs the binary on streamable HTTP and waits for /health.
@@ -244,7 +246,11 @@ func startServer(t *testing.T, spec serverSpec) *httpServer {
 	}
 	args := append(spec.args, "--transport", spec.transport, "--host", spec.host,
 		"--port", strconv.Itoa(spec.port))
-	cmd := exec.Command(binary, args...)
+	bin := binary
+	if spec.binary != "" {
+		bin = spec.binary
+	}
+	cmd := exec.Command(bin, args...)
 	cmd.Env = spec.env
 	stderr := &lockedBuffer{}
 	cmd.Stderr = stderr

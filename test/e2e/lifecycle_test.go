@@ -165,6 +165,39 @@ func TestRestartKeepsThePIDAndReadsTheNewDotenv(t *testing.T) {
 	require.Contains(t, stdout, "alive           : yes")
 }
 
+// TestRestartIsRefusedWhenTheBinaryCannotStart replaces the server's binary on disk
+// with files that exist and are executable but cannot run: the restart must be refused
+// while the server still serves, not attempted after it has drained.
+func TestRestartIsRefusedWhenTheBinaryCannotStart(t *testing.T) {
+	env, dir := lifecycleEnv(t)
+	exe := filepath.Join(t.TempDir(), "zscaler-mcp")
+	data, err := os.ReadFile(binary)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(exe, data, 0o755))
+	s := startServer(t, serverSpec{env: env, args: []string{"--demo"}, binary: exe})
+	pid := s.cmd.Process.Pid
+	pidFile := pidFileOf(t, dir, pid)
+
+	for name, content := range map[string][]byte{
+		"not a program":   []byte("not a program\n"),
+		"a partial copy":  data[:len(data)/3],
+		"a failing shell": []byte("#!/bin/sh\nexit 3\n"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			require.NoError(t, os.Remove(exe)) // as an upgrade replaces it
+			require.NoError(t, os.WriteFile(exe, content, 0o755))
+			status, stdout, stderr := run(t, env, "restart")
+			require.Equal(t, 1, status, "%s\n%s\nserver:\n%s", stdout, stderr, s.stderr.String())
+			require.Contains(t, stderr, "Restart refused: the binary cannot be run again")
+			require.Contains(t, stderr, "The server keeps running.")
+			rec, err := lifecycle.Read(pidFile)
+			require.NoError(t, err)
+			require.Equal(t, lifecycle.StateServing, rec.State)
+			mustCallOn(t, s.connect(t), "zia_get_activation_status")
+		})
+	}
+}
+
 func mustCallOn(t *testing.T, c interface {
 	CallTool(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error)
 }, name string) {
