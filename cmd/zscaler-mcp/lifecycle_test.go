@@ -63,7 +63,8 @@ func TestReloadRereadsDotenvOverTheEnvironmentUnderFlags(t *testing.T) {
 
 	require.NoError(t, os.Remove(path))
 	_, err = reloadConfig(cmd, path)
-	require.ErrorContains(t, err, path)
+	require.EqualError(t, err, "the .env file "+path+" cannot be read: no such file or directory",
+		"the file the server started with is named, not a variable the user never set")
 }
 
 func TestRestartFindsANewDotenvAndKeepsItsPrecedence(t *testing.T) {
@@ -75,7 +76,8 @@ func TestRestartFindsANewDotenvAndKeepsItsPrecedence(t *testing.T) {
 	writeDotenv(t, dir, "ZSCALER_CLIENT_ID=from-dotenv\nZSCALER_MCP_TOOLSETS=zms\n")
 	next, err := restartConfig(cmd)
 	require.NoError(t, err)
-	require.Equal(t, ".env", next.DotenvPath, "a restart reads the .env file found now")
+	require.Equal(t, inWorkdir(t, ".env"), next.DotenvPath,
+		"a restart reads the .env file found now, named absolutely")
 	require.Equal(t, []string{"zms"}, next.Toolsets)
 	require.Equal(t, "from-dotenv", next.Credentials.ClientID)
 
@@ -83,7 +85,7 @@ func TestRestartFindsANewDotenvAndKeepsItsPrecedence(t *testing.T) {
 	t.Setenv(app.EnvDotenvOverride, "true")
 	_, cfg = started(t)
 	require.Equal(t, "from-dotenv", cfg.Credentials.ClientID)
-	require.Equal(t, ".env", cfg.DotenvPath)
+	require.Equal(t, inWorkdir(t, ".env"), cfg.DotenvPath)
 }
 
 // liveRecord describes a live process: this test, or its parent.

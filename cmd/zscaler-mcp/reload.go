@@ -77,6 +77,12 @@ func reloadConfig(cmd *cobra.Command, path string) (*config.Config, error) {
 	if path != "" {
 		var err error
 		if values, err = readDotenv(path, true); err != nil {
+			// The file is the one the server started with, whether or not
+			// ZSCALER_MCP_DOTENV_PATH named it: say what happened to it.
+			var ce *config.Error
+			if errors.As(err, &ce) && ce.Setting == config.EnvDotenvPath {
+				return nil, fmt.Errorf("the .env file %s cannot be read: %s", path, ce.Reason)
+			}
 			return nil, err
 		}
 		values = settingsOnly(values)
@@ -109,6 +115,8 @@ func restartConfig(cmd *cobra.Command) (*config.Config, error) {
 	}
 	if values == nil {
 		path = ""
+	} else {
+		path = absPath(path)
 	}
 	return reloadConfig(cmd, path)
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/joho/godotenv"
@@ -149,9 +150,18 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
 	}
 	cfg.DotenvPath = ""
 	if values != nil {
-		cfg.DotenvPath = path
+		cfg.DotenvPath = absPath(path)
 	}
 	return cfg, nil
+}
+
+// absPath makes path absolute, so that the log, reload refusals and the PID file name
+// the .env file the same way wherever a reader stands; path as given if that fails.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // isSettingName reports whether name is exactly the variable of a setting.

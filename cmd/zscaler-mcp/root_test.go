@@ -63,7 +63,8 @@ func TestPrecedenceFlagOverEnvOverDotenvOverDefault(t *testing.T) {
 	require.Equal(t, 1111, cfg.Port, ".env over default")
 	require.True(t, cfg.LogToolCalls)
 	require.Equal(t, "from-dotenv", cfg.Credentials.ClientID)
-	require.Equal(t, ".env", cfg.DotenvPath)
+	require.Equal(t, inWorkdir(t, ".env"), cfg.DotenvPath,
+		"named absolutely, so log lines and reload refusals say which file")
 
 	t.Setenv("ZSCALER_MCP_PORT", "2222")
 	t.Setenv("ZSCALER_CLIENT_ID", "from-env")
@@ -204,4 +205,13 @@ func TestBracketedIPv6Host(t *testing.T) {
 	cfg, err := resolve(t, "--host", "[::1]", "--port", "9000")
 	require.NoError(t, err)
 	require.Equal(t, "[::1]:9000", cfg.Addr())
+}
+
+// inWorkdir is name in the working directory, as the process sees it (which, where
+// the temporary directory is a symbolic link, is not the path t.TempDir returned).
+func inWorkdir(t *testing.T, name string) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	return filepath.Join(wd, name)
 }
