@@ -25,12 +25,7 @@ func run() int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	// After the first signal starts the drain, restore the default handling, so a second
-	// Ctrl-C ends the process at once.
-	go func() {
-		<-ctx.Done()
-		stop()
-	}()
+	go exitOnSecondSignal(ctx)
 
 	// The protocol owns stdout. Anything else that prints to os.Stdout, such as a
 	// dependency's stray logging, lands on stderr instead of corrupting the stream.
@@ -54,6 +49,23 @@ func run() int {
 		fmt.Fprintln(os.Stderr, "zscaler-mcp:", err)
 	}
 	return exitStatus(err)
+}
+
+// exitOnSecondSignal ends the process at once on the second SIGINT or SIGTERM, while
+// the first one drains it. Restoring the default handling would not do: a process
+// started with SIGINT ignored (a background job of a script) gets it ignored again.
+func exitOnSecondSignal(ctx context.Context) {
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	<-ctx.Done()
+	<-signals // the first one, which started the drain
+	s := <-signals
+	fmt.Fprintf(os.Stderr, "zscaler-mcp: second %v while finishing calls; exiting at once\n", s)
+	code := 1
+	if n, ok := s.(syscall.Signal); ok {
+		code = 128 + int(n) // as a shell reports a process a signal ended
+	}
+	os.Exit(code)
 }
 
 // exitStatus is 0 on success, 2 when the user asked for something invalid, else 1.

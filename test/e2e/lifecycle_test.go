@@ -276,6 +276,34 @@ func TestStopDrainsAnInFlightCall(t *testing.T) {
 	require.Regexp(t, `\[TOOL OK\]   zia_get_activation_status \| \d+ms \| ok$`, lines[1])
 }
 
+// TestSecondSignalEndsTheDrainAtOnce sends SIGINT twice while a slow call runs, to a
+// server started with SIGINT ignored, as a background job of a script is: the second
+// one must still end it at once.
+func TestSecondSignalEndsTheDrainAtOnce(t *testing.T) {
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("needs /bin/sh to start the server with SIGINT ignored")
+	}
+	env, dir := lifecycleEnv(t, "ZSCALER_MCP_DEMO_LATENCY=20s")
+	s := startServer(t, serverSpec{env: env, binary: "/bin/sh",
+		args: []string{"-c", `trap "" INT; exec "$0" "$@"`, binary, "--demo", "--log-tool-calls"}})
+	pidFile := pidFileOf(t, dir, s.cmd.Process.Pid)
+	c := s.connect(t)
+	go func() { _, _ = call(t, c, "zia_get_activation_status", nil) }()
+	s.stderr.waitAudit(t, 1)
+
+	require.NoError(t, s.cmd.Process.Signal(syscall.SIGINT))
+	require.Eventually(t, func() bool {
+		return strings.Contains(s.stderr.String(), "stopping: finishing the calls")
+	}, 5*time.Second, 10*time.Millisecond)
+	require.NoError(t, s.cmd.Process.Signal(syscall.SIGINT))
+
+	require.Equal(t, 128+int(syscall.SIGINT), exited(t, s.cmd.Wait), s.stderr.String())
+	require.Contains(t, s.stderr.String(), "second interrupt while finishing calls; exiting at once")
+	require.Len(t, s.stderr.auditLines(), 1, "the call never finished")
+	require.FileExists(t, pidFile, "a server ended at once leaves its file, which commands "+
+		"then recognise as stale")
+}
+
 func TestPIDFileIsRemovedOnEveryCleanExit(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
