@@ -34,7 +34,7 @@ func (r argRenderer) object(b []byte, m map[string]any, depth int) []byte {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = appendKey(b, scrub(k, r.secrets))
+		b = appendKey(b, sanitize.ConfirmationTokens(scrub(k, r.secrets)))
 		b = append(b, ": "...)
 		if IsSensitiveName(k) {
 			b = appendQuoted(b, Redacted)
@@ -55,7 +55,7 @@ func (r argRenderer) value(b []byte, v any, depth int) []byte {
 	case bool:
 		return strconv.AppendBool(b, t)
 	case string:
-		return appendQuoted(b, scrub(t, r.secrets))
+		return appendQuoted(b, sanitize.ConfirmationTokens(scrub(t, r.secrets)))
 	case json.Number:
 		return appendNumber(b, t)
 	case float64:

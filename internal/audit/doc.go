@@ -51,7 +51,9 @@
 //
 // Redaction is by name. A secret typed into an innocent field, such as a description,
 // would be logged, except for values registered with [Logger.AddSecret] (the configured
-// client secret, for example), which are replaced wherever they appear in a line.
+// client secret, for example), which are replaced wherever they appear in a line, and
+// delete confirmation tokens, which are recognised by their shape in every string
+// (keys included) and replaced there, leaving the text around them.
 // Error messages are additionally scrubbed of credential shapes: "Bearer <token>",
 // JSON members like "access_token":"…" and form fields like client_secret=… whose names
 // are sensitive keep their label and lose their value.

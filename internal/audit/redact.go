@@ -30,8 +30,9 @@ func IsSensitiveName(name string) bool {
 }
 
 // Redact returns a copy of args in which the value of every sensitive name (see
-// [IsSensitiveName]), at any depth of nested objects and arrays, is [Redacted]. args is
-// not modified; a nil map gives nil.
+// [IsSensitiveName]), at any depth of nested objects and arrays, is [Redacted], and
+// every confirmation token inside another string is replaced by [Redacted] (see
+// sanitize.ConfirmationTokens). args is not modified; a nil map gives nil.
 //
 // Values of types other than the generic JSON ones (map[string]any, []any, string,
 // json.Number, bool, nil and Go numbers) are converted through encoding/json first, so
@@ -48,10 +49,10 @@ func redactObject(m map[string]any, depth int) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
 		if IsSensitiveName(k) {
-			out[k] = Redacted
+			out[sanitize.ConfirmationTokens(k)] = Redacted
 			continue
 		}
-		out[k] = redactValue(v, depth+1)
+		out[sanitize.ConfirmationTokens(k)] = redactValue(v, depth+1)
 	}
 	return out
 }
@@ -59,6 +60,9 @@ func redactObject(m map[string]any, depth int) map[string]any {
 func redactValue(v any, depth int) any {
 	if depth > sanitize.MaxDepth {
 		return sanitize.TruncatedValue
+	}
+	if s, ok := v.(string); ok {
+		return sanitize.ConfirmationTokens(s)
 	}
 	if isScalar(v) {
 		return v

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/confirm"
 )
 
 func TestIsSensitiveName(t *testing.T) {
@@ -104,4 +106,28 @@ func TestRegisteredSecretsNeverReachTheLog(t *testing.T) {
 		"[TOOL OK]   t | 1ms | done with ***REDACTED***\n"+
 		"[TOOL ERR]  t | 1ms | PermissionDenied: rejected ***REDACTED***\n",
 		buf.String())
+}
+
+// TestConfirmationTokensInOtherArgumentsAreRedacted: a token pasted into an argument
+// whose name says nothing, such as a description, is still kept out of the line, at
+// any depth, while the text around it and ordinary values stay as sent.
+func TestConfirmationTokensInOtherArgumentsAreRedacted(t *testing.T) {
+	c, err := confirm.New(nil, time.Minute)
+	require.NoError(t, err)
+	tok, err := c.Issue("zia_delete_rule_label", map[string]any{"label_id": "1"})
+	require.NoError(t, err)
+
+	args := map[string]any{
+		"description": "approved with " + tok.Value,
+		"name":        "HQ v1.2.3",
+		"rules":       []any{map[string]any{"comment": tok.Value}},
+	}
+	const want = `{description: "approved with ***REDACTED***", name: "HQ v1.2.3", ` +
+		`rules: [{comment: "***REDACTED***"}]}`
+	l := New(nil)
+	line := callArgs(t, l, args)
+	require.Equal(t, want, line)
+	require.NotContains(t, line, tok.Value)
+	require.Equal(t, want, callArgs(t, l, Redact(args)))
+	require.Equal(t, "approved with "+Redacted, Redact(args)["description"])
 }

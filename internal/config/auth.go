@@ -1,6 +1,7 @@
 package config
 
 import (
+	"crypto/subtle"
 	"net/url"
 	"strings"
 )
@@ -76,7 +77,10 @@ func (c *Config) resolveAuth(loopback bool) error {
 
 	switch mode {
 	case AuthModeAPIKey:
-		return a.checkAPIKey()
+		if err := a.checkAPIKey(); err != nil {
+			return err
+		}
+		return c.checkAPIKeyReuse()
 	case AuthModeJWT:
 		return a.checkJWT()
 	case AuthModeOIDC:
@@ -137,6 +141,27 @@ func (a *Auth) checkAPIKey() error {
 		// The value is a secret: never part of the message.
 		return &Error{Setting: EnvAuthAPIKey, Reason: "too short; use at least 16 characters " +
 			"(make one with --generate-auth-token)"}
+	}
+	return nil
+}
+
+// checkAPIKeyReuse refuses an API key that is also the server's OneAPI client secret or
+// private key. Every client holds the API key and sends it with each request, so
+// reusing the tenant credential would hand every client, and every proxy log on the
+// way, what it takes to call the Zscaler APIs directly with the server's roles. The
+// message names the settings, never the value.
+func (c *Config) checkAPIKeyReuse() error {
+	key := strings.TrimSpace(c.HTTP.Auth.APIKey)
+	for _, cred := range []struct{ setting, value string }{
+		{EnvClientSecret, c.Credentials.ClientSecret},
+		{EnvPrivateKey, c.Credentials.PrivateKey},
+	} {
+		v := strings.TrimSpace(cred.value)
+		if v != "" && subtle.ConstantTimeCompare([]byte(v), []byte(key)) == 1 {
+			return &Error{Setting: EnvAuthAPIKey, Reason: "has the same value as " + cred.setting +
+				"; never reuse the OneAPI credential as the API key, since every client holds " +
+				"the key. Make a key of its own with --generate-auth-token"}
+		}
 	}
 	return nil
 }

@@ -169,6 +169,14 @@ func TestAuthModeDetectionAndRequirements(t *testing.T) {
 		{"disabled but a mode chosen", with(map[string]string{EnvAuthEnabled: "false", EnvAuthMode: "jwt"}),
 			EnvAuthEnabled, "conflicts with ZSCALER_MCP_AUTH_MODE=jwt"},
 		{"short key", with(map[string]string{EnvAuthAPIKey: "hunter2"}), EnvAuthAPIKey, "too short"},
+		{"key reuses the client secret", with(map[string]string{EnvAuthAPIKey: testAPIKey,
+			EnvClientID: "id", EnvClientSecret: testAPIKey, EnvVanityDomain: "acme"}),
+			EnvAuthAPIKey, "has the same value as ZSCALER_CLIENT_SECRET"},
+		{"key reuses the secret, spaced", with(map[string]string{EnvAuthAPIKey: testAPIKey + " ",
+			EnvClientSecret: " " + testAPIKey}), EnvAuthAPIKey, "ZSCALER_CLIENT_SECRET"},
+		{"key reuses the private key", with(map[string]string{EnvAuthMode: "api-key",
+			EnvAuthAPIKey: testAPIKey, EnvPrivateKey: testAPIKey}),
+			EnvAuthAPIKey, "has the same value as ZSCALER_PRIVATE_KEY"},
 		{"api-key without key", with(map[string]string{EnvAuthMode: "api-key"}), EnvAuthAPIKey, "--generate-auth-token"},
 		{"jwt without issuer", with(map[string]string{EnvAuthJWKSURI: jwt[EnvAuthJWKSURI]}), EnvAuthIssuer, "not set"},
 		{"jwt without keys", with(map[string]string{EnvAuthMode: "jwt"}), EnvAuthJWKSURI, "not set"},
@@ -197,7 +205,12 @@ func TestAuthModeDetectionAndRequirements(t *testing.T) {
 		})
 	}
 
-	cfg, err := Load(mapSource(with(map[string]string{EnvAuthJWKSURI: "http://127.0.0.1:9/jwks",
+	cfg, err := Load(mapSource(with(map[string]string{EnvAuthAPIKey: testAPIKey,
+		EnvClientSecret: testAPIKey + "x", EnvPrivateKey: "x" + testAPIKey})))
+	require.NoError(t, err, "a key of its own is fine")
+	require.Equal(t, AuthModeAPIKey, cfg.HTTP.Auth.Mode)
+
+	cfg, err = Load(mapSource(with(map[string]string{EnvAuthJWKSURI: "http://127.0.0.1:9/jwks",
 		EnvAuthIssuer: "iss", EnvAuthAlgorithms: "rs256, eddsa"})))
 	require.NoError(t, err, "plain http to a local issuer is allowed")
 	require.Equal(t, []string{"RS256", "EdDSA"}, cfg.HTTP.Auth.Algorithms)

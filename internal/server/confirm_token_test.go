@@ -210,3 +210,18 @@ func (f *writeFixture) requireNoTokenLogged(t *testing.T, tokens ...string) {
 	}
 	require.NotContains(t, logged, "zc1.")
 }
+
+// TestTokenPastedIntoAnotherArgumentStaysOutOfTheAudit: an agent that puts the token
+// into an argument of another name, here a label's name, does not get it logged.
+func TestTokenPastedIntoAnotherArgumentStaysOutOfTheAudit(t *testing.T) {
+	f := newWriteFixture(t, allowAll(), writeOptions{})
+	id := f.newLabel(t, "Pasted token")
+	tok := token(t, f.call(t, "zia_delete_rule_label", map[string]any{"label_id": id}))
+
+	m := f.mark()
+	f.call(t, "zia_create_rule_label", map[string]any{"name": "ok " + tok})
+	lines := f.since(m)
+	require.Len(t, lines, 2)
+	require.Equal(t, `[TOOL CALL] zia_create_rule_label | args: {name: "ok ***REDACTED***"}`, lines[0])
+	require.NotContains(t, strings.Join(f.audit.lines(), "\n"), tok)
+}

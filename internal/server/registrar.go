@@ -228,6 +228,9 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 			if summary == "" {
 				summary = audit.Summary(o.res.Items)
 			}
+			if o.res.Partial {
+				summary = partialSummary(summary)
+			}
 			c.ended = true
 			c.entry.OK(time.Since(c.start), summary)
 			return out

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
@@ -54,4 +55,14 @@ func encodeJSON(v any) (string, error) {
 		return "", err
 	}
 	return string(bytes.TrimRight(buf.Bytes(), "\n")), nil
+}
+
+// partialSummary says "partial" where the summary of a complete success says "ok":
+// "ok (token id …)" becomes "partial (token id …)". A summary without "ok" (a list's
+// "N items") gets ", partial" appended.
+func partialSummary(summary string) string {
+	if rest, found := strings.CutPrefix(summary, "ok"); found {
+		return "partial" + rest
+	}
+	return summary + ", partial"
 }

@@ -29,11 +29,31 @@ func newConfirmer(d Deps) (*confirm.Confirmer, error) {
 // logWriteGate reports at start which write tools are served. A half-configured gate
 // has already been reported by the selection's warning; here, with the gate open, the
 // operator learns which tools got through, how confirmations are signed, and which
-// allowlist patterns match no write tool at all (a typo is otherwise silent).
+// allowlist patterns match no write tool at all (a typo is otherwise silent). When no
+// pattern matches any write tool, the warnings are all that is said: announcing that
+// write tools are enabled would be false.
 func (s *Server) logWriteGate(d Deps) {
 	if !s.selection.WritesOpen() {
 		return
 	}
+	patterns := s.selection.WriteToolPatterns()
+	var unmatched []string
+	for _, p := range patterns {
+		if !matchesWriteTool(p, s.catalog) {
+			unmatched = append(unmatched, p)
+		}
+	}
+	if len(unmatched) < len(patterns) {
+		s.logWritesEnabled(d, patterns)
+	}
+	for _, p := range unmatched {
+		s.logger.Warn("a --write-tools pattern matches no write tool", "pattern", p)
+	}
+}
+
+// logWritesEnabled is the line announcing an open gate: the allowlist, the write tools
+// served now, and how confirmations are signed and how long they live.
+func (s *Server) logWritesEnabled(d Deps, patterns []string) {
 	var served []string
 	for _, t := range s.registrar.Registered() {
 		if t.Kind.IsWrite() && t.Service != tools.ServiceMeta {
@@ -45,15 +65,9 @@ func (s *Server) logWriteGate(d Deps) {
 		key = "shared (" + config.EnvConfirmationKey + ")"
 	}
 	s.logger.Info("write tools are enabled: agents can change the tenant; deletes need a "+
-		"human's confirmation", "allowlist", s.selection.WriteToolPatterns(),
-		"registered", served, "confirmation_key", key,
+		"human's confirmation", "allowlist", patterns, "registered", served,
+		"confirmation_key", key,
 		"confirmation_ttl", s.registrar.confirm.TTL().Round(time.Second).String())
-
-	for _, p := range s.selection.WriteToolPatterns() {
-		if !matchesWriteTool(p, s.catalog) {
-			s.logger.Warn("a --write-tools pattern matches no write tool", "pattern", p)
-		}
-	}
 }
 
 func matchesWriteTool(pattern string, catalog []tools.Tool) bool {

@@ -234,3 +234,34 @@ func TestCreateAndUpdateRunWithoutConfirmation(t *testing.T) {
 		require.NotContains(t, l, "confirmation")
 	}
 }
+
+// TestAllowlistMatchingNothingOnlyWarns: when no --write-tools pattern names a write
+// tool, the start-up log does not claim that write tools are enabled; the warnings
+// about the patterns are all it says about writes.
+func TestAllowlistMatchingNothingOnlyWarns(t *testing.T) {
+	cfg, err := config.Load(func(name string) (string, bool) {
+		v, ok := map[string]string{config.EnvWriteEnabled: "true",
+			config.EnvWriteTools: "zia_create_rule label, zia_nothing_*"}[name]
+		return v, ok
+	})
+	require.NoError(t, err)
+	f := newWriteFixture(t, cfg, writeOptions{})
+	logs := strings.Join(f.log.lines(), "\n")
+	require.NotContains(t, logs, "write tools are enabled")
+	require.Contains(t, logs, `level=WARN msg="a --write-tools pattern matches no write tool" `+
+		`pattern="zia_create_rule label"`)
+	require.Contains(t, logs, `pattern=zia_nothing_*`)
+	require.Empty(t, listedWrites(t, f))
+
+	// One pattern that matches is enough for the gate to be announced.
+	cfg, err = config.Load(func(name string) (string, bool) {
+		v, ok := map[string]string{config.EnvWriteEnabled: "true",
+			config.EnvWriteTools: "zia_nothing_*, zia_create_rule_label"}[name]
+		return v, ok
+	})
+	require.NoError(t, err)
+	f = newWriteFixture(t, cfg, writeOptions{})
+	logs = strings.Join(f.log.lines(), "\n")
+	require.Contains(t, logs, "write tools are enabled")
+	require.Contains(t, logs, `pattern=zia_nothing_*`)
+}

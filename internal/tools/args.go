@@ -155,26 +155,45 @@ func (p Param) checkID(v any, bad func(string) error) (any, error) {
 	return nil, bad("an id (a string or a whole number)")
 }
 
+// checkStrings accepts a list of strings. Each item is trimmed of surrounding space,
+// and an item left empty is refused with its position: sent on, " 10.0.0.1 " or ""
+// would draw an error from the API that names neither the parameter nor the item.
 func (p Param) checkStrings(v any, bad func(string) error) (any, error) {
 	list, ok := v.([]any)
 	if !ok {
-		if ss, ok := v.([]string); ok {
-			return ss, nil
-		}
-		return nil, bad("a list of strings")
-	}
-	out := make([]string, 0, len(list))
-	for _, item := range list {
-		s, ok := item.(string)
+		ss, ok := v.([]string)
 		if !ok {
 			return nil, bad("a list of strings")
+		}
+		list = make([]any, len(ss))
+		for i, s := range ss {
+			list[i] = s
+		}
+	}
+	out := make([]string, 0, len(list))
+	for i, item := range list {
+		s, ok := item.(string)
+		if !ok {
+			return nil, toolerr.New(toolerr.InvalidArgument,
+				"parameter %q must be a list of strings, but item %d of %d is %s",
+				p.Name, i+1, len(list), describe(item))
+		}
+		if s = strings.TrimSpace(s); s == "" {
+			return nil, p.emptyItem(i, len(list))
 		}
 		out = append(out, s)
 	}
 	return out, nil
 }
 
-// checkIDs accepts a list of ids, each a string or a whole number as for ID.
+// emptyItem refuses a blank list item, naming its position counted from 1.
+func (p Param) emptyItem(i, n int) error {
+	return toolerr.New(toolerr.InvalidArgument,
+		"parameter %q must not have empty items, but item %d of %d is empty", p.Name, i+1, n)
+}
+
+// checkIDs accepts a list of ids, each a string or a whole number as for ID; strings
+// are trimmed, and an empty one is refused with its position.
 func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
 	list, ok := v.([]any)
 	if !ok {
@@ -189,7 +208,10 @@ func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
 	}
 	badItem := func(string) error { return bad("a list of ids (strings or whole numbers)") }
 	out := make([]string, 0, len(list))
-	for _, item := range list {
+	for i, item := range list {
+		if s, ok := item.(string); ok && strings.TrimSpace(s) == "" {
+			return nil, p.emptyItem(i, len(list))
+		}
 		id, err := p.checkID(item, badItem)
 		if err != nil {
 			return nil, err

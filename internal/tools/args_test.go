@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
 func TestEnumIgnoresCaseAndReturnsDeclaredSpelling(t *testing.T) {
@@ -109,4 +111,68 @@ func TestObjectAndTuplesParameters(t *testing.T) {
 	require.Equal(t, "object", props["advanced"].(map[string]any)["type"])
 	require.Equal(t, map[string]any{"type": "array", "items": map[string]any{"type": "string"}},
 		props["ports"].(map[string]any)["items"])
+}
+
+// TestListItemsAreTrimmedAndBlankOnesRefused: spaces around list items are dropped
+// before anything goes upstream, and an item left empty is refused with the parameter
+// and its position, which the API's own error would not name.
+func TestListItemsAreTrimmedAndBlankOnesRefused(t *testing.T) {
+	params := []Param{
+		{Name: "ip_addresses", Type: StringList, Description: "d"},
+		{Name: "ids", Type: IDList, Description: "d"},
+	}
+	args, err := Validate(params, map[string]any{
+		"ip_addresses": []any{" 10.0.0.1 ", "10.0.0.2\t", "\n10.0.0.3"},
+		"ids":          []any{" 7 ", 8.0},
+	})
+	require.NoError(t, err)
+	require.Equal(t, []string{"10.0.0.1", "10.0.0.2", "10.0.0.3"}, args.Strings("ip_addresses"))
+	require.Equal(t, []string{"7", "8"}, args.Strings("ids"))
+
+	args, err = Validate(params, map[string]any{"ip_addresses": []string{" a ", "b"}})
+	require.NoError(t, err)
+	require.Equal(t, []string{"a", "b"}, args.Strings("ip_addresses"))
+
+	args, err = Validate(params, map[string]any{"ip_addresses": []any{}})
+	require.NoError(t, err, "an empty list is a list")
+	require.Empty(t, args.Strings("ip_addresses"))
+
+	refused := []struct {
+		args map[string]any
+		want string
+	}{
+		{map[string]any{"ip_addresses": []any{" 10.0.0.1 ", ""}},
+			`parameter "ip_addresses" must not have empty items, but item 2 of 2 is empty`},
+		{map[string]any{"ip_addresses": []any{"  "}},
+			`parameter "ip_addresses" must not have empty items, but item 1 of 1 is empty`},
+		{map[string]any{"ip_addresses": []string{"a", "\t", "b"}},
+			`parameter "ip_addresses" must not have empty items, but item 2 of 3 is empty`},
+		{map[string]any{"ip_addresses": []any{"a", 5.0}},
+			`parameter "ip_addresses" must be a list of strings, but item 2 of 2 is a number`},
+		{map[string]any{"ids": []any{"1", 2.0, " "}},
+			`parameter "ids" must not have empty items, but item 3 of 3 is empty`},
+	}
+	for _, tc := range refused {
+		_, err := Validate(params, tc.args)
+		require.EqualError(t, err, "InvalidArgument: "+tc.want)
+	}
+}
+
+// TestTrimmedListItemsAreWhatGoesUpstream: a write tool sends the trimmed items, and a
+// blank item stops the call before anything is sent.
+func TestTrimmedListItemsAreWhatGoesUpstream(t *testing.T) {
+	fake := &ziaFake{}
+	_, err := ziaDo(t, fake, "zia_create_ip_source_group", map[string]any{
+		"name": "Branch", "ip_addresses": []any{" 10.0.0.1 ", ""}})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), `"ip_addresses"`)
+	require.Contains(t, err.Error(), "item 2 of 2 is empty")
+	require.Empty(t, fake.Calls())
+
+	ziaMust(t, fake, "zia_create_ip_source_group", map[string]any{
+		"name": "Branch", "ip_addresses": []any{" 10.0.0.1 ", "10.0.0.0/24 "}})
+	calls := fake.Calls()
+	require.Len(t, calls, 1)
+	require.Equal(t, []string{"10.0.0.1", "10.0.0.0/24"},
+		calls[0].Body.(map[string]any)["ipAddresses"])
 }

@@ -7,6 +7,11 @@ type Result struct {
 	Value any
 	// Items is the number of records for list results, or -1 when the value is not a list.
 	Items int
+	// Partial marks a change that was made only in part: the tenant changed, so the
+	// call succeeded and must not read as an error, but something it was asked to do
+	// remains undone. Value says what was done and what remains; the audit line says
+	// "partial" where it would say "ok".
+	Partial bool
 }
 
 // List wraps a list of records.

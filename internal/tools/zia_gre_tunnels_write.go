@@ -38,8 +38,8 @@ func ziaGRETunnelWriteTools(up Upstream) []Tool {
 
 	del := ziaWrite(ts, "zia_delete_gre_tunnel", "Delete a ZIA GRE tunnel",
 		"Deletes a GRE tunnel and then the static IP it comes from. Nothing is deleted "+
-			"unless static_ip_id is the static IP of that tunnel's source address. "+
-			ziaDeleteHint,
+			"unless static_ip_id is the static IP of that tunnel's source address and no "+
+			"location or VPN credential uses that address. "+ziaDeleteHint,
 		Delete, []Param{
 			ziaIDParam("tunnel_id", "GRE tunnel id, from zia_list_gre_tunnels."),
 			ziaIDParam("static_ip_id", "Id of the tunnel's static IP, deleted after the "+
@@ -195,7 +195,9 @@ type ziaGRETunnelPair struct {
 }
 
 // ziaGREPair reads the tunnel and the static IP a delete names, and checks that the
-// static IP is the tunnel's source.
+// static IP is the tunnel's source and that nothing else uses it. The API would refuse
+// the static IP's deletion only after the tunnel's had gone through, leaving the
+// tenant half changed; checking first keeps the delete whole in all but a race.
 func ziaGREPair(ctx context.Context, up Upstream, args Args) (ziaGRETunnelPair, error) {
 	tunnelID, err := ziaIntID(args, "tunnel_id")
 	if err != nil {
@@ -219,6 +221,17 @@ func ziaGREPair(ctx context.Context, up Upstream, args Args) (ziaGRETunnelPair, 
 			"static IP %s (%s) is not the source of GRE tunnel %s (%s); nothing was deleted",
 			staticID, sip, tunnelID, src)
 	}
+	user, err := ziaStaticIPUser(ctx, up, src)
+	if err != nil {
+		return ziaGRETunnelPair{}, err
+	}
+	if user != "" {
+		return ziaGRETunnelPair{}, toolerr.New(toolerr.InvalidArgument,
+			"static IP %s (%s) of GRE tunnel %s is still used by %s; nothing was deleted. "+
+				"Take the address off the location or delete the credential first: this tool "+
+				"deletes a tunnel only together with its static IP",
+			staticID, src, tunnelID, user)
+	}
 	return ziaGRETunnelPair{tunnelID: tunnelID, staticID: staticID, source: src}, nil
 }
 
@@ -233,11 +246,30 @@ func ziaDeleteGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 	if _, err := up.ZIAWrite(ctx, http.MethodDelete, tunnelPath, nil); err != nil {
 		return Result{}, err
 	}
+	tunnel := Resource{Type: "GRE tunnel", ID: tunnelID.String()}
+	static := Resource{Type: "static IP", ID: staticID.String(), Name: pair.source}
 	if _, err := up.ZIAWrite(ctx, http.MethodDelete, staticPath, nil); err != nil {
-		te := toolerr.As(err)
-		return Result{}, toolerr.Wrap(te.Kind, err, "GRE tunnel %s was deleted (staged) but "+
-			"its static IP %s was not: %s", tunnelID, staticID, te.Message)
+		// The tenant has changed: an error would tell the agent nothing happened.
+		return ziaPartlyDeleted(tunnel, static, toolerr.As(err)), nil
 	}
-	return ziaDeleted(Resource{Type: "GRE tunnel", ID: tunnelID.String()},
-		Resource{Type: "static IP", ID: staticID.String()}), nil
+	return ziaDeleted(tunnel, Resource{Type: static.Type, ID: static.ID}), nil
+}
+
+// ziaPartlyDeleted is the result of a GRE tunnel delete whose second step failed: the
+// tunnel is gone (staged) and its static IP remains. Only a race gets here, something
+// starting to use the static IP between the check and the delete, or a failure of the
+// API; the result says what was deleted, what remains, why, and how to finish.
+func ziaPartlyDeleted(tunnel, static Resource, why *toolerr.Error) Result {
+	msg := fmt.Sprintf("Partly done: %s %s was deleted (staged), but its %s %s (%s) was "+
+		"not and remains: %s: %s. Delete it with zia_delete_static_ip once nothing uses it, "+
+		"or keep it.", tunnel.Type, tunnel.ID, static.Type, static.ID, static.Name,
+		why.Kind, why.Message)
+	return Result{Items: -1, Partial: true, Value: map[string]any{
+		"status":  "partial",
+		"message": msg,
+		"deleted": []any{map[string]any{"type": tunnel.Type, "id": tunnel.ID}},
+		"not_deleted": []any{map[string]any{"type": static.Type, "id": static.ID,
+			"ipAddress": static.Name, "error": string(why.Kind) + ": " + why.Message}},
+		"activation": ziaPendingNote,
+	}}
 }
