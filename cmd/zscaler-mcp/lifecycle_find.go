@@ -1,13 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/zscaler/zscaler-mcp/internal/config"
 	"github.com/zscaler/zscaler-mcp/internal/lifecycle"
@@ -45,22 +43,53 @@ func (f finder) explicitPIDFile() (path, origin string) {
 }
 
 // one returns the single live server the command should act on, or an exit status
-// after saying why there is none.
+// after saying why there is none. Before it returns a server it checks that the
+// process behind the PID file is the server that wrote it, so that a crafted file
+// cannot aim the command at another process.
 func (f finder) one() (lifecycle.Instance, int) {
-	if path, origin := f.explicitPIDFile(); path != "" {
-		return f.inspect(path, origin)
+	in, origin, code := f.choose()
+	if code != 0 {
+		return in, code
 	}
+	err := lifecycle.Verify(in)
+	var notServer *lifecycle.NotServerError
+	switch {
+	case err == nil:
+		return in, 0
+	case errors.Is(err, lifecycle.ErrNoProcess):
+		lifecycle.RemoveStale(in.Path)
+		printf(f.errw, "pid %d (PID file %s) is no longer running; removed the stale file.\n",
+			in.Record.PID, in.Path)
+	case errors.As(err, &notServer):
+		printf(f.errw, "Refusing to %s: PID file %s (%s) names pid %d, which is not the "+
+			"zscaler-mcp server that wrote it: %s. Nothing was sent; remove the file if no "+
+			"server wrote it.\n", f.command, in.Path, origin, in.Record.PID, notServer.Reason)
+	default:
+		printf(f.errw, "Refusing to %s pid %d (PID file %s): %v. Nothing was sent.\n",
+			f.command, in.Record.PID, in.Path, err)
+	}
+	return in, 1
+}
+
+// choose finds the single live server the command should act on, and says where its
+// PID file came from; or it returns an exit status after saying why there is none.
+func (f finder) choose() (in lifecycle.Instance, origin string, code int) {
+	if path, origin := f.explicitPIDFile(); path != "" {
+		in, code := f.inspect(path, origin)
+		return in, "from " + origin, code
+	}
+	const found = "found in the run directories"
 	dirs := places().Candidates()
 	live, foreign := f.discover(dirs)
 	if f.flags.pid != 0 {
 		for _, in := range live {
 			if in.Record.PID == f.flags.pid {
-				return in, 0
+				return in, found, 0
 			}
 		}
 		printf(f.errw, "No running zscaler-mcp server with pid %d: no PID file for it in %s.\n",
 			f.flags.pid, strings.Join(dirs, ", "))
-		return lifecycle.Instance{}, 1
+		return lifecycle.Instance{}, "", 1
 	}
 	switch len(live) {
 	case 0:
@@ -71,16 +100,16 @@ func (f finder) one() (lifecycle.Instance, int) {
 				"this command inside it (docker exec <container> zscaler-mcp %s).\n",
 				len(foreign), f.command)
 		}
-		return lifecycle.Instance{}, 1
+		return lifecycle.Instance{}, "", 1
 	case 1:
-		return live[0], 0
+		return live[0], found, 0
 	}
 	printf(f.errw, "%d zscaler-mcp servers are running; choose one with --pid N or --pid-file PATH:\n",
 		len(live))
 	for _, in := range live {
 		printf(f.errw, "  %s\n", lifecycle.Summary(in))
 	}
-	return lifecycle.Instance{}, 2
+	return lifecycle.Instance{}, "", 2
 }
 
 // inspect judges an explicitly named PID file.
@@ -130,102 +159,4 @@ func (f finder) discover(dirs []string) (live, foreign []lifecycle.Instance) {
 		}
 	}
 	return live, foreign
-}
-
-// statusEntry is one instance in `status --json`.
-type statusEntry struct {
-	Path      string           `json:"path"`
-	State     string           `json:"state"`
-	EnvSource *envSourceJSON   `json:"env_source,omitempty"`
-	Record    lifecycle.Record `json:"record"`
-}
-
-type envSourceJSON struct {
-	Label  string `json:"label"`
-	Path   string `json:"path,omitempty"`
-	Advice string `json:"advice"`
-}
-
-// status prints every instance found (or the one chosen) and removes stale files
-// after showing them. It returns 0 when at least one server is alive.
-func (f finder) status(asJSON bool, now time.Time) int {
-	var all []lifecycle.Instance
-	var looked string
-	if path, origin := f.explicitPIDFile(); path != "" {
-		in, err := lifecycle.Inspect(path)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				printf(f.errw, "No zscaler-mcp PID file at %s (from %s).\n", path, origin)
-			} else {
-				printf(f.errw, "Cannot use PID file %s (from %s): %v.\n", path, origin, err)
-			}
-			return 1
-		}
-		all, looked = []lifecycle.Instance{in}, path
-	} else {
-		dirs := places().Candidates()
-		var skipped []error
-		all, skipped = lifecycle.Discover(dirs)
-		for _, err := range skipped {
-			printf(f.errw, "note: skipped %v\n", err)
-		}
-		looked = strings.Join(dirs, ", ")
-	}
-	if f.flags.pid != 0 {
-		var picked []lifecycle.Instance
-		for _, in := range all {
-			if in.Record.PID == f.flags.pid {
-				picked = append(picked, in)
-			}
-		}
-		all = picked
-	}
-	if len(all) == 0 {
-		if asJSON {
-			printf(f.out, "[]\n")
-		}
-		printf(f.errw, "No running zscaler-mcp server found: no PID file in %s.\n", looked)
-		return 1
-	}
-
-	if asJSON {
-		f.statusJSON(all)
-	} else {
-		printf(f.out, "zscaler-mcp status\n%s\n", strings.Repeat("=", 40))
-		for i, in := range all {
-			if i > 0 {
-				printf(f.out, "\n")
-			}
-			_ = lifecycle.WriteStatus(f.out, in, now)
-		}
-	}
-
-	code := 1
-	for _, in := range all {
-		switch in.State {
-		case lifecycle.Live:
-			code = 0
-		case lifecycle.Stale:
-			if lifecycle.RemoveStale(in.Path) {
-				printf(f.errw, "Removed stale PID file %s (pid %d is no longer running).\n",
-					in.Path, in.Record.PID)
-			}
-		}
-	}
-	return code
-}
-
-func (f finder) statusJSON(all []lifecycle.Instance) {
-	entries := make([]statusEntry, 0, len(all))
-	for _, in := range all {
-		e := statusEntry{Path: in.Path, State: in.State.String(), Record: in.Record}
-		if in.State != lifecycle.Foreign {
-			src := lifecycle.ClassifyEnvSource(in.Record)
-			e.EnvSource = &envSourceJSON{Label: src.Label, Path: src.Path, Advice: src.Advice}
-		}
-		entries = append(entries, e)
-	}
-	enc := json.NewEncoder(f.out)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(entries)
 }

@@ -88,11 +88,15 @@ func TestRestartFindsANewDotenvAndKeepsItsPrecedence(t *testing.T) {
 	require.Equal(t, inWorkdir(t, ".env"), cfg.DotenvPath)
 }
 
-// liveRecord describes a live process: this test, or its parent.
+// liveRecord describes a live process: this test, or its parent. Both are given this
+// test's executable, which only this test's own process passes for.
 func liveRecord(t *testing.T, pid int, transport string) lifecycle.Record {
 	t.Helper()
+	exe, err := os.Executable()
+	require.NoError(t, err)
 	rec := lifecycle.Record{PID: pid, StartedAt: time.Now(), Version: "test",
-		Transport: transport, Argv: []string{"zscaler-mcp"}, ShutdownTimeoutSeconds: 1}
+		Transport: transport, Argv: []string{"zscaler-mcp"}, ShutdownTimeoutSeconds: 1,
+		Executable: exe}
 	lifecycle.IdentityOf(pid).Stamp(&rec)
 	return rec
 }
