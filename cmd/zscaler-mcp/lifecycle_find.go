@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -27,11 +28,15 @@ func (f finder) explicitPIDFile() (path, origin string) {
 	if v := strings.TrimSpace(os.Getenv(config.EnvPIDFile)); v != "" {
 		return v, config.EnvPIDFile
 	}
-	dotenv, explicit := os.Getenv(config.EnvDotenvPath), true
-	if dotenv == "" {
-		dotenv, explicit = ".env", false
+	dotenv := os.Getenv(config.EnvDotenvPath)
+	var values map[string]string
+	var err error
+	if dotenv != "" {
+		values, err = readDotenv(dotenv, true)
+	} else {
+		dotenv = ".env"
+		values, err = f.readOwnDotenv(dotenv)
 	}
-	values, err := readDotenv(dotenv, explicit)
 	if err != nil {
 		printf(f.errw, "note: %v; looking for servers in the run directories instead\n", err)
 		return "", ""
@@ -40,6 +45,33 @@ func (f finder) explicitPIDFile() (path, origin string) {
 		return v, config.EnvPIDFile + " in " + dotenv
 	}
 	return "", ""
+}
+
+// readOwnDotenv reads the .env file found in the working directory, if the user
+// running the command or root owns it and no other user can write it. A command may
+// run with sudo in a directory anybody can write to: a file planted there must not
+// choose which PID file, and so which process, it acts on. A file that fails the
+// check is ignored, with a warning that names it.
+func (f finder) readOwnDotenv(path string) (map[string]string, error) {
+	file, err := lifecycle.OpenTrusted(path)
+	var untrusted *lifecycle.UntrustedError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case errors.As(err, &untrusted):
+		printf(f.errw, "warning: ignoring %s: %s. Lifecycle commands read %s only from a "+
+			".env file that you or root own and no other user can write; name the file with "+
+			"--pid-file instead.\n", absPath(path), untrusted.Reason, config.EnvPIDFile)
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("read .env file %s: %w", absPath(path), err)
+	}
+	defer file.Close()
+	data, err := io.ReadAll(file)
+	if err != nil {
+		return nil, fmt.Errorf("read .env file %s: %w", absPath(path), err)
+	}
+	return parseDotenv(path, data)
 }
 
 // one returns the single live server the command should act on, or an exit status

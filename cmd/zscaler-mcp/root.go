@@ -209,6 +209,11 @@ func readDotenv(path string, explicit bool) (map[string]string, error) {
 		}
 		return nil, &config.Error{Setting: config.EnvDotenvPath, Value: path, Reason: reason}
 	}
+	return parseDotenv(path, data)
+}
+
+// parseDotenv parses the content of the .env file at path.
+func parseDotenv(path string, data []byte) (map[string]string, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 
 	values, err := godotenv.UnmarshalBytes(data)
