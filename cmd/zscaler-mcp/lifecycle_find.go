@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/zscaler/zscaler-mcp/internal/config"
@@ -89,9 +90,8 @@ func (f finder) one() (lifecycle.Instance, int) {
 	case err == nil:
 		return in, 0
 	case errors.Is(err, lifecycle.ErrNoProcess):
-		lifecycle.RemoveStale(in.Path)
-		printf(f.errw, "pid %d (PID file %s) is no longer running; removed the stale file.\n",
-			in.Record.PID, in.Path)
+		printf(f.errw, "pid %d (PID file %s) is no longer running; %s.\n",
+			in.Record.PID, in.Path, clearStale(in.Path))
 	case errors.As(err, &notServer):
 		printf(f.errw, "Refusing to %s: PID file %s (%s) names pid %d, which is not the "+
 			"zscaler-mcp server that wrote it: %s. Nothing was sent; remove the file if no "+
@@ -112,11 +112,26 @@ func (f finder) choose() (in lifecycle.Instance, origin string, code int) {
 	}
 	const found = "found in the run directories"
 	dirs := places().Candidates()
-	live, foreign := f.discover(dirs)
+	live, stale, foreign := f.discover(dirs)
 	if f.flags.pid != 0 {
 		for _, in := range live {
 			if in.Record.PID == f.flags.pid {
 				return in, found, 0
+			}
+		}
+		for _, in := range stale {
+			if in.Record.PID == f.flags.pid {
+				printf(f.errw, "No running zscaler-mcp server with pid %d: its PID file %s is "+
+					"stale (pid %d is no longer running).\n", f.flags.pid, in.Path, f.flags.pid)
+				return lifecycle.Instance{}, "", 1
+			}
+		}
+		for _, in := range foreign {
+			if in.Record.PID == f.flags.pid {
+				printf(f.errw, "PID file %s names pid %d in another PID namespace; run this "+
+					"command inside it (docker exec <container> zscaler-mcp %s).\n",
+					in.Path, f.flags.pid, f.command)
+				return lifecycle.Instance{}, "", 1
 			}
 		}
 		printf(f.errw, "No running zscaler-mcp server with pid %d: no PID file for it in %s.\n",
@@ -163,9 +178,8 @@ func (f finder) inspect(path, origin string) (lifecycle.Instance, int) {
 	}
 	switch in.State {
 	case lifecycle.Stale:
-		lifecycle.RemoveStale(path)
 		printf(f.errw, "No running zscaler-mcp server: PID file %s names pid %d, which is no "+
-			"longer running; removed the stale file.\n", path, in.Record.PID)
+			"longer running; %s.\n", path, in.Record.PID, clearStale(path))
 		return in, 1
 	case lifecycle.Foreign:
 		printf(f.errw, "PID file %s was written in another PID namespace (pid %d there); run "+
@@ -176,19 +190,60 @@ func (f finder) inspect(path, origin string) (lifecycle.Instance, int) {
 	return in, 0
 }
 
-// discover reads the run directories, removes stale files (saying so) and returns the
-// live instances and those from other PID namespaces.
-func (f finder) discover(dirs []string) (live, foreign []lifecycle.Instance) {
+// discover reads the run directories, removes stale files (saying so, or why it
+// could not) and returns the instances by state.
+func (f finder) discover(dirs []string) (live, stale, foreign []lifecycle.Instance) {
 	all, skipped := lifecycle.Discover(dirs)
 	for _, err := range skipped {
 		printf(f.errw, "note: skipped %v\n", err)
 	}
-	live, stale, foreign := lifecycle.Split(all)
+	live, stale, foreign = lifecycle.Split(all)
 	for _, in := range stale {
-		if lifecycle.RemoveStale(in.Path) {
-			printf(f.errw, "Removed stale PID file %s (pid %d is no longer running).\n",
-				in.Path, in.Record.PID)
-		}
+		f.reportStale(in)
 	}
-	return live, foreign
+	return live, stale, foreign
+}
+
+// removeStale is lifecycle.RemoveStale; tests replace it to fail as it does for a user
+// who may not write the file's directory, which root always may.
+var removeStale = lifecycle.RemoveStale
+
+// reportStale removes the stale PID file of in and says so, or why it stays.
+func (f finder) reportStale(in lifecycle.Instance) {
+	removed, err := removeStale(in.Path)
+	switch {
+	case removed:
+		printf(f.errw, "Removed stale PID file %s (pid %d is no longer running).\n",
+			in.Path, in.Record.PID)
+	case err != nil:
+		printf(f.errw, "Stale PID file %s (pid %d is no longer running) could not be "+
+			"removed: %s.\n", in.Path, in.Record.PID, whyNotRemoved(in.Path, err))
+	}
+}
+
+// clearStale removes the stale PID file at path and says what became of it, as the
+// end of a sentence.
+func clearStale(path string) string {
+	removed, err := removeStale(path)
+	switch {
+	case removed:
+		return "removed the stale file"
+	case err != nil:
+		return "could not remove the stale file: " + whyNotRemoved(path, err)
+	}
+	return "its file has since been removed or replaced"
+}
+
+// whyNotRemoved explains a failed removal of the file at path and what to do.
+func whyNotRemoved(path string, err error) string {
+	reason := err.Error()
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		reason = pathErr.Err.Error()
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Sprintf("%s (you may not remove files in %s; remove it as a user who "+
+			"may, such as the one whose server wrote it, or with sudo)", reason, filepath.Dir(path))
+	}
+	return reason
 }

@@ -43,9 +43,8 @@ func (s signaller) send(sig lifecycle.Signal) int {
 	case err == nil:
 		return 0
 	case errors.Is(err, lifecycle.ErrNoProcess):
-		lifecycle.RemoveStale(s.in.Path)
-		printf(s.errw, "pid %d (PID file %s) is no longer running; removed the stale file.\n",
-			s.in.Record.PID, s.in.Path)
+		printf(s.errw, "pid %d (PID file %s) is no longer running; %s.\n",
+			s.in.Record.PID, s.in.Path, clearStale(s.in.Path))
 		return 1
 	default:
 		printf(s.errw, "Could not send %s to pid %d (PID file %s): %v.\n", sig,
@@ -138,9 +137,8 @@ func (s signaller) restart() int {
 			return 1
 		}
 		if !lifecycle.Running(rec) {
-			lifecycle.RemoveStale(s.in.Path)
-			printf(s.errw, "pid %d exited instead of starting again; see its log. Its PID file "+
-				"%s is removed.\n", rec.PID, s.in.Path)
+			printf(s.errw, "pid %d exited instead of starting again (see its log), leaving "+
+				"PID file %s; %s.\n", rec.PID, s.in.Path, clearStale(s.in.Path))
 			return 1
 		}
 		time.Sleep(pollEvery)
@@ -174,10 +172,9 @@ func (s signaller) stop() int {
 		printf(s.errw, "pid %d survived SIGKILL for %s.\n", rec.PID, killWait)
 		return 1
 	}
-	lifecycle.RemoveStale(s.in.Path)
 	printf(s.out, "Killed pid %d (SIGKILL) after it ran %s past SIGTERM; calls still running "+
-		"got no answer and no OK/ERR audit line. Removed its PID file %s.\n", rec.PID, wait,
-		s.in.Path)
+		"got no answer and no OK/ERR audit line. It left PID file %s; %s.\n", rec.PID, wait,
+		s.in.Path, clearStale(s.in.Path))
 	return 1
 }
 
@@ -189,9 +186,9 @@ func (s signaller) ended(after time.Duration) int {
 			"its PID file.\n", s.in.Record.PID, after)
 		return 0
 	}
-	lifecycle.RemoveStale(s.in.Path)
-	printf(s.errw, "pid %d exited after %s without removing its PID file, so it did not "+
-		"stop cleanly (killed, or crashed); removed %s.\n", s.in.Record.PID, after, s.in.Path)
+	printf(s.errw, "pid %d exited after %s without removing its PID file %s, so it did not "+
+		"stop cleanly (killed, or crashed); %s.\n", s.in.Record.PID, after, s.in.Path,
+		clearStale(s.in.Path))
 	return 1
 }
 

@@ -84,10 +84,7 @@ func (f finder) status(asJSON bool, now time.Time) int {
 		case lifecycle.Live:
 			code = 0
 		case lifecycle.Stale:
-			if lifecycle.RemoveStale(in.Path) {
-				printf(f.errw, "Removed stale PID file %s (pid %d is no longer running).\n",
-					in.Path, in.Record.PID)
-			}
+			f.reportStale(in)
 		}
 	}
 	return code

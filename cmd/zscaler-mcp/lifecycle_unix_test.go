@@ -3,8 +3,11 @@
 package main
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 
@@ -67,4 +70,42 @@ func TestLifecycleCommandsTrustOnlyTheirOwnDotenv(t *testing.T) {
 	code, _, stderr = runLifecycle(t, "status")
 	require.Equal(t, 1, code)
 	require.Contains(t, stderr, "No zscaler-mcp PID file at "+named)
+}
+
+// TestStaleFileThatCannotBeRemoved: a stale PID file that another user's server left
+// in a directory the caller may not write stays; every command says it is stale, that
+// it could not be removed and why, instead of claiming to have removed it or that
+// there is no file.
+func TestStaleFileThatCannotBeRemoved(t *testing.T) {
+	isolate(t)
+	run := t.TempDir()
+	t.Setenv(lifecycle.EnvRunDir, run)
+	stale := deadRecord(t)
+	path := publish(t, run, stale)
+	removeStale = func(p string) (bool, error) {
+		return false, fmt.Errorf("remove stale PID file: %w",
+			&fs.PathError{Op: "remove", Path: p, Err: syscall.EACCES})
+	}
+	t.Cleanup(func() { removeStale = lifecycle.RemoveStale })
+	pid := strconv.Itoa(stale.PID)
+	listed := "Stale PID file " + path + " (pid " + pid + " is no longer running) could " +
+		"not be removed: permission denied (you may not remove files in " + run + "; remove " +
+		"it as a user who may, such as the one whose server wrote it, or with sudo).\n"
+
+	code, _, stderr := runLifecycle(t, "stop", "--pid", pid)
+	require.Equal(t, 1, code)
+	require.Equal(t, listed+"No running zscaler-mcp server with pid "+pid+": its PID file "+
+		path+" is stale (pid "+pid+" is no longer running).\n", stderr)
+
+	code, _, stderr = runLifecycle(t, "status")
+	require.Equal(t, 1, code)
+	require.Equal(t, listed, stderr)
+
+	code, _, stderr = runLifecycle(t, "reload", "--pid-file", path)
+	require.Equal(t, 1, code)
+	require.Equal(t, "No running zscaler-mcp server: PID file "+path+" names pid "+pid+
+		", which is no longer running; could not remove the stale file: permission denied "+
+		"(you may not remove files in "+run+"; remove it as a user who may, such as the one "+
+		"whose server wrote it, or with sudo).\n", stderr)
+	require.FileExists(t, path)
 }

@@ -105,12 +105,24 @@ func Remove(path string, self Identity) bool {
 	return os.Remove(path) == nil
 }
 
+// removeFile is os.Remove, replaced by tests that need a removal to fail as it does
+// for a user who may not write the file's directory, which root always may.
+var removeFile = os.Remove
+
 // RemoveStale deletes the file at path if it still holds a stale record, so a file a
-// new server has just written in its place survives.
-func RemoveStale(path string) bool {
+// new server has just written in its place survives. It reports whether it deleted
+// the file; err says why a stale file could not be deleted (typically: the caller may
+// not write its directory, since another user's server wrote it there).
+func RemoveStale(path string) (removed bool, err error) {
 	rec, err := Read(path)
 	if err != nil || Check(rec) != Stale {
-		return false
+		return false, nil // gone, or replaced by a file that is not stale
 	}
-	return os.Remove(path) == nil
+	if err := removeFile(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		return false, fmt.Errorf("remove stale PID file: %w", err)
+	}
+	return true, nil
 }

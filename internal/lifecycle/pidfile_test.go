@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -117,11 +118,42 @@ func TestRemoveOnlyRemovesOwnFile(t *testing.T) {
 	require.NoFileExists(t, mine)
 	require.False(t, Remove(mine, Self()), "removing twice is harmless")
 
-	require.False(t, RemoveStale(theirs), "a live server's file is not stale")
+	removed, err := RemoveStale(theirs)
+	require.NoError(t, err)
+	require.False(t, removed, "a live server's file is not stale")
 	stale := filepath.Join(dir, "stale.json")
 	require.NoError(t, Write(stale, Record{PID: deadPID(t), StartedAt: time.Now(),
 		Transport: "stdio"}, Identity{}))
-	require.True(t, RemoveStale(stale))
+	removed, err = RemoveStale(stale)
+	require.NoError(t, err)
+	require.True(t, removed)
+	removed, err = RemoveStale(stale)
+	require.NoError(t, err)
+	require.False(t, removed, "removing twice is harmless")
+}
+
+// TestRemoveStaleSaysWhyItCannot: a stale file another user's server left in a
+// directory the caller may not write stays, and the caller learns why.
+func TestRemoveStaleSaysWhyItCannot(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, "stale.json")
+	require.NoError(t, Write(stale, Record{PID: deadPID(t), StartedAt: time.Now(),
+		Transport: "stdio"}, Identity{}))
+	if os.Geteuid() == 0 {
+		// Root may write every directory; fail the removal as the kernel would.
+		removeFile = func(path string) error {
+			return &fs.PathError{Op: "remove", Path: path, Err: syscall.EACCES}
+		}
+		t.Cleanup(func() { removeFile = os.Remove })
+	} else {
+		require.NoError(t, os.Chmod(dir, 0o555))
+		t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
+	}
+	removed, err := RemoveStale(stale)
+	require.False(t, removed)
+	require.ErrorIs(t, err, fs.ErrPermission)
+	require.ErrorContains(t, err, "remove stale PID file: remove "+stale+": permission denied")
+	require.FileExists(t, stale)
 }
 
 func TestCheck(t *testing.T) {
