@@ -215,3 +215,23 @@ func TestStatusListsEveryServerAndClearsStaleFiles(t *testing.T) {
 	require.Contains(t, stdout, `"state": "alive"`)
 	require.Contains(t, stdout, `"label": "none"`)
 }
+
+// TestStartRefusesAPIDFileInAMissingDirectory: the operator asked for that exact file;
+// a server that could not write it must not start unfindable. It is a configuration
+// error (exit 2) that names the setting as given and the missing directory.
+func TestStartRefusesAPIDFileInAMissingDirectory(t *testing.T) {
+	isolate(t)
+	missing := filepath.Join(t.TempDir(), "run")
+	path := filepath.Join(missing, "server.json")
+	reason := `": its directory ` + missing + ` does not exist; create it, or name a file ` +
+		`in a directory that exists`
+
+	_, err := resolve(t, "--pid-file", path)
+	require.Equal(t, 2, exitStatus(err))
+	require.EqualError(t, err, `invalid --pid-file="`+path+reason)
+
+	t.Setenv(config.EnvPIDFile, path)
+	_, err = resolve(t)
+	require.Equal(t, 2, exitStatus(err))
+	require.EqualError(t, err, `invalid ZSCALER_MCP_PID_FILE="`+path+reason)
+}

@@ -195,6 +195,9 @@ func (c *Config) validate() error {
 	if err := c.Writes.validate(); err != nil {
 		return err
 	}
+	if err := checkPIDFile(c.PIDFile); err != nil {
+		return err
+	}
 	if err := c.HTTP.validate(); err != nil {
 		return err
 	}
