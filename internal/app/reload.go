@@ -101,8 +101,8 @@ func (r *reloader) reload(requests uint64) lifecycle.ReloadOutcome {
 		}
 		r.logger.Warn(c.env+" changed; takes effect on restart", attrs...)
 	}
-	r.logger.Info("configuration reloaded", "applied", out.Applied,
-		"restart_needed", out.RestartNeeded)
+	r.logger.Info("configuration reloaded", "applied", strings.Join(out.Applied, ", "),
+		"restart_needed", strings.Join(out.RestartNeeded, ", "))
 	r.publish(out)
 	return out
 }

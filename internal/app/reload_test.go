@@ -188,10 +188,14 @@ func TestReloadLeavesDemoCredentialsAlone(t *testing.T) {
 	f.creds.set(demo)
 	f.r = newReloader(f.r.cfg, f.r.logger, f.r.level, f.r.audit, nil, f.creds, f.resets)
 	f.r.load = dotenvLoader(nil)
-	writeDotenv(t, f.dotenv, "ZSCALER_MCP_DEMO=true", "ZSCALER_CLIENT_ID=real")
+	writeDotenv(t, f.dotenv, "ZSCALER_MCP_DEMO=true", "ZSCALER_CLIENT_ID=real",
+		"ZSCALER_MCP_LOG_TOOL_CALLS=true", "ZSCALER_MCP_PORT=9000", "ZSCALER_MCP_TOOLSETS=zms")
 	out := f.r.reload(1)
 	require.True(t, out.OK, out.Error)
 	require.Equal(t, demo, f.creds.get())
 	require.Zero(t, f.resets.n.Load())
 	require.Contains(t, out.Applied, "credentials ignored in demo mode")
+	require.Contains(t, f.log.String(), `msg="configuration reloaded" applied="credentials `+
+		`ignored in demo mode, auditing on" restart_needed="ZSCALER_MCP_PORT, ZSCALER_MCP_TOOLSETS"`,
+		"lists are logged with separators")
 }

@@ -227,17 +227,24 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// logList renders a list setting as the variable spells it, items separated by
+// commas, rather than as Go prints a slice ("[a b]"), whose items run together when
+// they contain spaces.
+func logList(key string, items []string) slog.Attr {
+	return slog.String(key, strings.Join(items, ", "))
+}
+
 // LogValue renders the configuration for logs with every secret left out, so the
 // configuration can be logged at start without leaking credentials.
 func (c *Config) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.String("transport", c.Transport),
 		slog.String("addr", c.Addr()),
-		slog.Any("services", c.Services),
-		slog.Any("disabled_services", c.DisabledServices),
-		slog.Any("toolsets", c.Toolsets),
-		slog.Any("disabled_toolsets", c.DisabledToolsets),
-		slog.Any("disabled_tools", c.DisabledTools),
+		logList("services", c.Services),
+		logList("disabled_services", c.DisabledServices),
+		logList("toolsets", c.Toolsets),
+		logList("disabled_toolsets", c.DisabledToolsets),
+		logList("disabled_tools", c.DisabledTools),
 		slog.Bool("log_tool_calls", c.LogToolCalls),
 		slog.String("audit_log_file", c.AuditLogFile),
 		slog.Bool("debug", c.Debug),
@@ -246,13 +253,13 @@ func (c *Config) LogValue() slog.Value {
 		slog.String("pid_file", c.PIDFile),
 		slog.Bool("output_sanitization", !c.DisableOutputSanitization),
 		slog.Bool("write_enabled", c.Writes.Enabled),
-		slog.Any("write_tools", c.Writes.Tools),
+		logList("write_tools", c.Writes.Tools),
 		slog.Bool("confirmation_key_set", len(c.Writes.ConfirmationKey) > 0),
 		slog.Bool("tls", c.HTTP.TLSCertFile != ""),
 		slog.Bool("allow_http", c.HTTP.AllowHTTP),
-		slog.Any("allowed_hosts", c.HTTP.AllowedHosts),
-		slog.Any("allowed_origins", c.HTTP.AllowedOrigins),
-		slog.Any("allowed_source_ips", c.HTTP.AllowedSourceIPs),
+		logList("allowed_hosts", c.HTTP.AllowedHosts),
+		logList("allowed_origins", c.HTTP.AllowedOrigins),
+		logList("allowed_source_ips", c.HTTP.AllowedSourceIPs),
 		slog.Int64("max_request_bytes", c.HTTP.MaxRequestBytes),
 		slog.String("auth_mode", c.HTTP.Auth.Mode),
 		slog.Bool("auth_api_key_set", c.HTTP.Auth.APIKey != ""),

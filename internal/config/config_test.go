@@ -1,6 +1,8 @@
 package config
 
 import (
+	"bytes"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -121,6 +123,17 @@ func TestConfigRenderingHidesSecrets(t *testing.T) {
 	require.NotContains(t, out, "s3cret-value")
 	require.NotContains(t, out, "PRIVATE KEY")
 	require.Contains(t, out, "client_secret_set=true")
+}
+
+func TestConfigLogsListsWithSeparators(t *testing.T) {
+	cfg, err := Load(mapSource(map[string]string{
+		EnvServices: "zia,zms", EnvDisabledTools: "zia_get_*", EnvToolsets: ""}))
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	slog.New(slog.NewTextHandler(&buf, nil)).Info("starting", "config", cfg)
+	require.Contains(t, buf.String(), ` config.services="zia, zms" `)
+	require.Contains(t, buf.String(), ` config.disabled_tools=zia_get_* `)
+	require.Contains(t, buf.String(), ` config.toolsets="" `)
 }
 
 func TestMatchToolPattern(t *testing.T) {

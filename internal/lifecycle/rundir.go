@@ -3,6 +3,7 @@ package lifecycle
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -102,7 +103,13 @@ func usableDir(dir string, mode os.FileMode, strict bool) error {
 	}
 	f, err := os.CreateTemp(dir, ".probe-*")
 	if err != nil {
-		return err
+		// The error names the probe file, which means nothing to the user; the caller
+		// names the directory.
+		var pathErr *fs.PathError
+		if errors.As(err, &pathErr) {
+			err = pathErr.Err
+		}
+		return fmt.Errorf("cannot create a file in it: %w", err)
 	}
 	name := f.Name()
 	_ = f.Close()
