@@ -44,6 +44,10 @@ type ziaCRUD struct {
 	// CheckExisting refuses to update or delete (kind says which) some objects, such as
 	// predefined ones, before any change is sent.
 	CheckExisting func(cur map[string]any, kind Kind) error
+	// CheckDelete refuses to delete an object the API would refuse to delete, such as
+	// one still in use, when telling needs more API calls; it runs after
+	// CheckExisting, before anybody is asked to confirm.
+	CheckDelete func(ctx context.Context, cur map[string]any) error
 	// Descriptions of the three tools.
 	CreateDescription, UpdateDescription, DeleteDescription string
 }
@@ -203,12 +207,12 @@ func (c ziaCRUD) deleteTool(up Upstream) Tool {
 			if err != nil {
 				return Result{}, err
 			}
-			if c.CheckExisting != nil {
+			if c.checksDelete() {
 				cur, err := ziaCurrent(ctx, up, path)
 				if err != nil {
 					return Result{}, err
 				}
-				if err := c.CheckExisting(cur, Delete); err != nil {
+				if err := c.checkDelete(ctx, cur); err != nil {
 					return Result{}, err
 				}
 			}
@@ -222,7 +226,7 @@ func (c ziaCRUD) deleteTool(up Upstream) Tool {
 		if err != nil {
 			return Resource{Type: c.What, ID: args.String(c.IDName)}, err
 		}
-		if c.CheckExisting == nil {
+		if !c.checksDelete() {
 			return ziaDescribe(ctx, up, path, c.What, c.NameKeys)
 		}
 		// A delete that would be refused anyway is refused before anybody is asked to
@@ -233,9 +237,25 @@ func (c ziaCRUD) deleteTool(up Upstream) Tool {
 			return res, err
 		}
 		res.Name = ziaFirstString(cur, c.NameKeys...)
-		return res, c.CheckExisting(cur, Delete)
+		return res, c.checkDelete(ctx, cur)
 	}
 	return t
+}
+
+// checksDelete reports whether a delete is checked against the current object.
+func (c ziaCRUD) checksDelete() bool { return c.CheckExisting != nil || c.CheckDelete != nil }
+
+// checkDelete runs the delete checks on the current object cur.
+func (c ziaCRUD) checkDelete(ctx context.Context, cur map[string]any) error {
+	if c.CheckExisting != nil {
+		if err := c.CheckExisting(cur, Delete); err != nil {
+			return err
+		}
+	}
+	if c.CheckDelete != nil {
+		return c.CheckDelete(ctx, cur)
+	}
+	return nil
 }
 
 // ziaDescribe reads the object at path and names it for a human. On failure the

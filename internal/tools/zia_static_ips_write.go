@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"net/netip"
 	"strings"
 
@@ -37,9 +38,47 @@ func ziaStaticIPWriteTools(up Upstream) []Tool {
 			"geolocation. " + ziaStagedHint,
 		UpdateDescription: "Changes a static IP's comment, routability or geolocation; " +
 			"what is not given keeps its value. " + ziaStagedHint,
-		DeleteDescription: "Deletes a static IP; the API refuses while a location, GRE " +
-			"tunnel or VPN credential uses it. " + ziaDeleteHint,
+		DeleteDescription: "Deletes a static IP. Nothing is deleted while a GRE tunnel, a " +
+			"location or a VPN credential uses it; the refusal names which one. " +
+			ziaDeleteHint,
+		CheckDelete: func(ctx context.Context, cur map[string]any) error {
+			return ziaStaticIPUnused(ctx, up, cur)
+		},
 	}.tools(up)
+}
+
+// ziaStaticIPUnused refuses to delete the static IP cur while anything uses it, as the
+// API would: before the confirmation, so nobody is asked to approve a delete that
+// cannot happen, and without sending it. A GRE tunnel is named with the tool that
+// deletes it together with its static IP.
+func ziaStaticIPUnused(ctx context.Context, up Upstream, cur map[string]any) error {
+	ip, id := ziaField(cur, "ipAddress"), ziaIDText(cur["id"])
+	tunnels, err := up.ZIAList(ctx, "/greTunnels", nil)
+	if err != nil {
+		return err
+	}
+	for _, g := range tunnels {
+		if ziaField(g, "sourceIp") == ip {
+			m, _ := g.(map[string]any)
+			return toolerr.New(toolerr.InvalidArgument,
+				"static IP %s (%s) is the source of GRE tunnel %s; nothing was deleted. "+
+					"zia_delete_gre_tunnel deletes the tunnel together with its static IP",
+				id, ip, ziaIDText(m["id"]))
+		}
+	}
+	user, err := ziaStaticIPUser(ctx, up, ip)
+	if err != nil {
+		return err
+	}
+	if user == "" {
+		return nil
+	}
+	fix := "delete the credential first"
+	if strings.HasPrefix(user, "location ") {
+		fix = "take the address off the location first"
+	}
+	return toolerr.New(toolerr.InvalidArgument,
+		"static IP %s (%s) is still used by %s; nothing was deleted: %s", id, ip, user, fix)
 }
 
 // ziaCheckStaticIP refuses what the API would silently ignore: coordinates without
