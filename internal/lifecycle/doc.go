@@ -5,7 +5,8 @@
 //
 // A server writes its record with [Write] (atomically, never over the file of another
 // live server) and removes it with [Remove] on a clean exit. Lifecycle commands find
-// records with [Discover] or [Inspect], judge them with [Check], and reach the server
-// with [Signal]. Nothing here reads the process environment: callers pass in what
+// records with [Discover] or [Inspect], judge them with [Check], make sure with
+// [Verify] that the process is the server that wrote the record, and reach it with
+// [Signal]. [OpenTrusted] opens a file only if no other user could have written it. Nothing here reads the process environment: callers pass in what
 // they read, so the package is the same for the server, the commands and the tests.
 package lifecycle
