@@ -34,7 +34,7 @@ func run() int {
 
 	cmd := newRootCommand(ctx, runIO{in: os.Stdin, stdout: protocol, stderr: os.Stderr}, nil)
 	err := cmd.Execute()
-	var restart *app.Restart
+	var restart *app.RestartError
 	if errors.As(err, &restart) {
 		// Everything is closed and flushed by now; on success this never returns.
 		err = restart.Exec()

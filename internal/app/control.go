@@ -46,7 +46,7 @@ type control struct {
 	mu          sync.Mutex
 	parent      context.Context // cancelled on SIGINT and SIGTERM
 	cancelServe context.CancelCauseFunc
-	restart     *Restart
+	restart     *RestartError
 }
 
 // beginControl starts listening for SIGHUP and SIGUSR2 at once, before the slow parts
@@ -142,7 +142,7 @@ func (c *control) requestRestart() {
 		})
 		return
 	}
-	c.restart = &Restart{
+	c.restart = &RestartError{
 		Executable: c.lc.Executable,
 		Argv:       c.lc.Argv,
 		Env:        withVariable(c.lc.Env, EnvDotenvOverride, "true"),

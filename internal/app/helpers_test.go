@@ -5,8 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
-	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -118,7 +116,3 @@ func auditedServer(t *testing.T, cfg *config.Config) (*server.Server, *audit.Log
 	require.NoError(t, err)
 	return srv, a
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-func tempPath(t *testing.T, name string) string { return filepath.Join(t.TempDir(), name) }

@@ -52,10 +52,10 @@ type Lifecycle struct {
 	Workdir string
 }
 
-// Restart is what Run returns, as its error, after the server drained for a
+// RestartError is what Run returns, as its error, after the server drained for a
 // restart: the caller closes what it still holds and then calls Exec, which
 // replaces the process image with the same binary, arguments and environment.
-type Restart struct {
+type RestartError struct {
 	Executable string
 	Argv, Env  []string
 	// PIDFile is the server's PID file, left in place for the new image to take over;
@@ -63,11 +63,13 @@ type Restart struct {
 	PIDFile string
 }
 
-func (r *Restart) Error() string { return "restart requested: re-executing " + r.Executable }
+func (r *RestartError) Error() string {
+	return "restart requested: re-executing " + r.Executable
+}
 
 // Exec replaces the process image. It returns only if that failed, after removing
 // the PID file, which then describes nothing.
-func (r *Restart) Exec() error {
+func (r *RestartError) Exec() error {
 	err := lifecycle.Exec(r.Executable, r.Argv, r.Env)
 	if r.PIDFile != "" {
 		lifecycle.Remove(r.PIDFile, lifecycle.Self())

@@ -27,7 +27,7 @@ type IO struct {
 }
 
 // Run serves until ctx is cancelled or, in stdio mode, the input ends. When a
-// restart drained the server, it returns a *Restart to execute.
+// restart drained the server, it returns a *RestartError to execute.
 func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts ...Option) error {
 	logger, level := newLevelLogger(rio.Log, cfg.Debug)
 	logger.Info("starting zscaler-mcp", "version", version, "config", cfg)

@@ -123,7 +123,7 @@ func TestRunDrainsForARestartAndHandsOverThePIDFile(t *testing.T) {
 	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGUSR2))
 	err := f.wait(t)
 	guardSignals() // the restart left both signals ignored, as for the next image
-	var restart *Restart
+	var restart *RestartError
 	require.ErrorAs(t, err, &restart)
 	require.Equal(t, []string{restart.Executable, "--transport", "streamable-http"}, restart.Argv)
 	require.Equal(t, []string{"A=1", EnvDotenvOverride + "=true"}, restart.Env,

@@ -23,9 +23,9 @@ const (
 	Busy
 )
 
-// Rejection is why Redeem refused a token. Its text is meant for the agent and the
+// RejectionError is why Redeem refused a token. Its text is meant for the agent and the
 // audit log and never contains the token.
-type Rejection struct {
+type RejectionError struct {
 	Code Code
 	// ID is the presented token's id when the token could be parsed.
 	ID string
@@ -34,7 +34,7 @@ type Rejection struct {
 	TTL     time.Duration
 }
 
-func (r *Rejection) Error() string {
+func (r *RejectionError) Error() string {
 	switch r.Code {
 	case Mismatch:
 		return "the token does not match this call: it was issued for another tool, " +

@@ -128,11 +128,11 @@ func (c *Confirmer) Issue(tool string, args map[string]any) (Token, error) {
 }
 
 // Redeem accepts value as the confirmation of calling tool with args, once. It
-// returns the token's id, or a *Rejection saying why the token cannot be used.
+// returns the token's id, or a *RejectionError saying why the token cannot be used.
 func (c *Confirmer) Redeem(tool string, args map[string]any, value string) (string, error) {
 	exp, nonce, mac, ok := parse(value)
 	if !ok {
-		return "", &Rejection{Code: Malformed}
+		return "", &RejectionError{Code: Malformed}
 	}
 	id := idOf(mac)
 	canon, err := canonical(args)
@@ -140,7 +140,7 @@ func (c *Confirmer) Redeem(tool string, args map[string]any, value string) (stri
 		return "", err
 	}
 	if !hmac.Equal(mac, c.sign(tool, canon, exp, nonce)) {
-		return "", &Rejection{Code: Mismatch, ID: id}
+		return "", &RejectionError{Code: Mismatch, ID: id}
 	}
 	secs, _ := strconv.ParseInt(exp, 10, 64)
 	expires := time.Unix(secs, 0)
@@ -149,13 +149,13 @@ func (c *Confirmer) Redeem(tool string, args map[string]any, value string) (stri
 	defer c.mu.Unlock()
 	now := c.now()
 	if !now.Before(expires) {
-		return "", &Rejection{Code: Expired, ID: id, Expired: expires, TTL: c.ttl}
+		return "", &RejectionError{Code: Expired, ID: id, Expired: expires, TTL: c.ttl}
 	}
 	switch c.ledger.add(string(mac), expires, now) {
 	case alreadyUsed:
-		return "", &Rejection{Code: Used, ID: id}
+		return "", &RejectionError{Code: Used, ID: id}
 	case ledgerFull:
-		return "", &Rejection{Code: Busy, ID: id}
+		return "", &RejectionError{Code: Busy, ID: id}
 	}
 	return id, nil
 }

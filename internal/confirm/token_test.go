@@ -39,9 +39,9 @@ func newConfirmer(t *testing.T, opts ...Option) (*Confirmer, *clock) {
 	return c, clk
 }
 
-func rejection(t *testing.T, err error) *Rejection {
+func rejection(t *testing.T, err error) *RejectionError {
 	t.Helper()
-	var r *Rejection
+	var r *RejectionError
 	require.True(t, errors.As(err, &r), "want a rejection, got %v", err)
 	return r
 }
@@ -198,7 +198,7 @@ func TestConcurrentRedemptionsSucceedOnce(t *testing.T) {
 			defer wg.Done()
 			<-start
 			_, err := c.Redeem("zia_delete_rule_label", labelArgs, tok.Value)
-			var r *Rejection
+			var r *RejectionError
 			switch {
 			case err == nil:
 				wins.Add(1)

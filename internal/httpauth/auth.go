@@ -148,9 +148,10 @@ func (a *Authenticator) Wrap(next http.Handler) http.Handler {
 				w.Header().Set("WWW-Authenticate", f.Challenge)
 			}
 			prefix := "Unauthorized: "
-			if f.Status == http.StatusForbidden {
+			switch f.Status {
+			case http.StatusForbidden:
 				prefix = "Forbidden: "
-			} else if f.Status == http.StatusServiceUnavailable {
+			case http.StatusServiceUnavailable:
 				prefix = "Unavailable: "
 			}
 			httpguard.Refuse(w, f.Status, prefix+f.Reason)

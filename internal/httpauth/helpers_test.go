@@ -90,10 +90,10 @@ func newIssuerClaiming(t *testing.T, claimed string) *issuer {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/jwks", func(w http.ResponseWriter, _ *http.Request) {
 		is.jwksHits.Add(1)
-		x, y := ek.PublicKey.X.FillBytes(make([]byte, 32)), ek.PublicKey.Y.FillBytes(make([]byte, 32))
+		x, y := ek.X.FillBytes(make([]byte, 32)), ek.Y.FillBytes(make([]byte, 32))
 		_ = json.NewEncoder(w).Encode(map[string]any{"keys": []map[string]any{
 			{"kty": "RSA", "kid": "rsa-1", "use": "sig", "alg": "RS256",
-				"n": b64(rk.PublicKey.N.Bytes()), "e": b64(big.NewInt(int64(rk.PublicKey.E)).Bytes())},
+				"n": b64(rk.N.Bytes()), "e": b64(big.NewInt(int64(rk.E)).Bytes())},
 			{"kty": "EC", "kid": "ec-1", "use": "sig", "crv": "P-256", "x": b64(x), "y": b64(y)},
 		}})
 	})

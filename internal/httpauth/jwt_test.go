@@ -53,7 +53,7 @@ func TestJWTModeChecksSignatureIssuerAudienceExpiryAndAlgorithm(t *testing.T) {
 		{"algorithm not allowed", sign(t, jwt.SigningMethodRS512, "rsa-1", rk, valid(nil)),
 			http.StatusUnauthorized, "algorithm"},
 		{"HMAC with the public key", sign(t, jwt.SigningMethodHS256, "rsa-1",
-			rk.PublicKey.N.Bytes(), valid(nil)), http.StatusUnauthorized, "algorithm"},
+			rk.N.Bytes(), valid(nil)), http.StatusUnauthorized, "algorithm"},
 		{"unsigned", sign(t, jwt.SigningMethodNone, "rsa-1", jwt.UnsafeAllowNoneSignatureType, valid(nil)),
 			http.StatusUnauthorized, "algorithm"},
 		{"garbage", "not.a.jwt", http.StatusUnauthorized, "malformed"},

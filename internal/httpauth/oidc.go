@@ -172,7 +172,7 @@ func discover(ctx context.Context, client *http.Client,
 		return fail("the discovery document names issuer %q, not %q", doc.Issuer, want)
 	}
 	if u, err := url.Parse(doc.JWKSURI); err != nil || u.Host == "" ||
-		(u.Scheme != "https" && !(u.Scheme == "http" && config.IsLoopbackHost(u.Hostname()))) {
+		(u.Scheme != "https" && (u.Scheme != "http" || !config.IsLoopbackHost(u.Hostname()))) {
 		return fail("the discovery document's jwks_uri is not an https URL")
 	}
 	return doc.Issuer, doc.JWKSURI, nil

@@ -48,9 +48,9 @@ func TestOriginsRejectMalformedEntries(t *testing.T) {
 		_, err := ParseOrigins([]string{e})
 		require.Error(t, err, e)
 	}
-	any, err := ParseOrigins([]string{"*"})
+	wildcard, err := ParseOrigins([]string{"*"})
 	require.NoError(t, err)
-	require.True(t, any.Allows("https://anything.example"))
+	require.True(t, wildcard.Allows("https://anything.example"))
 }
 
 func TestGuardBrowserRefusesForeignOriginsAndServesCORS(t *testing.T) {

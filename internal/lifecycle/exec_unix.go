@@ -11,7 +11,9 @@ import (
 // Exec replaces the process image with path run with argv and env, keeping the PID,
 // the open standard streams and the parent. It returns only on failure.
 func Exec(path string, argv, env []string) error {
-	if err := syscall.Exec(path, argv, env); err != nil {
+	// The path is this server's own executable, resolved when it started; a restart
+	// re-executes it by design.
+	if err := syscall.Exec(path, argv, env); err != nil { //nolint:gosec // G204: own binary
 		return fmt.Errorf("exec %s: %w", path, err)
 	}
 	return nil

@@ -16,8 +16,8 @@ func bindMounted(path string) bool {
 	if err != nil {
 		return false
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
 	}
 	f, err := os.Open("/proc/self/mountinfo")
 	if err != nil {

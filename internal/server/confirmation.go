@@ -35,7 +35,7 @@ func (r *Registrar) confirmedDelete(ctx context.Context, t tools.Tool, raw map[s
 	}
 
 	id, err := r.confirm.Redeem(t.Name, args.Values(), token)
-	var rejected *confirm.Rejection
+	var rejected *confirm.RejectionError
 	if errors.As(err, &rejected) {
 		return r.rejectToken(ctx, t, args, rejected)
 	}
@@ -68,7 +68,7 @@ func (r *Registrar) requestConfirmation(ctx context.Context, t tools.Tool, args 
 // call so the agent can ask its user again. When the object is gone there is nothing
 // left to confirm and no new token is issued.
 func (r *Registrar) rejectToken(ctx context.Context, t tools.Tool, args tools.Args,
-	rejected *confirm.Rejection) outcome {
+	rejected *confirm.RejectionError) outcome {
 	reason := rejected.Error()
 	what, err := r.describe(ctx, t, args)
 	switch {

@@ -63,7 +63,7 @@ func (c *corsKeeper) fix() {
 		return
 	}
 	c.fixed = true
-	h := c.ResponseWriter.Header()
+	h := c.Header()
 	h.Del("Access-Control-Allow-Origin")
 	for _, v := range c.decided {
 		h.Add("Access-Control-Allow-Origin", v)

@@ -104,7 +104,7 @@ func ziaCheckStaticIP(args Args, body, cur map[string]any) error {
 			"latitude and longitude apply only with geo_override true; without it ZIA "+
 				"locates the address itself")
 	}
-	if override && !was && !(args.Has("latitude") && args.Has("longitude")) {
+	if override && !was && (!args.Has("latitude") || !args.Has("longitude")) {
 		return toolerr.New(toolerr.InvalidArgument,
 			"geo_override true needs latitude and longitude")
 	}

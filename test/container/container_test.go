@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/lifecycle"
 )
 
 // Values the test gives the Dockerfile's build arguments.
@@ -110,10 +112,12 @@ func TestImageBinaryIsStaticStrippedAndStamped(t *testing.T) {
 }
 
 // TestImageRunsAsNonRootPID1WithoutAShell runs the binary as the image runs it: from
-// a root directory holding only the binary, the user files, /tmp and /proc; as the
-// image's non-root user; with only the image's environment plus `docker run -e`
-// settings; as PID 1 of a new PID namespace. It serves HTTP in demo mode, passes the
-// image's health check, and stops cleanly on SIGTERM, which PID 1 only gets when the
+// a root directory holding only the binary, the user files, /tmp, /proc and the
+// directories the image gives its user; as the image's non-root user; with only the
+// image's environment plus `docker run -e` settings and a .env file in the working
+// directory, as a bind mount would put it; as PID 1 of a new PID namespace. It serves
+// HTTP in demo mode, passes the image's health check, answers lifecycle commands run as
+// `docker exec` runs them, and stops cleanly on SIGTERM, which PID 1 only gets when the
 // process handles it itself.
 func TestImageRunsAsNonRootPID1WithoutAShell(t *testing.T) {
 	if runtime.GOOS != "linux" {
@@ -123,8 +127,10 @@ func TestImageRunsAsNonRootPID1WithoutAShell(t *testing.T) {
 		t.Skip("needs root to change root directory and user, as a container runtime does; " +
 			"run as root (CI does) to include this test")
 	}
-	if _, err := exec.LookPath("unshare"); err != nil {
-		t.Skip("needs unshare(1) from util-linux")
+	for _, tool := range []string{"unshare", "nsenter"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("needs %s(1) from util-linux", tool)
+		}
 	}
 	if out, err := exec.Command("unshare", "--pid", "--fork", "--mount-proc", "true").
 		CombinedOutput(); err != nil {
@@ -136,6 +142,9 @@ func TestImageRunsAsNonRootPID1WithoutAShell(t *testing.T) {
 	uid, gid := userIDs(t, img.user)
 	rootfs := newRootfs(t, img, uid, gid)
 	buildLikeTheImage(t, img, filepath.Join(rootfs, filepath.Dir(img.binaryPath)))
+	// The .env file of a bind-mounted configuration directory, given to the image's user.
+	dotenv := filepath.Join(rootfs, img.workdir, ".env")
+	writeOwned(t, dotenv, "ZSCALER_MCP_LOG_TOOL_CALLS=false\n", uid, gid)
 
 	port := freePort(t)
 	env := imageEnv(img,
@@ -166,6 +175,10 @@ func TestImageRunsAsNonRootPID1WithoutAShell(t *testing.T) {
 	waitHealthy(t, base, exited, &exitErr, logs)
 
 	pid := childOf(t, server.Process.Pid)
+	// unshare's --kill-child does not reach a child that changed its user, so a failed
+	// test kills the server itself; until unshare is killed the PID is still the server's.
+	// Cleanups run last first: this one before unshare's.
+	t.Cleanup(func() { _ = syscall.Kill(pid, syscall.SIGKILL) })
 	status := procStatus(t, pid)
 	require.Equal(t, "1", lastField(status["NSpid"]), "the server is PID 1 in its namespace")
 	u := strconv.Itoa(uid)
@@ -190,6 +203,19 @@ func TestImageRunsAsNonRootPID1WithoutAShell(t *testing.T) {
 	code, out := runJailed(t, rootfs, img, uid, gid, env, img.healthcheck)
 	require.Equal(t, 0, code, "the health check fails against a healthy server: %s", out)
 	require.Contains(t, out, "healthy: GET "+base+"/health answered 200")
+
+	// `docker exec <container> zscaler-mcp status` and `reload`: the same user, root,
+	// working directory and environment, inside the server's PID and mount namespaces.
+	// They find the server's PID file in the image's run directory, and the .env file.
+	code, out = execInside(t, pid, uid, gid, env, "zscaler-mcp", "status")
+	require.Equal(t, 0, code, out)
+	require.Contains(t, out, "pid file        : "+filepath.Join(lifecycle.SystemRunDir, "1.json"))
+	require.Contains(t, out, "alive           : yes")
+	require.Contains(t, out, ".env path       : "+filepath.Join(img.workdir, ".env"))
+	writeOwned(t, dotenv, "ZSCALER_MCP_LOG_TOOL_CALLS=true\n", uid, gid)
+	code, out = execInside(t, pid, uid, gid, env, "zscaler-mcp", "reload")
+	require.Equal(t, 0, code, "%s\nserver:\n%s", out, logs)
+	require.Contains(t, out, "auditing on")
 
 	// `docker stop` sends SIGTERM to PID 1, which the kernel drops unless the process
 	// handles it: the server must stop on it, cleanly, well before Docker's SIGKILL.
@@ -246,6 +272,11 @@ func newRootfs(t *testing.T, img image, uid, gid int) string {
 	}
 	require.NoError(t, os.Chmod(filepath.Join(root, "tmp"), 0o777|os.ModeSticky))
 	require.NoError(t, os.Chown(filepath.Join(root, img.workdir), uid, gid))
+	for dir, owner := range img.ownedDirs {
+		ou, og := userIDs(t, owner)
+		require.NoError(t, os.MkdirAll(filepath.Join(root, dir), 0o755))
+		require.NoError(t, os.Chown(filepath.Join(root, dir), ou, og))
+	}
 
 	home := img.workdir
 	passwd := fmt.Sprintf("root:x:0:0:root:/root:/sbin/nologin\n"+
@@ -293,6 +324,34 @@ func runJailed(t *testing.T, rootfs string, img image, uid, gid int, env, argv [
 	}
 	require.NoError(t, err)
 	return 0, string(out)
+}
+
+// execInside runs argv as `docker exec` does: in the PID and mount namespaces, root
+// directory and working directory of the process pid, as the image's user, with env.
+// It returns the exit status and the output.
+func execInside(t *testing.T, pid, uid, gid int, env []string, argv ...string) (int, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	args := append([]string{"--target", strconv.Itoa(pid), "--pid", "--mount", "--root", "--wd",
+		"--setuid", strconv.Itoa(uid), "--setgid", strconv.Itoa(gid), "--"}, argv...)
+	cmd := exec.CommandContext(ctx, "nsenter", args...)
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), string(out)
+	}
+	require.NoError(t, err)
+	return 0, string(out)
+}
+
+// writeOwned writes a private file owned by uid:gid, as a user gives a .env file to the
+// image's user.
+func writeOwned(t *testing.T, path, content string, uid, gid int) {
+	t.Helper()
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
+	require.NoError(t, os.Chown(path, uid, gid))
 }
 
 // childOf returns the only child of the unshare process: the server.

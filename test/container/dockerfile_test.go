@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/lifecycle"
 )
 
 // repoRoot is the repository root, seen from this package's directory.
@@ -33,6 +35,7 @@ type image struct {
 	buildStage  string            // the name of the stage that builds
 	builtPath   string            // where that command writes the binary (its -o)
 	binaryPath  string            // where the final stage puts the binary
+	ownedDirs   map[string]string // directories the final stage copies in with --chown, to uid:gid
 	env         map[string]string // ENV of the final stage
 	envOrder    []string
 	user        string   // USER of the final stage
@@ -77,7 +80,7 @@ func readImage(t *testing.T) image {
 	data, err := os.ReadFile(filepath.Join(repoRoot, "Dockerfile"))
 	require.NoError(t, err)
 
-	img := image{env: map[string]string{}}
+	img := image{env: map[string]string{}, ownedDirs: map[string]string{}}
 	stage, final := -1, false
 	var stageName string
 	for _, in := range parseInstructions(t, string(data)) {
@@ -109,6 +112,12 @@ func readImage(t *testing.T) image {
 				require.Equal(t, "--from="+img.buildStage, words[0], where)
 				img.builtPath, img.binaryPath = words[1], words[2]
 				final = true
+			}
+			// A directory copied in for the server's user, such as the run directory.
+			if final && len(words) == 4 && strings.HasPrefix(words[0], "--from=") &&
+				strings.HasPrefix(words[1], "--chown=") && strings.HasSuffix(words[2], "/") {
+				dest := strings.TrimSuffix(words[3], "/")
+				img.ownedDirs[dest] = strings.TrimPrefix(words[1], "--chown=")
 			}
 		}
 		if !final {
@@ -252,6 +261,11 @@ func TestDockerfileDescribesTheImage(t *testing.T) {
 	uid, gid := userIDs(t, img.user)
 	require.NotZero(t, uid, "the image must not run as root")
 	require.NotZero(t, gid)
+	require.Equal(t, img.user, img.ownedDirs[lifecycle.SystemRunDir],
+		"the image must give %s to its user, so the server writes its PID file where "+
+			"`docker exec <container> zscaler-mcp reload` looks first", lifecycle.SystemRunDir)
+	require.True(t, filepath.IsAbs(img.workdir), "WORKDIR %q: the server looks for .env there",
+		img.workdir)
 
 	onPath := false
 	for _, dir := range filepath.SplitList(img.env["PATH"]) {

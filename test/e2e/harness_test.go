@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -244,7 +245,7 @@ func startServer(t *testing.T, spec serverSpec) *httpServer {
 	if spec.port == 0 {
 		spec.port = freePort(t)
 	}
-	args := append(spec.args, "--transport", spec.transport, "--host", spec.host,
+	args := append(slices.Clip(spec.args), "--transport", spec.transport, "--host", spec.host,
 		"--port", strconv.Itoa(spec.port))
 	bin := binary
 	if spec.binary != "" {

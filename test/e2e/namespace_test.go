@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -88,7 +89,7 @@ func startContainer(t *testing.T, env []string, setup []string, args ...string) 
 		`exec "$BINARY" "$@"`), "; ")
 	cmd := exec.Command(unshare, append([]string{"--pid", "--fork", "--mount-proc", "--",
 		"sh", "-c", script, "sh"}, args...)...)
-	cmd.Env = append(env, "BINARY="+binary)
+	cmd.Env = append(slices.Clip(env), "BINARY="+binary)
 	stderr := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = stderr, stderr
 	require.NoError(t, cmd.Start())

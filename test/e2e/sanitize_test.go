@@ -192,8 +192,8 @@ func withLargestPage(tool mcp.Tool, args map[string]any) map[string]any {
 		out[k] = v
 	}
 	if p, ok := tool.InputSchema.Properties["page_size"].(map[string]any); ok {
-		if max, ok := p["maximum"]; ok {
-			out["page_size"] = max
+		if largest, ok := p["maximum"]; ok {
+			out["page_size"] = largest
 		}
 	}
 	return out
