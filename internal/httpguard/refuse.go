@@ -14,12 +14,22 @@ const refusalCode = -32000
 // clients can show why. message is written by this server and never quotes what the
 // client sent beyond what it already knows.
 func Refuse(w http.ResponseWriter, status int, message string) {
+	RefuseRequest(w, status, nil, message)
+}
+
+// RefuseRequest is Refuse for a request whose JSON-RPC id is known, so the client can
+// match the error to the request it sent; a missing or malformed id is sent as null.
+func RefuseRequest(w http.ResponseWriter, status int, id json.RawMessage, message string) {
+	var rid any
+	if len(id) > 0 && json.Valid(id) {
+		rid = id
+	}
 	var body bytes.Buffer
 	enc := json.NewEncoder(&body)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(map[string]any{
 		"jsonrpc": "2.0",
-		"id":      nil,
+		"id":      rid,
 		"error":   map[string]any{"code": refusalCode, "message": message},
 	})
 	h := w.Header()

@@ -2,18 +2,19 @@ package server
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 
 	mcpserver "github.com/mark3labs/mcp-go/server"
 
 	"github.com/zscaler/zscaler-mcp/internal/config"
-	"github.com/zscaler/zscaler-mcp/internal/httpguard"
 )
 
 // streamable is the streamable HTTP transport on /mcp.
 type streamable struct {
 	srv      *mcpserver.StreamableHTTPServer
 	sessions *sessionIDs
+	logger   *slog.Logger
 	limit    int64
 }
 
@@ -21,6 +22,7 @@ func (s *Server) newStreamableTransport(httpSrv *http.Server) *streamable {
 	sessions := newSessionIDs(sessionIdleTTL)
 	return &streamable{
 		sessions: sessions,
+		logger:   s.logger,
 		limit:    maxBody(s.cfg),
 		srv: mcpserver.NewStreamableHTTPServer(s.mcp,
 			mcpserver.WithStreamableHTTPServer(httpSrv),
@@ -39,30 +41,10 @@ func (s *Server) newStreamableTransport(httpSrv *http.Server) *streamable {
 
 // mount serves the endpoint on its exact path: mcp-go's handler ignores the path.
 func (t *streamable) mount(mux *http.ServeMux, wrap func(http.Handler) http.Handler) {
-	mux.Handle("/mcp", wrap(limitBody(t.limit, requireSession(t.sessions, t.srv))))
+	mux.Handle("/mcp", wrap(limitBody(t.limit, requireSession(t.sessions, t.logger, t.srv))))
 }
 
 func (t *streamable) shutdown(ctx context.Context) error { return t.srv.Shutdown(ctx) }
-
-// requireSession refuses a stream (GET) or session end (DELETE) for a session this
-// server does not hold: 400 without an id, 404 for an unknown or ended one. mcp-go
-// only checks that on POST.
-func requireSession(sessions *sessionIDs, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodGet || r.Method == http.MethodDelete {
-			id := r.Header.Get(mcpserver.HeaderKeySessionID)
-			if id == "" {
-				httpguard.Refuse(w, http.StatusBadRequest, "Bad request: Mcp-Session-Id header required")
-				return
-			}
-			if ended, err := sessions.Validate(id); err != nil || ended {
-				httpguard.Refuse(w, http.StatusNotFound, "Session not found: unknown or terminated session")
-				return
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
-}
 
 // maxBody is the configured request body bound, or the default.
 func maxBody(cfg *config.Config) int64 {
