@@ -85,7 +85,14 @@ func printAuthToken(w io.Writer, v *viper.Viper) error {
 	fmt.Fprintf(&b, "# through the server: keep it out of source control and chat logs.\n\n")
 	fmt.Fprintf(&b, "## Server: put this line in the server's .env file (or its environment)\n\n")
 	fmt.Fprintf(&b, "%s=%s\n\n", config.EnvAuthAPIKey, key)
-	fmt.Fprintf(&b, "Start the server with --transport %s. Clients connect to %s\n", transportFlag, url)
+	if configured := strings.TrimSpace(v.GetString(config.EnvTransport)); strings.EqualFold(configured,
+		transportFlag) {
+		fmt.Fprintf(&b, "The settings already select the %s transport. Clients connect to %s\n",
+			transportFlag, url)
+	} else {
+		fmt.Fprintf(&b, "Start the server with --transport %s (or %s=%s). Clients connect to %s\n",
+			transportFlag, config.EnvTransport, transportFlag, url)
+	}
 	fmt.Fprintf(&b, "(change the address if they reach the server under another name or through a proxy).\n\n")
 	section(&b, "## Claude Desktop (claude_desktop_config.json), through mcp-remote; needs Node.js", claude)
 	section(&b, "## Cursor (~/.cursor/mcp.json or .cursor/mcp.json)", cursor)

@@ -54,6 +54,8 @@ func TestGenerateAuthTokenPrintsAFreshKeyAndClientConfigs(t *testing.T) {
 
 	docs := jsonBlocks(t, out)
 	require.Len(t, docs, 3, "Claude Desktop, Cursor, VS Code")
+	require.Contains(t, out, "Start the server with --transport streamable-http "+
+		"(or ZSCALER_MCP_TRANSPORT=streamable-http).")
 	claude := docs[0]["mcpServers"].(map[string]any)["zscaler"].(map[string]any)
 	require.Equal(t, "npx", claude["command"])
 	require.Equal(t, []any{"-y", "mcp-remote", "http://127.0.0.1:8000/mcp", "--header",
@@ -98,6 +100,9 @@ func TestGenerateAuthTokenFollowsTheSettings(t *testing.T) {
 	require.Equal(t, []any{"-y", "mcp-remote", "http://mcp.example.com:9443/sse", "--header",
 		"Authorization:${ZSCALER_MCP_AUTH_HEADER}", "--allow-http", "--transport", "sse-only"}, claude["args"])
 	require.Equal(t, "sse", docs[2]["servers"].(map[string]any)["zscaler"].(map[string]any)["type"])
+	require.Contains(t, out, "The settings already select the sse transport.",
+		"no advice to pass a flag the settings already give")
+	require.NotContains(t, out, "Start the server with")
 
 	t.Setenv(config.EnvOIDCBaseURL, "https://mcp.example.com/zscaler/")
 	out, _ = generate(t)
