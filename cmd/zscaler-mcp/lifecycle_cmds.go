@@ -27,7 +27,7 @@ func exitCode(code int) error {
 // are not servers: they may print to stdout.
 func lifecycleCommands(rio runIO) []*cobra.Command {
 	return []*cobra.Command{
-		signalCommand(rio, "reload", lifecycle.Reload,
+		signalCommand(rio, "reload", lifecycle.Reload, "10s",
 			"Reread the .env file of a running server and apply what can change live",
 			"Sends SIGHUP. The server rereads the .env file it started with (its values win over\n"+
 				"the environment; flags still win over both), validates the whole configuration, and\n"+
@@ -36,13 +36,14 @@ func lifecycleCommands(rio runIO) []*cobra.Command {
 				"need a restart are named in its log and here. Sessions and running calls are kept.\n"+
 				"Waits for the server to report the outcome."),
 		signalCommand(rio, "restart", lifecycle.Restart,
+			"the server's shutdown timeout plus 25s",
 			"Drain a running HTTP server and start it again in place, with the same PID",
 			"Sends SIGUSR2. The server checks the configuration it would start with, finishes the\n"+
 				"calls already received, then replaces itself with the same binary, arguments and\n"+
 				"environment, keeping its PID (so it works for PID 1 in a container). HTTP clients\n"+
 				"reconnect. Not available for stdio servers, whose client owns the pipes. Waits for\n"+
 				"the server to serve again."),
-		signalCommand(rio, "stop", lifecycle.Stop,
+		signalCommand(rio, "stop", lifecycle.Stop, "the server's shutdown timeout plus 5s",
 			"Stop a running server after its calls finish",
 			"Sends SIGTERM. The server stops taking calls, lets running ones finish within\n"+
 				"ZSCALER_MCP_SHUTDOWN_TIMEOUT, writes their audit lines, removes its PID file and\n"+
@@ -66,7 +67,8 @@ func (t *targetFlags) add(cmd *cobra.Command) {
 const exitHelp = "\n\nExit status: 0 done; 1 no server, a stale PID file (then removed) or " +
 	"the server refused or failed; 2 a usage error or a platform without the signal."
 
-func signalCommand(rio runIO, name string, sig lifecycle.Signal,
+// signalCommand builds reload, restart or stop; wait says how long it waits by default.
+func signalCommand(rio runIO, name string, sig lifecycle.Signal, wait,
 	short, long string) *cobra.Command {
 	var t targetFlags
 	var timeout time.Duration
@@ -103,8 +105,7 @@ func signalCommand(rio runIO, name string, sig lifecycle.Signal,
 	}
 	t.add(cmd)
 	cmd.Flags().DurationVar(&timeout, "timeout", 0,
-		"how long to wait for the outcome (default: 10s for reload; the server's shutdown "+
-			"timeout plus a margin for restart and stop)")
+		"how long to wait for the outcome (default: "+wait+")")
 	if sig == lifecycle.Stop {
 		cmd.Flags().BoolVar(&force, "force", false,
 			"if the server is still running at the timeout, kill it (SIGKILL)")
@@ -121,7 +122,8 @@ func statusCommand(rio runIO) *cobra.Command {
 		Long: "Lists every server with a PID file in the run directories (or the one chosen with\n" +
 			"--pid-file or --pid): whether it is alive, since when, what it serves, where a reload\n" +
 			"or a restart would take its settings from, and how its last reload went. Stale PID\n" +
-			"files are shown once and removed." + exitHelp,
+			"files are shown once and removed.\n\nExit status: 0 at least one server is running; " +
+			"1 none is (no PID file, or only stale ones); 2 a usage error.",
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
