@@ -13,8 +13,9 @@ import (
 )
 
 // printToolList prints every tool of the enabled services, grouped by service, marked
-// read or write. Toolset selection and disabled-tool patterns are ignored on purpose:
-// the list shows what the binary can offer.
+// read or write. It lists what the binary can offer, and marks with "*" the tools this
+// configuration would serve at start, after toolset selection, --disabled-tools and
+// the write gate, so an operator can check a configuration without starting a server.
 func printToolList(w io.Writer, cfg *config.Config) error {
 	sel, _ := toolsets.NewSelection(cfg)
 	byService := map[string][]tools.Tool{}
@@ -31,6 +32,14 @@ func printToolList(w io.Writer, cfg *config.Config) error {
 		total += len(ts)
 	}
 	sort.Strings(services)
+	served := 0
+	for _, ts := range byService {
+		for _, t := range ts {
+			if sel.Offers(t) {
+				served++
+			}
+		}
+	}
 	counts := make([]string, 0, len(services))
 	for _, svc := range services {
 		counts = append(counts, fmt.Sprintf("%s %d", svc, len(byService[svc])))
@@ -38,12 +47,18 @@ func printToolList(w io.Writer, cfg *config.Config) error {
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "zscaler-mcp %s: %d tools (%s)\n", version, total, strings.Join(counts, ", "))
+	fmt.Fprintf(&b, "* = served by this configuration at start (%d): toolsets, --disabled-tools "+
+		"and the write gate decide; zscaler_enable_toolset can add more at runtime\n", served)
 	for _, svc := range services {
 		ts := byService[svc]
 		sort.Slice(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })
 		fmt.Fprintf(&b, "\n%s (%d):\n", svc, len(ts))
 		for _, t := range ts {
-			fmt.Fprintf(&b, "  %-48s [%s] %s\n", t.Name, server.KindLabel(t), t.Title)
+			mark := " "
+			if sel.Offers(t) {
+				mark = "*"
+			}
+			fmt.Fprintf(&b, "%s %-48s [%s] %s\n", mark, t.Name, server.KindLabel(t), t.Title)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

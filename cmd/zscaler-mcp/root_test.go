@@ -156,6 +156,31 @@ func TestVersionAndListTools(t *testing.T) {
 	require.NotContains(t, out.String(), "zia_list_locations")
 }
 
+// TestListToolsMarksWhatThisConfigurationServes checks that --list-tools tells which
+// tools a server started with the same settings would offer: write tools only when the
+// gate lets them through, and never a disabled tool.
+func TestListToolsMarksWhatThisConfigurationServes(t *testing.T) {
+	isolate(t)
+	list := func(args ...string) string {
+		var out bytes.Buffer
+		cmd := newRootCommand(context.Background(), runIO{stdout: &out, stderr: &bytes.Buffer{}}, nil)
+		cmd.SetArgs(append([]string{"--list-tools"}, args...))
+		require.NoError(t, cmd.Execute())
+		return out.String()
+	}
+
+	plain := list("--disabled-tools", "zia_list_locations")
+	require.Regexp(t, `(?m)^\* zia_list_rule_labels\s`, plain)
+	require.Regexp(t, `(?m)^  zia_list_locations\s`, plain)
+	require.Regexp(t, `(?m)^  zia_delete_rule_label\s`, plain)
+	require.Contains(t, plain, "* = served by this configuration at start (68)")
+
+	writes := list("--enable-write-tools", "--write-tools", "zia_*_rule_label")
+	require.Regexp(t, `(?m)^\* zia_delete_rule_label\s`, writes)
+	require.Regexp(t, `(?m)^\* zia_create_rule_label\s`, writes)
+	require.Regexp(t, `(?m)^  zia_delete_location\s`, writes)
+}
+
 func TestDotenvErrorsNameTheFileAndLineButNeverTheContents(t *testing.T) {
 	dir := isolate(t)
 	for _, body := range []string{
