@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,8 +12,7 @@ import (
 
 // ziaTools returns the ZIA tools, toolset by toolset.
 func ziaTools(up Upstream) []Tool {
-	var all []Tool
-	for _, set := range [][]Tool{
+	return slices.Concat(
 		ziaAdminTools(up),
 		ziaLocationTools(up),
 		ziaURLCategoryTools(up),
@@ -20,25 +20,28 @@ func ziaTools(up Upstream) []Tool {
 		ziaCloudFirewallTools(up),
 		ziaRuleLabelTools(up),
 		ziaUserTools(up),
-	} {
-		all = append(all, set...)
-	}
-	return all
+	)
 }
 
-// ziaRead fills in what every ZIA read tool shares, so declarations only carry what
+// ziaDeclare fills in what every ZIA tool shares, so declarations only carry what
 // differs between tools.
-func ziaRead(toolset, name, title, description string, params []Param, h Handler) Tool {
+func ziaDeclare(toolset, name, title, description string, kind Kind, params []Param,
+	h Handler) Tool {
 	return Tool{
 		Name:        name,
 		Title:       title,
 		Description: description,
 		Toolset:     toolset,
 		Service:     ServiceZIA,
-		Kind:        Read,
+		Kind:        kind,
 		Params:      params,
 		Handler:     h,
 	}
+}
+
+// ziaRead is ziaDeclare for a tool that only reads.
+func ziaRead(toolset, name, title, description string, params []Param, h Handler) Tool {
+	return ziaDeclare(toolset, name, title, description, Read, params, h)
 }
 
 // ziaList declares a tool that reads a whole ZIA collection.

@@ -9,7 +9,7 @@ import (
 // its own right (it puts every staged change into effect), so it is served only when
 // allowlisted like any other.
 func ziaAdminWriteTools(up Upstream) []Tool {
-	return []Tool{ziaWrite("zia_admin", "zia_activate_configuration",
+	return []Tool{ziaDeclare("zia_admin", "zia_activate_configuration",
 		"Activate staged ZIA changes",
 		"Puts every staged ZIA configuration change into effect, those of other "+
 			"administrators included, and returns the activation status: ACTIVE when done, "+

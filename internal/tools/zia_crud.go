@@ -120,7 +120,7 @@ func (c ziaCRUD) typedFields(body map[string]any) map[string]string {
 
 func (c ziaCRUD) createTool(up Upstream) Tool {
 	params := c.createParams()
-	return ziaWrite(c.Toolset, "zia_create_"+c.Noun, "Create a ZIA "+c.What,
+	return ziaDeclare(c.Toolset, "zia_create_"+c.Noun, "Create a ZIA "+c.What,
 		c.CreateDescription, Create, params,
 		func(ctx context.Context, args Args) (Result, error) {
 			body, extra, err := c.body(args, params, nil)
@@ -147,7 +147,7 @@ func (c ziaCRUD) createTool(up Upstream) Tool {
 
 func (c ziaCRUD) updateTool(up Upstream) Tool {
 	params := c.updateParams()
-	return ziaWrite(c.Toolset, "zia_update_"+c.Noun, "Update a ZIA "+c.What,
+	return ziaDeclare(c.Toolset, "zia_update_"+c.Noun, "Update a ZIA "+c.What,
 		c.UpdateDescription, Update, params,
 		func(ctx context.Context, args Args) (Result, error) {
 			if err := ziaNeedChange(args, params, c.IDName); err != nil {
@@ -200,7 +200,7 @@ func (c ziaCRUD) objectPath(args Args) (string, error) {
 
 func (c ziaCRUD) deleteTool(up Upstream) Tool {
 	params := []Param{ziaIDParam(c.IDName, c.IDDescription)}
-	t := ziaWrite(c.Toolset, "zia_delete_"+c.Noun, "Delete a ZIA "+c.What,
+	t := ziaDeclare(c.Toolset, "zia_delete_"+c.Noun, "Delete a ZIA "+c.What,
 		c.DeleteDescription, Delete, params,
 		func(ctx context.Context, args Args) (Result, error) {
 			path, err := c.objectPath(args)

@@ -16,7 +16,7 @@ import (
 // the Python server there is no update: a tunnel is recreated instead.
 func ziaGRETunnelWriteTools(up Upstream) []Tool {
 	const ts = "zia_locations"
-	create := ziaWrite(ts, "zia_create_gre_tunnel", "Create a ZIA GRE tunnel",
+	create := ziaDeclare(ts, "zia_create_gre_tunnel", "Create a ZIA GRE tunnel",
 		"Creates a GRE tunnel from a static IP to the two nearest Zscaler data centers in "+
 			"different cities. The static IP is created first when the tenant has none with "+
 			"that address. A numbered tunnel gets internal_ip_range, or the first free "+
@@ -36,7 +36,7 @@ func ziaGRETunnelWriteTools(up Upstream) []Tool {
 			return ziaCreateGRETunnel(ctx, up, args)
 		})
 
-	del := ziaWrite(ts, "zia_delete_gre_tunnel", "Delete a ZIA GRE tunnel",
+	del := ziaDeclare(ts, "zia_delete_gre_tunnel", "Delete a ZIA GRE tunnel",
 		"Deletes a GRE tunnel and then the static IP it comes from. Nothing is deleted "+
 			"unless static_ip_id is the static IP of that tunnel's source address and no "+
 			"location or VPN credential uses that address. "+ziaDeleteHint,

@@ -98,7 +98,7 @@ func ziaURLListTool(toolset string, up Upstream, add bool) Tool {
 			Description: "Domains or URLs, written as in the category (a leading dot " +
 				"covers subdomains)."},
 	}
-	return ziaWrite(toolset, name, title,
+	return ziaDeclare(toolset, name, title,
 		what+" the URL list of a custom or predefined category, leaving its other "+
 			"entries as they are. "+skipped+" are reported and not sent; when none is "+
 			"left, nothing is changed. "+ziaStagedHint,

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,8 +17,7 @@ import (
 // are declared apart from the reads so that the read catalog can be checked on its own;
 // whether a write tool is served at all is decided where tools are registered.
 func ziaWriteTools(up Upstream) []Tool {
-	var all []Tool
-	for _, set := range [][]Tool{
+	return slices.Concat(
 		ziaAdminWriteTools(up),
 		ziaLocationWriteTools(up),
 		ziaStaticIPWriteTools(up),
@@ -30,10 +30,7 @@ func ziaWriteTools(up Upstream) []Tool {
 		ziaNetworkServiceWriteTools(up),
 		ziaNetworkAppGroupWriteTools(up),
 		ziaRuleLabelWriteTools(up),
-	} {
-		all = append(all, set...)
-	}
-	return all
+	)
 }
 
 // ziaPendingNote goes with every change: ZIA stages configuration changes until they are
@@ -41,21 +38,6 @@ func ziaWriteTools(up Upstream) []Tool {
 // tenant still enforces the old policy.
 const ziaPendingNote = "Staged, not yet in effect: ZIA applies configuration changes only " +
 	"once they are activated. Call zia_activate_configuration after the last change."
-
-// ziaWrite fills in what every ZIA write tool shares.
-func ziaWrite(toolset, name, title, description string, kind Kind, params []Param,
-	h Handler) Tool {
-	return Tool{
-		Name:        name,
-		Title:       title,
-		Description: description,
-		Toolset:     toolset,
-		Service:     ServiceZIA,
-		Kind:        kind,
-		Params:      params,
-		Handler:     h,
-	}
-}
 
 // ziaStaged is the result of a create or update: the object as the API returned it under
 // key ("created" or "updated"), and the reminder that the change is staged.
