@@ -102,6 +102,10 @@ func (f finder) one() (lifecycle.Instance, int) {
 	return in, 1
 }
 
+// foundInRunDirs is the origin of a PID file found by looking through the run
+// directories rather than named by the user.
+const foundInRunDirs = "found in the run directories"
+
 // choose finds the single live server the command should act on, and says where its
 // PID file came from; or it returns an exit status after saying why there is none.
 func (f finder) choose() (in lifecycle.Instance, origin string, code int) {
@@ -109,33 +113,10 @@ func (f finder) choose() (in lifecycle.Instance, origin string, code int) {
 		in, code := f.inspect(path, origin)
 		return in, "from " + origin, code
 	}
-	const found = "found in the run directories"
 	dirs := places().Candidates()
 	live, stale, foreign := f.discover(dirs)
 	if f.flags.pid != 0 {
-		for _, in := range live {
-			if in.Record.PID == f.flags.pid {
-				return in, found, 0
-			}
-		}
-		for _, in := range stale {
-			if in.Record.PID == f.flags.pid {
-				printf(f.errw, "No running zscaler-mcp server with pid %d: its PID file %s is "+
-					"stale (pid %d is no longer running).\n", f.flags.pid, in.Path, f.flags.pid)
-				return lifecycle.Instance{}, "", 1
-			}
-		}
-		for _, in := range foreign {
-			if in.Record.PID == f.flags.pid {
-				printf(f.errw, "PID file %s names pid %d in another PID namespace; run this "+
-					"command inside it (docker exec <container> zscaler-mcp %s).\n",
-					in.Path, f.flags.pid, f.command)
-				return lifecycle.Instance{}, "", 1
-			}
-		}
-		printf(f.errw, "No running zscaler-mcp server with pid %d: no PID file for it in %s.\n",
-			f.flags.pid, strings.Join(dirs, ", "))
-		return lifecycle.Instance{}, "", 1
+		return f.byPID(dirs, live, stale, foreign)
 	}
 	switch len(live) {
 	case 0:
@@ -148,7 +129,7 @@ func (f finder) choose() (in lifecycle.Instance, origin string, code int) {
 		}
 		return lifecycle.Instance{}, "", 1
 	case 1:
-		return live[0], found, 0
+		return live[0], foundInRunDirs, 0
 	}
 	printf(f.errw, "%d zscaler-mcp servers are running; choose one with --pid N or --pid-file PATH:\n",
 		len(live))
@@ -156,6 +137,36 @@ func (f finder) choose() (in lifecycle.Instance, origin string, code int) {
 		printf(f.errw, "  %s\n", lifecycle.Summary(in))
 	}
 	return lifecycle.Instance{}, "", 2
+}
+
+// byPID picks the server --pid names among those found in dirs, or says why none of
+// them can be used.
+func (f finder) byPID(dirs []string,
+	live, stale, foreign []lifecycle.Instance) (lifecycle.Instance, string, int) {
+	pid := f.flags.pid
+	for _, in := range live {
+		if in.Record.PID == pid {
+			return in, foundInRunDirs, 0
+		}
+	}
+	for _, in := range stale {
+		if in.Record.PID == pid {
+			printf(f.errw, "No running zscaler-mcp server with pid %d: its PID file %s is "+
+				"stale (pid %d is no longer running).\n", pid, in.Path, pid)
+			return lifecycle.Instance{}, "", 1
+		}
+	}
+	for _, in := range foreign {
+		if in.Record.PID == pid {
+			printf(f.errw, "PID file %s names pid %d in another PID namespace; run this "+
+				"command inside it (docker exec <container> zscaler-mcp %s).\n",
+				in.Path, pid, f.command)
+			return lifecycle.Instance{}, "", 1
+		}
+	}
+	printf(f.errw, "No running zscaler-mcp server with pid %d: no PID file for it in %s.\n",
+		pid, strings.Join(dirs, ", "))
+	return lifecycle.Instance{}, "", 1
 }
 
 // inspect judges an explicitly named PID file.
