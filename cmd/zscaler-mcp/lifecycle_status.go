@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,36 +28,14 @@ type envSourceJSON struct {
 // status prints every instance found (or the one chosen) and removes stale files
 // after showing them. It returns 0 when at least one server is alive.
 func (f finder) status(asJSON bool, now time.Time) int {
-	var all []lifecycle.Instance
-	var looked string
-	if path, origin := f.explicitPIDFile(); path != "" {
-		in, err := lifecycle.Inspect(path)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				printf(f.errw, "No zscaler-mcp PID file at %s (from %s).\n", path, origin)
-			} else {
-				printf(f.errw, "Cannot use PID file %s (from %s): %v.\n", path, origin, err)
-			}
-			return 1
-		}
-		all, looked = []lifecycle.Instance{in}, path
-	} else {
-		dirs := places().Candidates()
-		var skipped []error
-		all, skipped = lifecycle.Discover(dirs)
-		for _, err := range skipped {
-			printf(f.errw, "note: skipped %v\n", err)
-		}
-		looked = strings.Join(dirs, ", ")
+	all, looked, ok := f.statusInstances()
+	if !ok {
+		return 1
 	}
 	if f.flags.pid != 0 {
-		var picked []lifecycle.Instance
-		for _, in := range all {
-			if in.Record.PID == f.flags.pid {
-				picked = append(picked, in)
-			}
-		}
-		all = picked
+		all = slices.DeleteFunc(all, func(in lifecycle.Instance) bool {
+			return in.Record.PID != f.flags.pid
+		})
 	}
 	if len(all) == 0 {
 		if asJSON {
@@ -88,6 +67,30 @@ func (f finder) status(asJSON bool, now time.Time) int {
 		}
 	}
 	return code
+}
+
+// statusInstances reads the PID file the user named, or else every PID file in the
+// run directories, and says where it looked. It returns false, after saying why, when
+// a named file cannot be read.
+func (f finder) statusInstances() (all []lifecycle.Instance, looked string, ok bool) {
+	if path, origin := f.explicitPIDFile(); path != "" {
+		in, err := lifecycle.Inspect(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			printf(f.errw, "No zscaler-mcp PID file at %s (from %s).\n", path, origin)
+			return nil, "", false
+		case err != nil:
+			printf(f.errw, "Cannot use PID file %s (from %s): %v.\n", path, origin, err)
+			return nil, "", false
+		}
+		return []lifecycle.Instance{in}, path, true
+	}
+	dirs := places().Candidates()
+	all, skipped := lifecycle.Discover(dirs)
+	for _, err := range skipped {
+		printf(f.errw, "note: skipped %v\n", err)
+	}
+	return all, strings.Join(dirs, ", "), true
 }
 
 func (f finder) statusJSON(all []lifecycle.Instance) {
