@@ -56,7 +56,7 @@ func (s *Server) logWriteGate(d Deps) {
 func (s *Server) logWritesEnabled(d Deps, patterns []string) {
 	var served []string
 	for _, t := range s.registrar.Registered() {
-		if t.Kind.IsWrite() && t.Service != tools.ServiceMeta {
+		if t.ChangesTenant() {
 			served = append(served, t.Name)
 		}
 	}
@@ -72,7 +72,7 @@ func (s *Server) logWritesEnabled(d Deps, patterns []string) {
 
 func matchesWriteTool(pattern string, catalog []tools.Tool) bool {
 	for _, t := range catalog {
-		if t.Kind.IsWrite() && t.Service != tools.ServiceMeta && config.MatchToolPattern(pattern, t.Name) {
+		if t.ChangesTenant() && config.MatchToolPattern(pattern, t.Name) {
 			return true
 		}
 	}

@@ -77,6 +77,11 @@ type Tool struct {
 	Describe func(ctx context.Context, args Args) (Resource, error)
 }
 
+// ChangesTenant reports whether t writes to the tenant, and so is served only through
+// the write gate. The meta tool that enables toolsets is a write kind too, but it
+// changes this server's tool list, not the tenant.
+func (t Tool) ChangesTenant() bool { return t.Kind.IsWrite() && t.Service != ServiceMeta }
+
 // Resource identifies one tenant object for a human: "URL filtering rule 42 (Block
 // gambling)".
 type Resource struct {

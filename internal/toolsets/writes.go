@@ -26,7 +26,7 @@ func (g writeGate) open() bool { return g.enabled && len(g.patterns) > 0 }
 
 // allows reports whether t passes the gate. Read tools always do.
 func (g writeGate) allows(t tools.Tool) bool {
-	if !t.Kind.IsWrite() || t.Service == tools.ServiceMeta {
+	if !t.ChangesTenant() {
 		return true
 	}
 	if !g.open() {
