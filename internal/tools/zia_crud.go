@@ -45,8 +45,8 @@ type ziaCRUD struct {
 	// predefined ones, before any change is sent.
 	CheckExisting func(cur map[string]any, kind Kind) error
 	// CheckDelete refuses to delete an object the API would refuse to delete, such as
-	// one still in use, when telling needs more API calls; it runs after
-	// CheckExisting, before anybody is asked to confirm.
+	// one still in use; it runs after CheckExisting, before anybody is asked to
+	// confirm, and may make more API calls to tell.
 	CheckDelete func(ctx context.Context, cur map[string]any) error
 	// Descriptions of the three tools.
 	CreateDescription, UpdateDescription, DeleteDescription string

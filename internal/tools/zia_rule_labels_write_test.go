@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"encoding/json"
 	"strconv"
 	"testing"
 
@@ -64,8 +65,11 @@ func TestWritesKeepSixtyFourBitIDsExact(t *testing.T) {
 	require.Equal(t, before["name"], label["name"])
 	require.Equal(t, []string{"PUT /ruleLabels/" + big}, ziaWritesTo(tenant, "/ruleLabels"))
 
+	// Rules carry the label, so the delete is refused; the refusal and the resource a
+	// person would see both name the exact id.
 	res, err := ziaDescribeCall(t, up, "zia_delete_rule_label", map[string]any{"label_id": big})
-	require.NoError(t, err)
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), "rule label "+big+" ")
 	require.Equal(t, big, res.ID)
 	require.Equal(t, before["name"], res.Name)
 }
@@ -82,6 +86,45 @@ func TestWriteIDsMustBeNumbersWhereTheAPISaysSo(t *testing.T) {
 
 	_, err = ziaDo(t, fake, "zia_delete_rule_label", map[string]any{"label_id": 42.0})
 	require.NoError(t, err)
-	require.Equal(t, "/ruleLabels/42", fake.Calls()[0].Path)
-	require.Equal(t, "delete", fake.Calls()[0].Method)
+	calls := fake.Calls()
+	require.Len(t, calls, 2, "the label is read to check it is unused, then deleted")
+	require.Equal(t, "/ruleLabels/42", calls[1].Path)
+	require.Equal(t, "delete", calls[1].Method)
+}
+
+// TestRuleLabelDeleteRefusesALabelInUse: the API refuses to delete a label that rules
+// carry. The label reports how many do, so the lookup before the confirmation refuses
+// it, nobody is asked to approve it, and the delete sends nothing.
+func TestRuleLabelDeleteRefusesALabelInUse(t *testing.T) {
+	up, tenant := ziaSim(t)
+	// "Compliance" labels two URL filtering rules and a cloud firewall rule.
+	args := map[string]any{"label_id": "4338882"}
+	label := ziaMust(t, up, "zia_get_rule_label", args)
+	require.Equal(t, json.Number("3"), label["referencedRuleCount"])
+	want := `rule label 4338882 ("Compliance") is still in use: 3 rules use it; ` +
+		"nothing was deleted. Take the label off those rules first"
+
+	res, err := ziaDescribeCall(t, up, "zia_delete_rule_label", args)
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.EqualError(t, err, "InvalidArgument: "+want)
+	require.Equal(t, Resource{Type: "rule label", ID: "4338882", Name: "Compliance"}, res)
+
+	_, err = ziaDo(t, up, "zia_delete_rule_label", args)
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.EqualError(t, err, "InvalidArgument: "+want)
+	require.Empty(t, ziaWritesTo(tenant, "/"), "nothing was sent")
+}
+
+func TestRuleLabelInUseCountsOneRule(t *testing.T) {
+	fake := &ziaFake{reply: func(c ziaCall) (any, error) {
+		if c.Method == "get" {
+			return map[string]any{"id": json.Number("7"), "name": "Solo",
+				"referencedRuleCount": json.Number("1")}, nil
+		}
+		return nil, nil
+	}}
+	_, err := ziaDo(t, fake, "zia_delete_rule_label", map[string]any{"label_id": "7"})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), "1 rule uses it")
+	require.Len(t, fake.Calls(), 1, "only the label was read")
 }

@@ -20,7 +20,8 @@ func firstText(r *mcp.CallToolResult) string {
 // for the right token, no second one for a replay, and an audit trail that names
 // tokens by id only, even with debug logging.
 func TestTokenConfirmedDeleteOverStdio(t *testing.T) {
-	s := startStdio(t, writeEnv(labelWrites), "--demo", "--log-tool-calls", "--debug")
+	s := startStdio(t, writeEnv(labelWrites+",zia_create_url_filtering_rule"), "--demo",
+		"--log-tool-calls", "--debug")
 	c := s.client
 	a := createLabel(t, c, "Token flow A")
 	b := createLabel(t, c, "Token flow B")
@@ -115,18 +116,28 @@ func TestTokenConfirmedDeleteOverStdio(t *testing.T) {
 		`[TOOL ERR]  zia_delete_rule_label | Nms | `+text(res))
 	require.Equal(t, before-1, labelCount(t, c))
 
-	// A token spent on a delete the API refused cannot be replayed either; the label
-	// still exists, so the refusal comes with a fresh prompt.
-	const inUse = "4338882" // the seeded label "Compliance", carried by rules
-	tok = prompt(t, mustCall(t, s, "zia_delete_rule_label", map[string]any{"label_id": inUse}))
+	// Nobody is asked about a label rules carry: the refusal says why, and no token is
+	// issued.
+	inUse := map[string]any{"label_id": "4338882"} // the seeded "Compliance", on 3 rules
+	res = failed(t, c, "zia_delete_rule_label", inUse)
+	require.Len(t, res.Content, 1, "no prompt, no token")
+	require.Equal(t, `InvalidArgument: rule label 4338882 ("Compliance") is still in use: `+
+		"3 rules use it; nothing was deleted. Take the label off those rules first", text(res))
+	require.True(t, labelExists(t, c, "4338882"))
+
+	// A label a rule took on after the prompt: the confirmed delete is refused, and so
+	// is a replay of its spent token, with no new token for a delete that cannot happen.
+	tok = prompt(t, mustCall(t, s, "zia_delete_rule_label", map[string]any{"label_id": b}))
 	issued = append(issued, tok.value)
-	res = failed(t, c, "zia_delete_rule_label",
-		map[string]any{"label_id": inUse, "confirmation_token": tok.value})
-	require.Contains(t, text(res), "referenced by")
-	res = failed(t, c, "zia_delete_rule_label",
-		map[string]any{"label_id": inUse, "confirmation_token": tok.value})
-	issued = append(issued, freshPrompt(t, res, "token id "+tok.id+" was already used").value)
-	require.True(t, labelExists(t, c, inUse))
+	mustOK(t, c, "zia_create_url_filtering_rule", map[string]any{"name": "Carries B",
+		"action": "BLOCK", "advanced": map[string]any{"labels": []any{b}}})
+	for range 2 {
+		res = failed(t, c, "zia_delete_rule_label",
+			map[string]any{"label_id": b, "confirmation_token": tok.value})
+		require.Len(t, res.Content, 1, "no prompt, no token")
+		require.Contains(t, text(res), "is still in use: 1 rule uses it; nothing was deleted")
+	}
+	require.True(t, labelExists(t, c, b))
 
 	// Nobody is asked about a label that does not exist.
 	from = mark(t, s.client, s.stderr)
