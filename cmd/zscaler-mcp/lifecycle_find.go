@@ -114,7 +114,7 @@ func (f finder) choose() (in lifecycle.Instance, origin string, code int) {
 		return in, "from " + origin, code
 	}
 	dirs := places().Candidates()
-	live, stale, foreign := f.discover(dirs)
+	live, stale, foreign := f.discover(dirs, f.flags.pid)
 	if f.flags.pid != 0 {
 		return f.byPID(dirs, live, stale, foreign)
 	}
@@ -201,15 +201,19 @@ func (f finder) inspect(path, origin string) (lifecycle.Instance, int) {
 }
 
 // discover reads the run directories, removes stale files (saying so, or why it
-// could not) and returns the instances by state.
-func (f finder) discover(dirs []string) (live, stale, foreign []lifecycle.Instance) {
+// could not) and returns the instances by state. With pid other than 0 it removes
+// only that pid's stale file: a command aimed at one server leaves the files of the
+// others alone, and a command without --pid, or status, clears them.
+func (f finder) discover(dirs []string, pid int) (live, stale, foreign []lifecycle.Instance) {
 	all, skipped := lifecycle.Discover(dirs)
 	for _, err := range skipped {
 		printf(f.errw, "note: skipped %v\n", err)
 	}
 	live, stale, foreign = lifecycle.Split(all)
 	for _, in := range stale {
-		f.reportStale(in)
+		if pid == 0 || in.Record.PID == pid {
+			f.reportStale(in)
+		}
 	}
 	return live, stale, foreign
 }

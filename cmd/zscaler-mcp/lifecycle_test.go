@@ -235,3 +235,42 @@ func TestStartRefusesAPIDFileInAMissingDirectory(t *testing.T) {
 	require.Equal(t, 2, exitStatus(err))
 	require.EqualError(t, err, `invalid ZSCALER_MCP_PID_FILE="`+path+reason)
 }
+
+// TestCommandsAimedAtOnePIDLeaveOtherFilesAlone: a command given --pid N removes a
+// stale PID file only when it is N's; the stale files of other servers stay for a
+// command without --pid, or status, to clear.
+func TestCommandsAimedAtOnePIDLeaveOtherFilesAlone(t *testing.T) {
+	isolate(t)
+	run := t.TempDir()
+	t.Setenv(lifecycle.EnvRunDir, run)
+	target, other := deadRecord(t), deadRecord(t)
+	targetPath, otherPath := publish(t, run, target), publish(t, run, other)
+	publish(t, run, liveRecord(t, os.Getpid(), "stdio"))
+	self := strconv.Itoa(os.Getpid())
+
+	for _, args := range [][]string{
+		{"restart", "--pid", self}, // refused: a stdio server cannot restart
+		{"stop", "--pid", "999999999"},
+		{"reload", "--pid", "999999999"},
+		{"status", "--pid", self},
+	} {
+		_, _, stderr := runLifecycle(t, args...)
+		require.FileExists(t, otherPath, args)
+		require.FileExists(t, targetPath, args)
+		require.NotContains(t, stderr, "stale", args)
+	}
+
+	pid := strconv.Itoa(target.PID)
+	code, _, stderr := runLifecycle(t, "stop", "--pid", pid)
+	require.Equal(t, 1, code)
+	require.Equal(t, "Removed stale PID file "+targetPath+" (pid "+pid+" is no longer "+
+		"running).\nNo running zscaler-mcp server with pid "+pid+": its PID file "+
+		targetPath+" is stale (pid "+pid+" is no longer running).\n", stderr)
+	require.NoFileExists(t, targetPath)
+	require.FileExists(t, otherPath, "another server's file is not this command's business")
+
+	code, _, stderr = runLifecycle(t, "status")
+	require.Equal(t, 0, code)
+	require.Contains(t, stderr, "Removed stale PID file "+otherPath)
+	require.NoFileExists(t, otherPath)
+}
