@@ -48,12 +48,15 @@ func newHealthcheckCommand(ctx context.Context, rio runIO) *cobra.Command {
 			"environment and .env file, on 127.0.0.1 when the server binds every address.\n" +
 			"With ZSCALER_MCP_TLS_CERTFILE set it uses https and accepts only the certificate\n" +
 			"in that file. With the stdio transport there is no endpoint to probe and it\n" +
-			"exits 0. It exits 1 on any failure, as container health checks expect.",
+			"exits 0. Only transport, host, port and TLS certificate file must be valid;\n" +
+			"other invalid settings are reported on stderr, as the running server does not\n" +
+			"use them until its next start or reload. It exits 1 on any failure, as\n" +
+			"container health checks expect.",
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig(cmd, v)
+			cfg, err := healthConfig(cmd, v, rio.stderr)
 			if err != nil {
 				return &unhealthyError{err.Error()}
 			}
@@ -80,6 +83,25 @@ func newHealthcheckCommand(ctx context.Context, rio runIO) *cobra.Command {
 	}
 	cmd.Flags().DurationVar(&timeout, "timeout", defaultHealthTimeout, "give up after this long")
 	return cmd
+}
+
+// healthConfig reads the settings the probe needs: transport, host, port and TLS
+// certificate file. The server read its settings when it started (or last reloaded);
+// a .env file edited since, with a mistake in a setting the probe does not use, must
+// not make a server that runs fine unhealthy. Such a mistake is reported on errw, as
+// the server would refuse it at its next start or reload, and the probe goes on.
+func healthConfig(cmd *cobra.Command, v *viper.Viper, errw io.Writer) (*config.Config, error) {
+	cfg, err := loadConfig(cmd, v)
+	if err == nil {
+		return cfg, nil
+	}
+	cfg, endErr := loadWith(cmd, v, config.LoadEndpoint)
+	if endErr != nil {
+		return nil, endErr
+	}
+	_, werr := fmt.Fprintf(errw, "note: %v; the server would refuse this at its next start "+
+		"or reload, but the health check does not depend on it\n", err)
+	return cfg, werr
 }
 
 // healthURL is the /health URL of the server cfg describes, seen from this machine:

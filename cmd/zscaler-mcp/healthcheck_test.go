@@ -138,6 +138,62 @@ func TestHealthcheckCommandExitsOneOnEveryFailure(t *testing.T) {
 	}
 }
 
+// TestHealthcheckIgnoresSettingsItDoesNotUse: the server read its settings at start; a
+// .env file edited since with a mistake in a setting the probe does not use is
+// reported, but the server that runs fine stays healthy. A mistake in what the probe
+// needs to reach the server still fails it, with exit status 1.
+func TestHealthcheckIgnoresSettingsItDoesNotUse(t *testing.T) {
+	cfg, _ := healthServer(t, http.StatusOK, `{"status":"ok"}`, false)
+	port := strconv.Itoa(cfg.Port)
+	reach := "ZSCALER_MCP_TRANSPORT=streamable-http\nZSCALER_MCP_PORT=" + port + "\n"
+	healthy := "healthy: GET http://127.0.0.1:" + port + "/health answered 200\n"
+
+	for name, tc := range map[string]struct{ dotenv, want string }{
+		"a mistyped boolean": {reach + "ZSCALER_MCP_DEBUG=maybe\n" +
+			"ZSCALER_MCP_AUTH_MODE=none\n", `invalid ZSCALER_MCP_DEBUG (in .env)="maybe": not a boolean`},
+		"a malformed pattern": {reach + "ZSCALER_MCP_DISABLED_TOOLS=zia_[\n" +
+			"ZSCALER_MCP_AUTH_MODE=none\n", `invalid ZSCALER_MCP_DISABLED_TOOLS (in .env)="zia_[": malformed`},
+		"an unknown auth mode": {reach + "ZSCALER_MCP_AUTH_MODE=nope\n",
+			`invalid ZSCALER_MCP_AUTH_MODE (in .env)="nope": unknown mode`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			writeDotenv(t, isolate(t), tc.dotenv)
+			var stdout, stderr bytes.Buffer
+			err := runHealthcheckTo(t, &stdout, &stderr)
+			require.NoError(t, err)
+			require.Equal(t, healthy, stdout.String())
+			require.Contains(t, stderr.String(), "note: "+tc.want)
+			require.Contains(t, stderr.String(), "the server would refuse this at its next "+
+				"start or reload, but the health check does not depend on it")
+		})
+	}
+
+	for name, dotenv := range map[string]string{
+		"a mistyped transport": "ZSCALER_MCP_TRANSPORT=streamable-htp\nZSCALER_MCP_PORT=" +
+			port + "\nZSCALER_MCP_DEBUG=maybe\n",
+		"a mistyped port":       "ZSCALER_MCP_TRANSPORT=streamable-http\nZSCALER_MCP_PORT=80o0\n",
+		"a mistyped host":       reach + "ZSCALER_MCP_HOST=local host\n",
+		"a missing certificate": reach + "ZSCALER_MCP_TLS_CERTFILE=/nonexistent/cert.pem\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			writeDotenv(t, isolate(t), dotenv)
+			var stdout, stderr bytes.Buffer
+			err := runHealthcheckTo(t, &stdout, &stderr)
+			require.Error(t, err)
+			require.Equal(t, 1, exitStatus(err), "%v", err)
+			require.Empty(t, stdout.String())
+		})
+	}
+}
+
+// runHealthcheckTo runs `zscaler-mcp healthcheck args...` with its own streams.
+func runHealthcheckTo(t *testing.T, stdout, stderr *bytes.Buffer, args ...string) error {
+	t.Helper()
+	cmd := newRootCommand(context.Background(), runIO{stdout: stdout, stderr: stderr}, nil)
+	cmd.SetArgs(append([]string{"healthcheck"}, args...))
+	return cmd.Execute()
+}
+
 // runHealthcheck runs `zscaler-mcp healthcheck args...` and returns its stdout.
 func runHealthcheck(t *testing.T, args ...string) (string, error) {
 	t.Helper()

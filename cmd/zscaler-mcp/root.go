@@ -108,6 +108,13 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 // configuration. A bad value is reported under the name the user gave it: the flag,
 // the variable, or the variable in the .env file.
 func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
+	return loadWith(cmd, v, config.Load)
+}
+
+// loadWith is loadConfig with load building the configuration from the settings, so a
+// command can read and validate only the settings it uses.
+func loadWith(cmd *cobra.Command, v *viper.Viper,
+	load func(config.Source) (*config.Config, error)) (*config.Config, error) {
 	path := v.GetString(config.EnvDotenvPath)
 	explicit := path != ""
 	if !explicit {
@@ -140,7 +147,7 @@ func loadConfig(cmd *cobra.Command, v *viper.Viper) (*config.Config, error) {
 	if dotenvOverride() {
 		src, origin = overrideSource(cmd, settingsOnly(values)), overrideOrigin
 	}
-	cfg, err := config.Load(src)
+	cfg, err := load(src)
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {

@@ -135,10 +135,7 @@ func Load(src Source) (*Config, error) {
 	}
 	r := reader{src: src}
 
-	cfg.Transport = strings.ToLower(r.str(EnvTransport, TransportStdio))
-	// An IPv6 address may come bracketed, as in a URL; Addr adds the brackets back.
-	cfg.Host = strings.Trim(r.str(EnvHost, DefaultHost), "[]")
-	cfg.Port = r.port(EnvPort, DefaultPort)
+	r.endpoint(cfg)
 	cfg.Services = r.list(EnvServices, true)
 	cfg.DisabledServices = r.list(EnvDisabledServices, true)
 	cfg.Toolsets = r.list(EnvToolsets, true)
@@ -174,17 +171,8 @@ func Load(src Source) (*Config, error) {
 }
 
 func (c *Config) validate() error {
-	switch c.Transport {
-	case TransportStdio, TransportStreamableHTTP, TransportSSE:
-	default:
-		return &Error{Setting: EnvTransport, Value: c.Transport,
-			Reason: "unknown transport; use stdio, streamable-http or sse"}
-	}
-	if strings.TrimSpace(c.Host) == "" {
-		return &Error{Setting: EnvHost, Reason: "must not be empty"}
-	}
-	if strings.ContainsAny(c.Host, " /") {
-		return &Error{Setting: EnvHost, Value: c.Host, Reason: "not a host name or IP address"}
+	if err := c.validateEndpoint(); err != nil {
+		return err
 	}
 	for _, p := range c.DisabledTools {
 		if !validPattern(p) {

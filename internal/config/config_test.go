@@ -153,3 +153,27 @@ func TestIsLoopbackHost(t *testing.T) {
 		require.False(t, IsLoopbackHost(h), h)
 	}
 }
+
+// TestLoadEndpointReadsOnlyWhereTheServerListens: the probe's settings are validated,
+// the others are not read at all.
+func TestLoadEndpointReadsOnlyWhereTheServerListens(t *testing.T) {
+	src := func(env map[string]string) Source {
+		return func(name string) (string, bool) { v, ok := env[name]; return v, ok }
+	}
+	cfg, err := LoadEndpoint(src(map[string]string{EnvTransport: "SSE", EnvHost: "[::1]",
+		EnvPort: "9000", EnvTLSCertFile: "/tls/cert.pem", EnvDebug: "maybe",
+		EnvAuthMode: "nope"}))
+	require.NoError(t, err)
+	require.Equal(t, &Config{Transport: TransportSSE, Host: "::1", Port: 9000,
+		HTTP: HTTP{TLSCertFile: "/tls/cert.pem"}}, cfg)
+
+	for _, env := range []map[string]string{
+		{EnvTransport: "htp"},
+		{EnvPort: "0"},
+		{EnvHost: "a/b"},
+	} {
+		_, err := LoadEndpoint(src(env))
+		var ce *Error
+		require.ErrorAs(t, err, &ce, "%v", env)
+	}
+}
