@@ -107,7 +107,7 @@ func fallbackResource(t tools.Tool, args tools.Args) tools.Resource {
 	return tools.Resource{Type: kind, ID: display(id)}
 }
 
-// phrase renders the target for a sentence: `rule label 4338882 "Temporary"`.
+// phrase renders the target for a sentence: `rule label 4338886 "Temporary"`.
 func (g target) phrase() string {
 	var b strings.Builder
 	b.WriteString(g.Type)
