@@ -24,6 +24,15 @@ type Identity struct {
 	// Subject names the client: the JWT subject, the OneAPI client id, or the mode
 	// itself for api-key and none, where all clients share one credential.
 	Subject string
+	// Issuer is the token's issuer in jwt and oidc modes, empty otherwise.
+	Issuer string
+}
+
+// Key names the client uniquely, for binding state such as an MCP session to it: two
+// requests have the same Key exactly when they come from the same client. It holds
+// no credential, only the names above.
+func (id Identity) Key() string {
+	return id.Mode + "\x00" + id.Issuer + "\x00" + id.Subject
 }
 
 // Failure is why a request was refused.

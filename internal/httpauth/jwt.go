@@ -127,7 +127,13 @@ func (b *bearerJWT) check(r *http.Request) (Identity, *Failure) {
 	if reason != "" {
 		return Identity{}, unauthorized(reason, b.challenge+`, error="invalid_token"`)
 	}
-	return Identity{Mode: config.AuthModeJWT, Subject: subject(claims)}, nil
+	return Identity{Mode: config.AuthModeJWT, Subject: subject(claims), Issuer: tokenIssuer(claims)}, nil
+}
+
+// tokenIssuer is the token's iss, which the parser has already checked.
+func tokenIssuer(claims jwt.MapClaims) string {
+	iss, _ := claims.GetIssuer()
+	return iss
 }
 
 func subject(claims jwt.MapClaims) string {

@@ -112,7 +112,7 @@ func (p *protectedResource) check(r *http.Request) (Identity, *Failure) {
 				Challenge: p.challenge("insufficient_scope", reason)}
 		}
 	}
-	return Identity{Mode: config.AuthModeOIDC, Subject: subject(claims)}, nil
+	return Identity{Mode: config.AuthModeOIDC, Subject: subject(claims), Issuer: tokenIssuer(claims)}, nil
 }
 
 // routes serves the metadata document, unauthenticated, as RFC 9728 requires.
