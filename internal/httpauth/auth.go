@@ -38,12 +38,14 @@ func (id Identity) Key() string {
 // Failure is why a request was refused.
 type Failure struct {
 	// Status is 401, 403 (insufficient scope) or 503 (the credential cannot be checked
-	// right now).
+	// right now: the token endpoint or the key set is unreachable).
 	Status int
 	// Reason is short, written by this server, and never quotes the credential.
 	Reason string
 	// Challenge is the WWW-Authenticate value, if any.
 	Challenge string
+	// RetryAfter is the Retry-After value of a 503, in seconds, if any.
+	RetryAfter string
 }
 
 // Tenant says where the OneAPI token endpoint of zscaler mode is.
@@ -155,6 +157,9 @@ func (a *Authenticator) Wrap(next http.Handler) http.Handler {
 				"reason", f.Reason, "remote", r.RemoteAddr, "method", r.Method, "path", r.URL.Path)
 			if f.Challenge != "" {
 				w.Header().Set("WWW-Authenticate", f.Challenge)
+			}
+			if f.RetryAfter != "" {
+				w.Header().Set("Retry-After", f.RetryAfter)
 			}
 			prefix := "Unauthorized: "
 			switch f.Status {
