@@ -24,17 +24,28 @@ type Identity struct {
 	// Subject names the client: the JWT subject, the OneAPI client id, or the mode
 	// itself for api-key and none, where all clients share one credential.
 	Subject string
+	// Issuer is the token's issuer in jwt and oidc modes, empty otherwise.
+	Issuer string
+}
+
+// Key names the client uniquely, for binding state such as an MCP session to it: two
+// requests have the same Key exactly when they come from the same client. It holds
+// no credential, only the names above.
+func (id Identity) Key() string {
+	return id.Mode + "\x00" + id.Issuer + "\x00" + id.Subject
 }
 
 // Failure is why a request was refused.
 type Failure struct {
 	// Status is 401, 403 (insufficient scope) or 503 (the credential cannot be checked
-	// right now).
+	// right now: the token endpoint or the key set is unreachable).
 	Status int
 	// Reason is short, written by this server, and never quotes the credential.
 	Reason string
 	// Challenge is the WWW-Authenticate value, if any.
 	Challenge string
+	// RetryAfter is the Retry-After value of a 503, in seconds, if any.
+	RetryAfter string
 }
 
 // Tenant says where the OneAPI token endpoint of zscaler mode is.
@@ -146,6 +157,9 @@ func (a *Authenticator) Wrap(next http.Handler) http.Handler {
 				"reason", f.Reason, "remote", r.RemoteAddr, "method", r.Method, "path", r.URL.Path)
 			if f.Challenge != "" {
 				w.Header().Set("WWW-Authenticate", f.Challenge)
+			}
+			if f.RetryAfter != "" {
+				w.Header().Set("Retry-After", f.RetryAfter)
 			}
 			prefix := "Unauthorized: "
 			switch f.Status {

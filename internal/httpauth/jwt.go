@@ -37,6 +37,7 @@ type jwtSettings struct {
 // audience, expiry and algorithm.
 type jwtVerifier struct {
 	keys   keyfunc.Keyfunc
+	health *keySetHealth
 	parser *jwt.Parser
 }
 
@@ -48,8 +49,9 @@ func newJWTVerifier(life context.Context, client *http.Client, logger *slog.Logg
 	}
 	where := u.Redacted()
 	noFirstError := true
+	health := &keySetHealth{}
 	keys, err := keyfunc.NewDefaultOverrideCtx(life, []string{s.jwksURI}, keyfunc.Override{
-		Client:                    client,
+		Client:                    health.client(client),
 		HTTPTimeout:               fetchTimeout,
 		RefreshInterval:           keyRefreshInterval,
 		RefreshUnknownKID:         rate.NewLimiter(rate.Every(keyRefreshGap), 1),
@@ -57,6 +59,7 @@ func newJWTVerifier(life context.Context, client *http.Client, logger *slog.Logg
 		NoErrorReturnFirstHTTPReq: &noFirstError,
 		RefreshErrorHandlerFunc: func(string) func(context.Context, error) {
 			return func(_ context.Context, err error) {
+				health.failed()
 				logger.Warn("cannot fetch the JSON Web Key Set; tokens signed with keys not "+
 					"yet known are refused until it succeeds", "url", where, "error", err)
 			}
@@ -66,7 +69,8 @@ func newJWTVerifier(life context.Context, client *http.Client, logger *slog.Logg
 		return nil, err
 	}
 	return &jwtVerifier{
-		keys: keys,
+		keys:   keys,
+		health: health,
 		parser: jwt.NewParser(
 			jwt.WithValidMethods(s.algorithms),
 			jwt.WithIssuer(s.issuer),
@@ -78,14 +82,19 @@ func newJWTVerifier(life context.Context, client *http.Client, logger *slog.Logg
 	}, nil
 }
 
-// verify returns the claims of a valid token, or a short reason why it is not.
-func (v *jwtVerifier) verify(ctx context.Context, raw string) (jwt.MapClaims, string) {
+// verify returns the claims of a valid token, or why it is not: a 401 without
+// challenge for a bad token, a 503 when its key cannot be looked up because the key
+// set is unreachable.
+func (v *jwtVerifier) verify(ctx context.Context, raw string) (jwt.MapClaims, *Failure) {
 	claims := jwt.MapClaims{}
 	_, err := v.parser.ParseWithClaims(raw, claims, v.keys.KeyfuncCtx(ctx))
-	if err != nil {
-		return nil, jwtReason(err)
+	switch {
+	case err == nil:
+		return claims, nil
+	case errors.Is(err, jwt.ErrTokenUnverifiable) && !v.health.reachable.Load():
+		return nil, keysUnavailable()
 	}
-	return claims, ""
+	return nil, &Failure{Status: http.StatusUnauthorized, Reason: jwtReason(err)}
 }
 
 // jwtReason turns a verification error into a fixed phrase: the library's messages
@@ -123,11 +132,20 @@ func (b *bearerJWT) check(r *http.Request) (Identity, *Failure) {
 	if !ok || raw == "" {
 		return Identity{}, unauthorized("bearer token required", b.challenge)
 	}
-	claims, reason := b.v.verify(r.Context(), raw)
-	if reason != "" {
-		return Identity{}, unauthorized(reason, b.challenge+`, error="invalid_token"`)
+	claims, f := b.v.verify(r.Context(), raw)
+	if f != nil {
+		if f.Status == http.StatusUnauthorized {
+			f.Challenge = b.challenge + `, error="invalid_token"`
+		}
+		return Identity{}, f
 	}
-	return Identity{Mode: config.AuthModeJWT, Subject: subject(claims)}, nil
+	return Identity{Mode: config.AuthModeJWT, Subject: subject(claims), Issuer: tokenIssuer(claims)}, nil
+}
+
+// tokenIssuer is the token's iss, which the parser has already checked.
+func tokenIssuer(claims jwt.MapClaims) string {
+	iss, _ := claims.GetIssuer()
+	return iss
 }
 
 func subject(claims jwt.MapClaims) string {

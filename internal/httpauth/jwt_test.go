@@ -2,6 +2,7 @@ package httpauth
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -98,8 +99,46 @@ func TestJWTModeStartsWhenTheKeySetIsDown(t *testing.T) {
 	is.srv.Close()
 	logger, logs := newLogger()
 	a := newAuth(t, Options{Auth: jwtAuth(url+"/jwks", is.issuerURL), Logger: logger})
-	rec := serve(a, map[string]string{"Authorization": "Bearer " +
-		sign(t, jwt.SigningMethodRS256, "rsa-1", rk, is.claims(config.DefaultAuthAudience, nil))})
-	require.Equal(t, http.StatusUnauthorized, rec.Code)
+	tok := sign(t, jwt.SigningMethodRS256, "rsa-1", rk, is.claims(config.DefaultAuthAudience, nil))
+	rec := serve(a, map[string]string{"Authorization": "Bearer " + tok})
+	requireKeysUnavailable(t, rec)
 	require.Contains(t, logs.String(), "cannot fetch the JSON Web Key Set")
+	require.NotContains(t, logs.String(), tok[strings.LastIndexByte(tok, '.')+1:])
+}
+
+// requireKeysUnavailable checks the answer to a token that could not be checked for
+// want of the issuer's keys: 503, a retry hint, a JSON-RPC body, and no challenge,
+// since the token may well be good.
+func requireKeysUnavailable(t *testing.T, rec *httptest.ResponseRecorder) {
+	t.Helper()
+	require.Equal(t, http.StatusServiceUnavailable, rec.Code, rec.Body.String())
+	require.Equal(t, "30", rec.Header().Get("Retry-After"))
+	require.Empty(t, rec.Header().Get("WWW-Authenticate"))
+	require.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+	require.Contains(t, rec.Body.String(), `"code":-32000`)
+	require.Contains(t, rec.Body.String(), "Unavailable: cannot fetch the token issuer's signing keys")
+}
+
+func TestJWTModeAnswers503WhileTheKeySetFails(t *testing.T) {
+	rk, _, other := testKeys(t)
+	failing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "down for maintenance", http.StatusInternalServerError)
+	}))
+	t.Cleanup(failing.Close)
+	is := newIssuer(t)
+	a := newAuth(t, Options{Auth: jwtAuth(failing.URL+"/jwks", is.issuerURL)})
+	tok := sign(t, jwt.SigningMethodRS256, "rsa-1", rk, is.claims(config.DefaultAuthAudience, nil))
+	requireKeysUnavailable(t, serve(a, map[string]string{"Authorization": "Bearer " + tok}))
+
+	// A token that is bad whatever the keys stays 401.
+	rec := serve(a, map[string]string{"Authorization": "Bearer not.a.jwt"})
+	require.Equal(t, http.StatusUnauthorized, rec.Code)
+
+	// Once the issuer is down, keys already fetched still serve; a token naming
+	// another key cannot be judged.
+	b := newAuth(t, Options{Auth: jwtAuth(is.srv.URL+"/jwks", is.issuerURL)})
+	is.srv.Close()
+	require.Equal(t, http.StatusOK, serve(b, map[string]string{"Authorization": "Bearer " + tok}).Code)
+	requireKeysUnavailable(t, serve(b, map[string]string{"Authorization": "Bearer " +
+		sign(t, jwt.SigningMethodRS256, "rsa-2", other, is.claims(config.DefaultAuthAudience, nil))}))
 }

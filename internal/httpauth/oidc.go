@@ -100,9 +100,12 @@ func (p *protectedResource) check(r *http.Request) (Identity, *Failure) {
 	if !ok || raw == "" {
 		return Identity{}, unauthorized("bearer token required", p.challenge("", ""))
 	}
-	claims, reason := p.v.verify(r.Context(), raw)
-	if reason != "" {
-		return Identity{}, unauthorized(reason, p.challenge("invalid_token", reason))
+	claims, f := p.v.verify(r.Context(), raw)
+	if f != nil {
+		if f.Status == http.StatusUnauthorized {
+			f.Challenge = p.challenge("invalid_token", f.Reason)
+		}
+		return Identity{}, f
 	}
 	granted := scopes(claims)
 	for _, s := range p.required {
@@ -112,7 +115,7 @@ func (p *protectedResource) check(r *http.Request) (Identity, *Failure) {
 				Challenge: p.challenge("insufficient_scope", reason)}
 		}
 	}
-	return Identity{Mode: config.AuthModeOIDC, Subject: subject(claims)}, nil
+	return Identity{Mode: config.AuthModeOIDC, Subject: subject(claims), Issuer: tokenIssuer(claims)}, nil
 }
 
 // routes serves the metadata document, unauthenticated, as RFC 9728 requires.

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/stretchr/testify/require"
@@ -111,4 +112,23 @@ func TestExpectedIssuer(t *testing.T) {
 	}
 	_, ok := expectedIssuer("https://idp.example.com/discovery.json")
 	require.False(t, ok)
+}
+
+func TestOIDCModeAnswers503WhileTheKeySetFails(t *testing.T) {
+	rk, _, _ := testKeys(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/jwks" {
+			http.Error(w, "unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		_ = json.NewEncoder(w).Encode(map[string]any{"issuer": srv.URL, "jwks_uri": srv.URL + "/jwks"})
+	}))
+	t.Cleanup(srv.Close)
+	a := newAuth(t, Options{Auth: config.Auth{Mode: config.AuthModeOIDC, Algorithms: []string{"RS256"},
+		OIDC: config.OIDC{ConfigURL: srv.URL + "/.well-known/openid-configuration",
+			BaseURL: "https://mcp.example.com"}}, Endpoint: "/mcp"})
+	tok := sign(t, jwt.SigningMethodRS256, "rsa-1", rk, jwt.MapClaims{"iss": srv.URL,
+		"aud": "https://mcp.example.com/mcp", "sub": "alice", "exp": time.Now().Add(time.Hour).Unix()})
+	requireKeysUnavailable(t, serve(a, map[string]string{"Authorization": "Bearer " + tok}))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	mcpserver "github.com/mark3labs/mcp-go/server"
 
+	"github.com/zscaler/zscaler-mcp/internal/httpauth"
 	"github.com/zscaler/zscaler-mcp/internal/httpguard"
 )
 
@@ -20,9 +21,9 @@ const (
 	msgSessionUnknown  = "Session not found: unknown or terminated session"
 )
 
-// requireSession refuses a message for a session this server does not hold, with a
-// JSON-RPC error body like every other refusal: 404 for an unknown or ended session
-// id, 400 for a stream (GET), a session end (DELETE) or a request (POST) that carries
+// requireSession refuses a message for a session this server does not hold, or that
+// another client opened, with a JSON-RPC error body like every other refusal: 404 for
+// an unknown, ended or foreign session id, 400 for a stream (GET), a session end (DELETE) or a request (POST) that carries
 // none. mcp-go checks POSTs itself but answers in plain text and with 404 for a
 // missing id, where the protocol asks for 400.
 //
@@ -54,11 +55,21 @@ func requireSession(sessions *sessionIDs, logger *slog.Logger, next http.Handler
 			refuse(w, r, http.StatusBadRequest, id, msgSessionRequired)
 			return
 		}
-		if ended, err := sessions.Validate(sid); err != nil || ended {
+		switch sessions.state(sid, ownerOf(r)) {
+		case sessionLive:
+			next.ServeHTTP(w, r)
+		case sessionForeign:
+			// The same answer as for an unknown id, so the client learns nothing of
+			// the session; the log tells the operator who tried, never with what.
+			who, _ := httpauth.IdentityFrom(r.Context())
+			logger.Warn("HTTP request refused", "status", http.StatusNotFound,
+				"reason", "session opened by another client", "mode", who.Mode,
+				"subject", who.Subject, "issuer", who.Issuer, "remote", r.RemoteAddr,
+				"method", r.Method, "path", r.URL.Path)
+			httpguard.RefuseRequest(w, http.StatusNotFound, id, msgSessionUnknown)
+		default:
 			refuse(w, r, http.StatusNotFound, id, msgSessionUnknown)
-			return
 		}
-		next.ServeHTTP(w, r)
 	})
 }
 

@@ -1,10 +1,13 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -140,4 +143,78 @@ func merge(a, b map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+func TestHTTPSessionsBelongToTheClientThatOpenedThem(t *testing.T) {
+	is := newTestIssuer(t)
+	f := serveHTTPTest(t, &config.Config{HTTP: config.HTTP{Auth: is.auth()}})
+	alice, bob := is.bearer(t, "alice@example.com"), is.bearer(t, "bob@example.com")
+	v := map[string]string{"Mcp-Protocol-Version": "2025-06-18"}
+
+	status, h, body := f.do(t, http.MethodPost, "/mcp", strings.NewReader(initBody), alice)
+	require.Equal(t, http.StatusOK, status, body)
+	sid := h.Get("Mcp-Session-Id")
+	require.NotEmpty(t, sid)
+	withSession := func(who map[string]string) map[string]string {
+		return merge(merge(who, v), map[string]string{"Mcp-Session-Id": sid})
+	}
+
+	cases := []struct{ name, method, body string }{
+		{"request", http.MethodPost, listBody},
+		{"notification", http.MethodPost, notifiedBody},
+		{"client response", http.MethodPost, `{"jsonrpc":"2.0","id":3,"result":{"x":1}}`},
+		{"stream", http.MethodGet, ""},
+		{"session end", http.MethodDelete, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			status, h, body := f.doWithin(t, 10*time.Second, tc.method, "/mcp",
+				strings.NewReader(tc.body), withSession(bob))
+			require.Equal(t, http.StatusNotFound, status, body)
+			_, message := refusal(t, h, body)
+			require.Equal(t, msgSessionUnknown, message, "the same answer as for an unknown id")
+		})
+	}
+
+	// The owner's session survived the attempts, including the DELETE.
+	status, _, body = f.do(t, http.MethodPost, "/mcp", strings.NewReader(listBody), withSession(alice))
+	require.Equal(t, http.StatusOK, status, body)
+	require.Contains(t, body, `"tools"`)
+
+	logs := f.logs.String()
+	require.Contains(t, logs, "session opened by another client")
+	require.Contains(t, logs, "subject=bob@example.com")
+	require.NotContains(t, logs, bob["Authorization"][len("Bearer "):], "no token in the log")
+	require.NotContains(t, logs, sid, "no session id in the log")
+}
+
+func TestHTTPSessionsOfTheOneAnonymousClient(t *testing.T) {
+	f := serveHTTPTest(t, &config.Config{HTTP: config.HTTP{Auth: config.Auth{Mode: config.AuthModeNone}}})
+	status, h, body := f.do(t, http.MethodPost, "/mcp", strings.NewReader(initBody), nil)
+	require.Equal(t, http.StatusOK, status, body)
+	status, _, body = f.do(t, http.MethodPost, "/mcp", strings.NewReader(listBody),
+		map[string]string{"Mcp-Session-Id": h.Get("Mcp-Session-Id"), "Mcp-Protocol-Version": "2025-06-18"})
+	require.Equal(t, http.StatusOK, status, body)
+}
+
+// doWithin is do for a request that must be answered, not turned into a stream: it
+// gives up after limit instead of waiting for the stream to end.
+func (f *httpFixture) doWithin(t *testing.T, limit time.Duration, method, path string,
+	body io.Reader, header map[string]string) (int, http.Header, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, f.url+path, body)
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err, "the response ended (status %d)", resp.StatusCode)
+	return resp.StatusCode, resp.Header, string(b)
 }

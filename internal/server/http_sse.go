@@ -10,19 +10,21 @@ import (
 // sse is the older HTTP+SSE transport: a GET on /sse opens the event stream, whose
 // first event names the URL (/message?sessionId=...) to POST requests to. The stream
 // is also served on /mcp, where the Python server had it, so existing client
-// configurations keep working.
-//
-// TODO: bind a session to the identity that opened it, so another authenticated
-// client holding the session id cannot post into it; ids are random UUIDs today.
+// configurations keep working. A session belongs to the client that opened its
+// stream (see sseSessions).
 type sse struct {
-	srv   *mcpserver.SSEServer
-	limit int64
+	srv      *mcpserver.SSEServer
+	sessions *sseSessions
+	limit    int64
 }
 
 func (s *Server) newSSETransport(httpSrv *http.Server) *sse {
+	sessions := newSSESessions(s.logger)
 	return &sse{
-		limit: maxBody(s.cfg),
+		limit:    maxBody(s.cfg),
+		sessions: sessions,
 		srv: mcpserver.NewSSEServer(s.mcp,
+			mcpserver.WithSessionIDGenerator(sessions.generate),
 			mcpserver.WithHTTPServer(httpSrv),
 			mcpserver.WithSSEEndpoint("/sse"),
 			mcpserver.WithMessageEndpoint("/message"),
@@ -34,10 +36,10 @@ func (s *Server) newSSETransport(httpSrv *http.Server) *sse {
 }
 
 func (t *sse) mount(mux *http.ServeMux, wrap func(http.Handler) http.Handler) {
-	stream := wrap(keepCORS(t.srv.SSEHandler()))
+	stream := wrap(t.sessions.stream(keepCORS(t.srv.SSEHandler())))
 	mux.Handle("GET /sse", stream)
 	mux.Handle("GET /mcp", stream)
-	mux.Handle("POST /message", wrap(limitBody(t.limit, t.srv.MessageHandler())))
+	mux.Handle("POST /message", wrap(limitBody(t.limit, t.sessions.message(t.srv.MessageHandler()))))
 }
 
 // shutdown closes the open streams, then shuts the HTTP server down.

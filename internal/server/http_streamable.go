@@ -27,8 +27,9 @@ func (s *Server) newStreamableTransport(httpSrv *http.Server) *streamable {
 		srv: mcpserver.NewStreamableHTTPServer(s.mcp,
 			mcpserver.WithStreamableHTTPServer(httpSrv),
 			mcpserver.WithEndpointPath("/mcp"),
-			// A session id must have been issued here and not terminated, else 404.
-			mcpserver.WithSessionIdManager(sessions),
+			// A session id must have been issued here, to the same client, and not
+			// terminated, else 404.
+			mcpserver.WithSessionIdManagerResolver(sessions),
 			mcpserver.WithSessionIdleTTL(sessionIdleTTL),
 			mcpserver.WithHeartbeatInterval(heartbeat),
 			mcpserver.WithStreamableHTTPLogger(s.logger),

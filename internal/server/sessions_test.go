@@ -33,3 +33,26 @@ func TestSessionIDsForgetWhatExpired(t *testing.T) {
 	require.Empty(t, s.live)
 	require.Empty(t, s.terminated, "terminated ids are forgotten too")
 }
+
+func TestSessionIDsRequestManagersSeeOnlyTheirClientsSessions(t *testing.T) {
+	s := newSessionIDs(30 * time.Minute)
+	alice := &clientSessions{ids: s, owner: "jwt\x00iss\x00alice"}
+	bob := &clientSessions{ids: s, owner: "jwt\x00iss\x00bob"}
+	id := alice.Generate()
+
+	_, err := bob.Validate(id)
+	require.ErrorIs(t, err, errForeignSession)
+	notAllowed, err := bob.Terminate(id)
+	require.NoError(t, err)
+	require.True(t, notAllowed, "another client cannot end the session")
+	terminated, err := alice.Validate(id)
+	require.NoError(t, err)
+	require.False(t, terminated)
+
+	// The sweeper's manager ends any session.
+	_, err = s.Terminate(id)
+	require.NoError(t, err)
+	terminated, err = alice.Validate(id)
+	require.NoError(t, err)
+	require.True(t, terminated)
+}
