@@ -33,17 +33,17 @@ func promptText(t tools.Tool, args tools.Args, what target, tok confirm.Token,
 // promptValue is the structured form of the prompt, for clients that read fields.
 func promptValue(t tools.Tool, args tools.Args, what target, tok confirm.Token) map[string]any {
 	return map[string]any{
-		"status":             "confirmation_required",
-		"operation":          "delete",
-		"tool":               t.Name,
-		"arguments":          args.Values(),
-		"resource":           resourceValue(what),
-		"confirmation_token": tok.Value,
-		"token_id":           tok.ID,
-		"expires_at":         tok.Expires.UTC().Format(time.RFC3339),
+		"status":     "confirmation_required",
+		"operation":  "delete",
+		"tool":       t.Name,
+		"arguments":  args.Values(),
+		"resource":   resourceValue(what),
+		TokenParam:   tok.Value,
+		"token_id":   tok.ID,
+		"expires_at": tok.Expires.UTC().Format(time.RFC3339),
 		"instructions": "Show the operation to the user and wait for their explicit answer. " +
 			"Only if they agree, call the tool again with the same arguments and " +
-			"confirmation_token. Never answer for the user.",
+			TokenParam + ". Never answer for the user.",
 	}
 }
 
