@@ -61,6 +61,10 @@ type Tool struct {
 	Service     string
 	Kind        Kind
 	Params      []Param
+	// Lists marks a read tool whose result is a list of records. Such tools take the
+	// optional JMESPath "query" parameter, and their results are cut at a record
+	// boundary when they would not fit the configured result size.
+	Lists bool
 	// OpenWorld is true for tools that reach beyond the tenant (none today).
 	OpenWorld bool
 	// ExternalContent is true for tools whose results quote content written outside the

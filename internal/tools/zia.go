@@ -63,7 +63,7 @@ type ziaList struct {
 }
 
 func (l ziaList) tool(toolset string, up Upstream) Tool {
-	return ziaRead(toolset, l.Name, l.Title, l.Description, l.Params,
+	t := ziaRead(toolset, l.Name, l.Title, l.Description, l.Params,
 		func(ctx context.Context, args Args) (Result, error) {
 			q := ziaQuery(l.Params, l.Query, args)
 			if l.PageSize > 0 {
@@ -84,6 +84,8 @@ func (l ziaList) tool(toolset string, up Upstream) Tool {
 			}
 			return List(items), nil
 		})
+	t.Lists = true
+	return t
 }
 
 // ziaGet declares a tool that reads one object of a ZIA collection by its id.

