@@ -270,3 +270,17 @@ func TestEntryListRoundTripAgainstTheSimulator(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []any{".bad-actor.example"}, v)
 }
+
+func TestSettingsFieldListsMatchTheSimulatedTenant(t *testing.T) {
+	up, _ := ziaSim(t)
+	for _, s := range []ziaSettings{ziaAdvancedSettings(), ziaMalwareSettings(),
+		ziaATPSettings(), ziaMobileSettings()} {
+		cur, err := ziaCurrent(context.Background(), up, s.Path)
+		require.NoError(t, err)
+		var keys []string
+		for k := range cur {
+			keys = append(keys, k)
+		}
+		require.ElementsMatch(t, s.Fields, keys, s.Path)
+	}
+}
