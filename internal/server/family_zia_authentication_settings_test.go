@@ -22,9 +22,9 @@ func TestEntryRemovalPromptNamesTheEntries(t *testing.T) {
 		"exempt_urls": []any{".windowsupdate.com", "LOGIN.partner.example"}})
 	require.True(t, isPrompt(res), resultText(res))
 	sc := res.StructuredContent.(map[string]any)
-	require.Equal(t, map[string]any{"type": "authentication exempt list entries",
+	require.Equal(t, map[string]any{"type": "2 authentication exempt list entries",
 		"id": ".windowsupdate.com, login.partner.example"}, sc["resource"])
 	require.Contains(t, resultText(res),
-		"delete authentication exempt list entries .windowsupdate.com, login.partner.example")
+		"delete 2 authentication exempt list entries .windowsupdate.com, login.partner.example")
 	require.False(t, f.tenant.ActivationPending(), "nothing changes before the confirmation")
 }

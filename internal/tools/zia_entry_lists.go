@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -112,16 +113,23 @@ func (l ziaEntryList) deleteTool(up Upstream) Tool {
 			return Object(map[string]any{"removed": gone, "activation": ziaPendingNote}), nil
 		})
 	t.Describe = func(ctx context.Context, args Args) (Resource, error) {
-		urls := args.Strings(l.Param)
-		res := Resource{Type: l.What + " " + ziaEntryWord(len(urls)),
-			ID: strings.Join(urls, ", ")}
 		gone, err := l.onList(ctx, up, args)
-		if err == nil {
-			res.Type, res.ID = l.What+" "+ziaEntryWord(len(gone)), strings.Join(gone, ", ")
+		if err != nil {
+			return Resource{Type: l.entries(len(args.Strings(l.Param))),
+				ID: strings.Join(args.Strings(l.Param), ", ")}, err
 		}
-		return res, err
+		return Resource{Type: l.entries(len(gone)), ID: strings.Join(gone, ", ")}, nil
 	}
 	return t
+}
+
+// entries names n entries of the list for a prompt. The count comes first, so it
+// survives when a long list of entries is shortened for display.
+func (l ziaEntryList) entries(n int) string {
+	if n == 1 {
+		return l.What + " entry"
+	}
+	return fmt.Sprintf("%d %s entries", n, l.What)
 }
 
 // onList returns the entries the arguments name, spelt as the list spells them, or a
@@ -151,14 +159,6 @@ func (l ziaEntryList) onList(ctx context.Context, up Upstream, args Args) ([]str
 			l.What, quoteAll(missing), l.ListName)
 	}
 	return found, nil
-}
-
-// ziaEntryWord is "entry" or "entries".
-func ziaEntryWord(n int) string {
-	if n == 1 {
-		return "entry"
-	}
-	return "entries"
 }
 
 // ziaEntryIndex maps the lower-cased string entries of a list to their spelling.

@@ -226,7 +226,7 @@ func TestEntryDeletesNameTheEntriesAndRefuseAbsentOnes(t *testing.T) {
 
 	res, err := tool.Describe(context.Background(), args)
 	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "authentication exempt list entries",
+	require.Equal(t, Resource{Type: "2 authentication exempt list entries",
 		ID: ".Windowsupdate.com, login.partner.example"}, res)
 
 	out, err := tool.Handler(context.Background(), args)
