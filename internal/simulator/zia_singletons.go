@@ -104,23 +104,7 @@ func boolPairs(prefixes ...string) record {
 }
 
 func init() {
-	addSingleton(&singleton{path: "advancedSettings", seed: func() record {
-		return record{"enableOffice365": true, "logInternalIp": true,
-			"blockHttpTunnelOnNonHttpPorts": false, "enforceSurrogateIpForWindowsApp": false,
-			"trackHttpTunnelOnHttpPorts": false, "blockDomainFrontingOnHostHeader": false,
-			"zscalerClientConnector1AndPacRoadWarriorInFirewall": false,
-			"cascadeUrlFiltering":                                false, "enablePolicyForUnauthenticatedTraffic": false,
-			"blockNonCompliantHttpRequestOnHttpPorts": true, "enableAdminRankAccess": false,
-			"http2NonbrowserTrafficEnabled": true, "ecsForAllEnabled": false,
-			"dynamicUserRiskEnabled": false, "preferSniOverConnHost": false,
-			"sipaXffHeaderEnabled": false, "blockNonHttpOnHttpPortEnabled": true,
-			"uiSessionTimeout": 5400, "authBypassUrls": []string{},
-			"authBypassApps": []string{}, "authBypassUrlCategories": []string{"NONE"},
-			"kerberosBypassUrls": []string{}, "kerberosBypassUrlCategories": []string{"NONE"},
-			"basicBypassUrlCategories": []string{"NONE"}, "digestAuthBypassUrls": []string{},
-			"dnsResolutionOnTransparentProxyUrls": []string{},
-			"ecsObject":                           record{"id": 0, "name": "", "externalId": ""}}
-	}})
+	addSingleton(&singleton{path: "advancedSettings", seed: seedAdvancedSettings})
 	addSingleton(&singleton{path: "advancedUrlFilterAndCloudAppSettings", seed: func() record {
 		r := record{"enableDynamicContentCat": true, "considerEmbeddedSites": false,
 			"enforceSafeSearch": true, "enableOffice365": true, "enableMsftO365": false,

@@ -20,6 +20,7 @@ func ziaTools(up Upstream) []Tool {
 		ziaCloudFirewallTools(up),
 		ziaRuleLabelTools(up),
 		ziaUserTools(up),
+		ziaSettingsTools(up),
 	)
 }
 

@@ -30,6 +30,7 @@ func ziaWriteTools(up Upstream) []Tool {
 		ziaNetworkServiceWriteTools(up),
 		ziaNetworkAppGroupWriteTools(up),
 		ziaRuleLabelWriteTools(up),
+		ziaSettingsWriteTools(up),
 	)
 }
 
