@@ -14,10 +14,8 @@ func seedTimeIntervals(s *seeder) {
 		{1001, "Business Hours", 480, 1080, weekdays},
 		{1002, "Weekend", 0, 1439, []string{"SAT", "SUN"}},
 		{1003, "Lunch Break", 720, 780, []string{"EVERYDAY"}},
-		// Spans midnight: starts at 22:00 and ends at 05:00 the next day.
-		{1004, "Night Maintenance", 1320, 300, []string{"SUN"}},
-		// Intervals are in UTC: 23:00 to 08:00 is 09:00 to 18:00 in Sydney.
-		{BigTimeIntervalID, "Sydney Office Hours", 1380, 480, weekdays},
+		{1004, "Night Maintenance", 0, 300, []string{"SUN"}},
+		{BigTimeIntervalID, "After Hours Support", 1080, 1439, weekdays},
 	}
 	for _, in := range intervals {
 		s.add("timeIntervals", record{"id": in.id, "name": in.name, "startTime": in.start,

@@ -20,6 +20,10 @@ func ziaTools(up Upstream) []Tool {
 		ziaCloudFirewallTools(up),
 		ziaRuleLabelTools(up),
 		ziaUserTools(up),
+		ziaDeviceTools(up),
+		ziaWorkloadGroupTools(up),
+		ziaTimeIntervalTools(up),
+		ziaShadowITTools(up),
 	)
 }
 

@@ -30,6 +30,8 @@ func ziaWriteTools(up Upstream) []Tool {
 		ziaNetworkServiceWriteTools(up),
 		ziaNetworkAppGroupWriteTools(up),
 		ziaRuleLabelWriteTools(up),
+		ziaTimeIntervalWriteTools(up),
+		ziaShadowITWriteTools(up),
 	)
 }
 
