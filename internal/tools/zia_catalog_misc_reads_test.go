@@ -99,3 +99,16 @@ func TestTimeIntervalListPagesAndSearch(t *testing.T) {
 		"page_size": 3})
 	require.Len(t, page, 3)
 }
+
+func TestPageSizeAloneReturnsTheFirstPage(t *testing.T) {
+	for _, name := range []string{"zia_list_devices", "zia_list_workload_groups",
+		"zia_list_time_intervals"} {
+		fake := &ziaFake{}
+		_, err := ziaRun(t, fake, name, map[string]any{"page_size": 25.0})
+		require.NoError(t, err)
+		calls := fake.Calls()
+		require.Len(t, calls, 1, name)
+		require.Equal(t, "get", calls[0].Method, "%s reads one page", name)
+		require.Equal(t, "page=1&pageSize=25", calls[0].Query.Encode(), name)
+	}
+}
