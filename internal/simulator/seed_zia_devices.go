@@ -17,10 +17,12 @@ type deviceOS struct {
 }
 
 var seedDeviceOS = []deviceOS{
-	{2218, "Windows", "WINDOWS_OS", "WIN", "Latitude 7440", "Microsoft Windows 11 Enterprise;64 bit", "corp.acme.example"},
+	{2218, "Windows", "WINDOWS_OS", "WIN", "Latitude 7440",
+		"Microsoft Windows 11 Enterprise;64 bit", "corp.acme.example"},
 	{2219, "iOS", "IOS", "IPHONE", "iPhone 15", "17.4.1", ""},
 	{2220, "Android", "ANDROID_OS", "PIXEL", "Pixel 8", "14", ""},
-	{2221, "macOS", "MAC_OS", "MAC", "MacBook Pro 14", "Version 14.4 (Build 23E214)", "corp.acme.example"},
+	{2221, "macOS", "MAC_OS", "MAC", "MacBook Pro 14", "Version 14.4 (Build 23E214)",
+		"corp.acme.example"},
 	{2222, "Linux", "LINUX", "LNX", "ThinkPad X1 Carbon", "Ubuntu 22.04.4 LTS", "dev.acme.example"},
 }
 

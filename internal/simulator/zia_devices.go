@@ -19,12 +19,13 @@ var _ = addRoute("deviceGroups", func(t *Tenant, method string, q url.Values, _ 
 	return t.deviceGroups(q)
 })
 
-var _ = addRoute("deviceGroups/devices", func(t *Tenant, method string, q url.Values, _ any) result {
-	if method != http.MethodGet {
-		return fail(errMethod())
-	}
-	return t.devices(q, false)
-})
+var _ = addRoute("deviceGroups/devices",
+	func(t *Tenant, method string, q url.Values, _ any) result {
+		if method != http.MethodGet {
+			return fail(errMethod())
+		}
+		return t.devices(q, false)
+	})
 
 var _ = addRoute("deviceGroups/devices/lite",
 	func(t *Tenant, method string, q url.Values, _ any) result {
@@ -34,8 +35,8 @@ var _ = addRoute("deviceGroups/devices/lite",
 		return t.devices(q, true)
 	})
 
-// queryTrue reports whether the boolean query parameter name is "true".
-func queryTrue(q url.Values, name string) bool { return strings.EqualFold(q.Get(name), "true") }
+// boolParam reports whether the boolean query parameter name is "true".
+func boolParam(q url.Values, name string) bool { return strings.EqualFold(q.Get(name), "true") }
 
 // deviceGroups answers GET /deviceGroups. The OS groups are always listed; the Client
 // Connector and Cloud Browser Isolation pseudo groups only with includePseudoGroups,
@@ -46,16 +47,16 @@ func (t *Tenant) deviceGroups(q url.Values) result {
 	for _, g := range t.coll("deviceGroups") {
 		switch str(g, "_kind") {
 		case "pseudo":
-			if !queryTrue(q, "includePseudoGroups") {
+			if !boolParam(q, "includePseudoGroups") {
 				continue
 			}
 		case "iot":
-			if !queryTrue(q, "includeIOTGroups") {
+			if !boolParam(q, "includeIOTGroups") {
 				continue
 			}
 		}
 		out := public(g)
-		if queryTrue(q, "includeDeviceInfo") {
+		if boolParam(q, "includeDeviceInfo") {
 			var names []string
 			for _, d := range t.coll("devices") {
 				if idKey(d["_groupId"]) == idKey(g["id"]) {
@@ -86,13 +87,13 @@ func (t *Tenant) devices(q url.Values, lite bool) result {
 	if n, err := strconv.Atoi(q.Get("pageSize")); err == nil && n > maxDevicePageSize {
 		return fail(errInvalid("pageSize must not exceed %d", maxDevicePageSize))
 	}
-	users, aerr := queryIDs(q, "userIds")
+	users, aerr := idListParam(q, "userIds")
 	if aerr != nil {
 		return fail(aerr)
 	}
 	items := []record{}
 	for _, d := range t.coll("devices") {
-		if str(d, "deviceGroupType") == "CBI" && !queryTrue(q, "includeAll") {
+		if str(d, "deviceGroupType") == "CBI" && !boolParam(q, "includeAll") {
 			continue
 		}
 		if len(users) > 0 && !slices.Contains(users, idKey(d["ownerUserId"])) {
@@ -153,9 +154,9 @@ func deviceMatches(d record, q url.Values, lite bool) bool {
 	return true
 }
 
-// queryIDs reads a list of numeric ids sent either as repeated parameters
+// idListParam reads a list of numeric ids sent either as repeated parameters
 // (userIds=1&userIds=2) or comma-separated (userIds=1,2).
-func queryIDs(q url.Values, name string) ([]string, *apiError) {
+func idListParam(q url.Values, name string) ([]string, *apiError) {
 	var out []string
 	for _, v := range q[name] {
 		for _, s := range strings.Split(v, ",") {

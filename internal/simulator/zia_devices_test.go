@@ -9,7 +9,7 @@ import (
 )
 
 // names returns the "name" of every record of a decoded list.
-func names(v any) []string {
+func listNames(v any) []string {
 	var out []string
 	for _, e := range v.([]any) {
 		s, _ := e.(map[string]any)["name"].(string)
@@ -23,18 +23,18 @@ func TestDeviceGroupsShowWhatTheQueryAsksFor(t *testing.T) {
 
 	status, v := c.json(http.MethodGet, api+"/deviceGroups", nil)
 	require.Equal(t, http.StatusOK, status)
-	require.Equal(t, []string{"Windows", "iOS", "Android", "macOS", "Linux"}, names(v))
+	require.Equal(t, []string{"Windows", "iOS", "Android", "macOS", "Linux"}, listNames(v))
 	require.NotContains(t, v.([]any)[0], "deviceCount", "device info only when asked for")
 
 	_, v = c.json(http.MethodGet, api+"/deviceGroups?includePseudoGroups=true", nil)
-	require.Contains(t, names(v), "Cloud Browser Isolation")
-	require.NotContains(t, names(v), "IoT Devices")
+	require.Contains(t, listNames(v), "Cloud Browser Isolation")
+	require.NotContains(t, listNames(v), "IoT Devices")
 	cbi := v.([]any)[5].(map[string]any)
 	require.Nil(t, cbi["description"], "the odd record keeps its null")
 	require.Contains(t, cbi, "extensions")
 
 	_, v = c.json(http.MethodGet, api+"/deviceGroups?includeIOTGroups=true", nil)
-	require.Contains(t, names(v), "IoT Devices")
+	require.Contains(t, listNames(v), "IoT Devices")
 
 	_, v = c.json(http.MethodGet, api+"/deviceGroups?includeDeviceInfo=true", nil)
 	windows := v.([]any)[0].(map[string]any)
@@ -81,14 +81,14 @@ func TestDevicesFiltersAndPaging(t *testing.T) {
 	_, lite := c.json(http.MethodGet, api+"/deviceGroups/devices/lite?name=WIN-011", nil)
 	require.Len(t, lite, 1)
 	rec := lite.([]any)[0].(map[string]any)
-	require.Equal(t, []string{"id", "name", "ownerName"}, sortedKeys(rec), "lite is id, name, owner")
+	require.Equal(t, []string{"id", "name", "ownerName"}, recordKeys(rec), "lite is id, name, owner")
 	require.Equal(t, BigDeviceID, rec["id"])
 	status, _, body := c.do(http.MethodGet, api+"/deviceGroups/devices?name=WIN-011", nil)
 	require.Equal(t, http.StatusOK, status)
 	require.Contains(t, string(body), `"id":9007199254740995`, "64-bit ids are written exactly")
 }
 
-func sortedKeys(m map[string]any) []string {
+func recordKeys(m map[string]any) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

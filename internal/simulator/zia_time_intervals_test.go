@@ -13,7 +13,7 @@ func TestTimeIntervalCRUD(t *testing.T) {
 
 	status, v := c.json(http.MethodGet, api+"/timeIntervals?search=hours", nil)
 	require.Equal(t, http.StatusOK, status)
-	require.Equal(t, []string{"Business Hours", "After Hours Support"}, names(v))
+	require.Equal(t, []string{"Business Hours", "After Hours Support"}, listNames(v))
 
 	status, v = c.json(http.MethodPost, api+"/timeIntervals", map[string]any{
 		"name": "Late Shift", "startTime": 1080, "endTime": 1380, "daysOfWeek": []any{"MON"}})

@@ -12,7 +12,7 @@ func TestWorkloadGroupsCarryTheirExpressions(t *testing.T) {
 
 	status, v := c.json(http.MethodGet, api+"/workloadGroups?page=1&pageSize=2", nil)
 	require.Equal(t, http.StatusOK, status)
-	require.Equal(t, []string{"Production VMs", "Shared Services"}, names(v))
+	require.Equal(t, []string{"Production VMs", "Shared Services"}, listNames(v))
 	first := v.([]any)[0].(map[string]any)
 	require.Contains(t, first["expression"], `VM.Environment="prod"`)
 	containers := first["expressionJson"].(map[string]any)["expressionContainers"].([]any)

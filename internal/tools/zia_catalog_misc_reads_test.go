@@ -11,8 +11,8 @@ import (
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
-// ziaListOf runs a list tool that must succeed and returns its records.
-func ziaListOf(t *testing.T, up Upstream, name string, raw map[string]any) []any {
+// ziaMustList runs a list tool that must succeed and returns its records.
+func ziaMustList(t *testing.T, up Upstream, name string, raw map[string]any) []any {
 	t.Helper()
 	v, err := ziaDo(t, up, name, raw)
 	require.NoError(t, err, name)
@@ -24,7 +24,7 @@ func ziaListOf(t *testing.T, up Upstream, name string, raw map[string]any) []any
 func TestDeviceListsAgainstTheSimulator(t *testing.T) {
 	up, _ := ziaSim(t)
 
-	groups := ziaListOf(t, up, "zia_list_device_groups", map[string]any{
+	groups := ziaMustList(t, up, "zia_list_device_groups", map[string]any{
 		"include_pseudo_groups": true, "include_device_info": true})
 	require.Len(t, groups, 7)
 	cbi := groups[5].(map[string]any)
@@ -32,24 +32,24 @@ func TestDeviceListsAgainstTheSimulator(t *testing.T) {
 	require.Nil(t, cbi["description"], "an odd record is kept as the API gave it")
 	require.Equal(t, map[string]any{"isolationProfile": "Default"}, cbi["extensions"])
 
-	all := ziaListOf(t, up, "zia_list_devices", nil)
+	all := ziaMustList(t, up, "zia_list_devices", nil)
 	require.Len(t, all, 15, "every page is read")
-	page := ziaListOf(t, up, "zia_list_devices", map[string]any{"page": 2, "page_size": 10})
+	page := ziaMustList(t, up, "zia_list_devices", map[string]any{"page": 2, "page_size": 10})
 	require.Len(t, page, 5, "with page only that page, the last one being short")
-	withCBI := ziaListOf(t, up, "zia_list_devices", map[string]any{"include_all": true})
+	withCBI := ziaMustList(t, up, "zia_list_devices", map[string]any{"include_all": true})
 	require.Len(t, withCBI, 17)
 
 	owner := all[0].(map[string]any)["ownerUserId"]
-	mine := ziaListOf(t, up, "zia_list_devices",
+	mine := ziaMustList(t, up, "zia_list_devices",
 		map[string]any{"user_ids": []any{ziaID(owner)}})
 	require.Len(t, mine, 1)
 
-	big := ziaListOf(t, up, "zia_list_devices", map[string]any{"name": "win-011"})
+	big := ziaMustList(t, up, "zia_list_devices", map[string]any{"name": "win-011"})
 	require.Len(t, big, 1)
 	require.Equal(t, strconv.FormatInt(simulator.BigDeviceID, 10),
 		ziaID(big[0].(map[string]any)["id"]), "64-bit ids keep every digit")
 
-	lite := ziaListOf(t, up, "zia_list_devices_lite", nil)
+	lite := ziaMustList(t, up, "zia_list_devices_lite", nil)
 	require.Len(t, lite, 15)
 	require.Len(t, lite[0], 3, "id, name and owner")
 }
@@ -64,7 +64,7 @@ func TestDeviceUserIDsMustBeNumbers(t *testing.T) {
 
 func TestWorkloadGroupsAgainstTheSimulator(t *testing.T) {
 	up, _ := ziaSim(t)
-	groups := ziaListOf(t, up, "zia_list_workload_groups", nil)
+	groups := ziaMustList(t, up, "zia_list_workload_groups", nil)
 	require.Len(t, groups, 5)
 	one := ziaMust(t, up, "zia_get_workload_group", map[string]any{"group_id": 2461.0})
 	expr := one["expressionJson"].(map[string]any)["expressionContainers"].([]any)
@@ -77,15 +77,15 @@ func TestWorkloadGroupsAgainstTheSimulator(t *testing.T) {
 
 func TestShadowITListsAgainstTheSimulator(t *testing.T) {
 	up, _ := ziaSim(t)
-	require.Len(t, ziaListOf(t, up, "zia_list_shadow_it_apps", nil), 24,
+	require.Len(t, ziaMustList(t, up, "zia_list_shadow_it_apps", nil), 24,
 		"without paging the whole catalog")
-	page := ziaListOf(t, up, "zia_list_shadow_it_apps",
+	page := ziaMustList(t, up, "zia_list_shadow_it_apps",
 		map[string]any{"page_number": 2, "limit": 10})
 	require.Len(t, page, 4)
 	require.Equal(t, strconv.FormatInt(simulator.BigCloudAppID, 10),
 		ziaID(page[3].(map[string]any)["id"]))
 
-	tags := ziaListOf(t, up, "zia_list_shadow_it_custom_tags", nil)
+	tags := ziaMustList(t, up, "zia_list_shadow_it_custom_tags", nil)
 	require.Len(t, tags, 5)
 	require.Equal(t, map[string]any{"id": json.Number("5"), "name": "Legacy",
 		"extensions": map[string]any{"origin": "import"}}, tags[4])
@@ -93,9 +93,9 @@ func TestShadowITListsAgainstTheSimulator(t *testing.T) {
 
 func TestTimeIntervalListPagesAndSearch(t *testing.T) {
 	up, _ := ziaSim(t)
-	found := ziaListOf(t, up, "zia_list_time_intervals", map[string]any{"search": "hours"})
+	found := ziaMustList(t, up, "zia_list_time_intervals", map[string]any{"search": "hours"})
 	require.Len(t, found, 2)
-	page := ziaListOf(t, up, "zia_list_time_intervals", map[string]any{"page": 1,
+	page := ziaMustList(t, up, "zia_list_time_intervals", map[string]any{"page": 1,
 		"page_size": 3})
 	require.Len(t, page, 3)
 }

@@ -23,8 +23,8 @@ func ziaDeviceTools(up Upstream) []Tool {
 		},
 		func(ctx context.Context, args Args) (Result, error) {
 			q := url.Values{}
-			ziaSetBool(q, args, "include_device_info", "includeDeviceInfo")
-			ziaSetBool(q, args, "include_pseudo_groups", "includePseudoGroups")
+			ziaQueryBool(q, args, "include_device_info", "includeDeviceInfo")
+			ziaQueryBool(q, args, "include_pseudo_groups", "includePseudoGroups")
 			items, err := up.ZIAListUnpaged(ctx, "/deviceGroups", q)
 			if err != nil {
 				return Result{}, err
@@ -56,7 +56,7 @@ func ziaDeviceTools(up Upstream) []Tool {
 				}
 				q.Add("userIds", n.String())
 			}
-			ziaSetBool(q, args, "include_all", "includeAll")
+			ziaQueryBool(q, args, "include_all", "includeAll")
 			return ziaReadPages(ctx, up, "/deviceGroups/devices", q, args, nil)
 		})
 	devices.Lists = true
@@ -71,8 +71,8 @@ func ziaDeviceTools(up Upstream) []Tool {
 	return []Tool{groups, devices, lite}
 }
 
-// ziaSetBool sends the boolean argument name as the query parameter key when given.
-func ziaSetBool(q url.Values, args Args, name, key string) {
+// ziaQueryBool sends the boolean argument name as the query parameter key when given.
+func ziaQueryBool(q url.Values, args Args, name, key string) {
 	if args.Has(name) {
 		q.Set(key, strconv.FormatBool(args.Bool(name)))
 	}

@@ -43,7 +43,7 @@ func ziaShadowITWriteTools(up Upstream) []Tool {
 }
 
 func ziaBulkUpdateApps(ctx context.Context, up Upstream, args Args) (Result, error) {
-	apps, err := ziaUniqueIDs("application_ids", args.Strings("application_ids"))
+	apps, err := ziaDistinctIntIDs("application_ids", args.Strings("application_ids"))
 	if err != nil {
 		return Result{}, err
 	}
@@ -94,8 +94,8 @@ func ziaBulkSummary(apps int, state string, tags []string) string {
 	return s + "."
 }
 
-// ziaUniqueIDs checks numeric ids and returns them once each, in the order given.
-func ziaUniqueIDs(param string, ids []string) ([]any, error) {
+// ziaDistinctIntIDs checks numeric ids and returns them once each, in the order given.
+func ziaDistinctIntIDs(param string, ids []string) ([]any, error) {
 	out := make([]any, 0, len(ids))
 	seen := map[json.Number]bool{}
 	for _, id := range ids {
@@ -115,7 +115,7 @@ func ziaUniqueIDs(param string, ids []string) ([]any, error) {
 // {id, name}. An unknown id is refused before anything changes, with the tags that
 // exist, so the agent can correct the call.
 func ziaCustomTags(ctx context.Context, up Upstream, ids []string) ([]map[string]any, error) {
-	want, err := ziaUniqueIDs("custom_tag_ids", ids)
+	want, err := ziaDistinctIntIDs("custom_tag_ids", ids)
 	if err != nil {
 		return nil, err
 	}
@@ -129,29 +129,26 @@ func ziaCustomTags(ctx context.Context, up Upstream, ids []string) ([]map[string
 		return nil, err
 	}
 	byID := map[string]map[string]any{}
-	var known []string
+	known := "none"
 	for _, t := range all {
 		m, _ := t.(map[string]any)
 		id := ziaIDText(m["id"])
 		byID[id] = m
-		known = append(known, fmt.Sprintf("%s (%s)", id, ziaField(m, "name")))
+		entry := fmt.Sprintf("%s (%s)", id, ziaField(m, "name"))
+		if len(byID) == 1 {
+			known = entry
+		} else {
+			known += ", " + entry
+		}
 	}
 	out := make([]map[string]any, 0, len(want))
 	for _, id := range want {
 		tag, ok := byID[string(id.(json.Number))]
 		if !ok {
 			return nil, toolerr.New(toolerr.InvalidArgument,
-				"custom tag %s does not exist; nothing was changed. Tags: %s", id,
-				ziaNoneIfEmpty(strings.Join(known, ", ")))
+				"custom tag %s does not exist; nothing was changed. Tags: %s", id, known)
 		}
 		out = append(out, map[string]any{"id": id, "name": tag["name"]})
 	}
 	return out, nil
-}
-
-func ziaNoneIfEmpty(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
 }
