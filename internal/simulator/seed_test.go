@@ -21,9 +21,11 @@ func TestSeedCounts(t *testing.T) {
 		"zms.resourceGroups": 10, "zms.policyRules": 12, "zms.defaultPolicyRules": 4,
 		"zms.appZones": 6, "zms.tagNamespaces": 4, "zms.tagKeys": 10, "zms.tagValues": 25,
 		"zms.appCatalog": 15, "zms.totpSecrets": 6,
+		"deviceGroups": 8, "devices": 17, "workloadGroups": 5, "timeIntervals": 5,
+		"cloudApplications": 24, "customTags": 5,
 	}
 	require.Equal(t, want, New().Counts())
-	require.Len(t, CollectionNames(), 21)
+	require.Len(t, CollectionNames(), 23)
 }
 
 // allZIA fetches every collection's list raw.

@@ -46,6 +46,10 @@ func seedZIA() *ziaState {
 	seedLocations(s)
 	seedURLCategories(s)
 	seedRules(s)
+	seedDevices(s)
+	seedWorkloadGroups(s)
+	seedTimeIntervals(s)
+	seedShadowIT(s)
 	for name := range families {
 		if s.colls[name] == nil {
 			s.colls[name] = []record{}

@@ -18,7 +18,7 @@ type Write struct {
 	// Collection is the first path segment under /zia/api/v1 ("ruleLabels", "status").
 	Collection string
 	// ID is the id of the object changed: the one in the path, or for a create the id
-	// the tenant assigned. It is empty for bulk deletes and activations.
+	// the tenant assigned. It is empty for bulk deletes, bulk updates and activations.
 	ID     string
 	Status int
 }
@@ -44,7 +44,7 @@ func (t *Tenant) recordWrite(method string, segs []string, rawQuery string, res 
 		if m, ok := res.body.(record); ok {
 			w.ID = idKey(m["id"])
 		}
-	case len(segs) == 2 && segs[1] != "bulkDelete":
+	case len(segs) == 2 && segs[1] != "bulkDelete" && segs[1] != "bulkUpdate":
 		w.ID = segs[1]
 	}
 	t.writes = append(t.writes, w)

@@ -61,8 +61,8 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 }
 
 // routeZIA dispatches a ZIA call. The caller holds t.mu.
-// TODO: SSL inspection, sandbox, DLP, file-type, web DLP, cloud app control rules, time
-// intervals, device and workload groups are not simulated yet and answer 404.
+// TODO: SSL inspection, sandbox, DLP, file-type, web DLP and cloud app control rules
+// are not simulated yet and answer 404.
 func (t *Tenant) routeZIA(method string, segs []string, q url.Values, body any) result {
 	if len(segs) == 0 {
 		return fail(errNotFound("Unknown endpoint %s", ziaPrefix))
@@ -164,6 +164,9 @@ func project(r record, fields []string) record {
 func (t *Tenant) routeSpecial(method string, segs []string, q url.Values,
 	body any) (result, bool) {
 	path := strings.Join(segs, "/")
+	if route, found := pathRoutes[path]; found {
+		return route(t, method, q, body), true
+	}
 	get, post := method == http.MethodGet, method == http.MethodPost
 	switch {
 	case path == "status" && get:

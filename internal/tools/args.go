@@ -159,6 +159,11 @@ func (p Param) checkID(v any, bad func(string) error) (any, error) {
 // and an item left empty is refused with its position: sent on, " 10.0.0.1 " or ""
 // would draw an error from the API that names neither the parameter nor the item.
 func (p Param) checkStrings(v any, bad func(string) error) (any, error) {
+	if s, isText := v.(string); isText && p.JSONText {
+		if v = ziaListFromText(s); v == any(s) {
+			return nil, bad(`a list of strings, or one written as JSON text such as ["a", "b"]`)
+		}
+	}
 	list, ok := v.([]any)
 	if !ok {
 		ss, ok := v.([]string)
@@ -195,6 +200,11 @@ func (p Param) emptyItem(i, n int) error {
 // checkIDs accepts a list of ids, each a string or a whole number as for ID; strings
 // are trimmed, and an empty one is refused with its position.
 func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
+	if s, isText := v.(string); isText && p.JSONText {
+		if v = ziaListFromText(s); v == any(s) {
+			return nil, bad(`a list of ids, or one written as JSON text such as [101, 102]`)
+		}
+	}
 	list, ok := v.([]any)
 	if !ok {
 		if ss, ok := v.([]string); ok {

@@ -41,6 +41,9 @@ type Param struct {
 	Min, Max *float64
 	// Default is advertised in the schema and applied when the argument is absent.
 	Default any
+	// JSONText, on a StringList or IDList parameter, also accepts the list written as
+	// JSON text (`"[\"MON\", \"FRI\"]"`), as the Python server does where it says so.
+	JSONText bool
 }
 
 // Bound returns a pointer to v, for Param.Min and Param.Max.

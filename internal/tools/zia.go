@@ -21,6 +21,10 @@ func ziaTools(up Upstream) []Tool {
 		ziaRuleLabelTools(up),
 		ziaUserTools(up),
 		ziaSettingsTools(up),
+		ziaDeviceTools(up),
+		ziaWorkloadGroupTools(up),
+		ziaTimeIntervalTools(up),
+		ziaShadowITTools(up),
 	)
 }
 

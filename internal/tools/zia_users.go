@@ -99,7 +99,7 @@ var (
 	ziaPageParam = Param{Name: "page", Type: Integer, Min: Bound(1),
 		Description: "Page number (from 1); when given only that page is returned."}
 	ziaPageSizeParam = Param{Name: "page_size", Type: Integer, Min: Bound(1), Max: Bound(1000),
-		Description: "Records per page, 1 to 1000, used together with page."}
+		Description: "Records per page, 1 to 1000; without page, the first page is returned."}
 	ziaSortOrderParam = Param{Name: "sort_order", Type: String,
 		Enum:        []string{"asc", "desc", "rule_execution"},
 		Description: "Sort direction."}
@@ -152,14 +152,19 @@ func ziaGetAsList(ctx context.Context, up Upstream, path string) (Result, error)
 	return List([]any{v}), nil
 }
 
-// ziaReadPages reads the single page the caller asked for, or every page when page is
-// absent, then applies filter (if any) on our side.
+// ziaReadPages reads the single page the caller asked for (the first when only
+// page_size is given), or every page when neither is, then applies filter (if any) on
+// our side.
 func ziaReadPages(ctx context.Context, up Upstream, path string, q url.Values, args Args,
 	filter func(Args, []any) ([]any, error)) (Result, error) {
 	var items []any
 	var err error
-	if args.Has("page") {
-		q.Set("page", strconv.FormatInt(args.Int("page"), 10))
+	if args.Has("page") || args.Has("page_size") {
+		page := int64(1)
+		if args.Has("page") {
+			page = args.Int("page")
+		}
+		q.Set("page", strconv.FormatInt(page, 10))
 		if args.Has("page_size") {
 			q.Set("pageSize", strconv.FormatInt(args.Int("page_size"), 10))
 		}

@@ -31,6 +31,8 @@ func ziaWriteTools(up Upstream) []Tool {
 		ziaNetworkAppGroupWriteTools(up),
 		ziaRuleLabelWriteTools(up),
 		ziaSettingsWriteTools(up),
+		ziaTimeIntervalWriteTools(up),
+		ziaShadowITWriteTools(up),
 	)
 }
 

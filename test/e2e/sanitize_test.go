@@ -87,6 +87,8 @@ var argSources = map[string]argSource{
 	"zia_get_static_ip":               {list: "zia_list_static_ips", args: idFrom("static_ip_id", "id")},
 	"zia_get_vpn_credential":          {list: "zia_list_vpn_credentials", args: idFrom("credential_id", "id")},
 	"zia_get_rule_label":              {list: "zia_list_rule_labels", args: idFrom("label_id", "id")},
+	"zia_get_time_interval":           {list: "zia_list_time_intervals", args: idFrom("interval_id", "id")},
+	"zia_get_workload_group":          {list: "zia_list_workload_groups", args: idFrom("group_id", "id")},
 	"zia_get_url_category":            {list: "zia_list_url_categories", args: idFrom("category_id", "id")},
 	"zia_get_url_filtering_rule":      {list: "zia_list_url_filtering_rules", args: idFrom("rule_id", "id")},
 	"zia_get_url_category_predefined": {list: "zia_list_url_categories",
