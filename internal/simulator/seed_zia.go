@@ -46,6 +46,8 @@ func seedZIA() *ziaState {
 	seedLocations(s)
 	seedURLCategories(s)
 	seedRules(s)
+	seedDLP(s)
+	seedCloudAppRules(s)
 	for name := range families {
 		if s.colls[name] == nil {
 			s.colls[name] = []record{}
