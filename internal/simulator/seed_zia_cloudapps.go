@@ -7,7 +7,7 @@ const BigCloudAppRuleID int64 = 9007199254741003
 var cloudAppClassNames = map[string]string{
 	"WEB_MAIL": "Webmail", "FILE_SHARE": "File Sharing", "AI_ML": "AI & ML Applications",
 	"STREAMING": "Streaming Media", "SOCIAL_NETWORKING": "Social Networking",
-	"INSTANT_MESSAGING": "Instant Messaging",
+	"INSTANT_MESSAGING":        "Instant Messaging",
 	"ENTERPRISE_COLLABORATION": "Collaboration & Online Meetings",
 	"SYSTEM_AND_DEVELOPMENT":   "System & Development",
 	"BUSINESS_PRODUCTIVITY":    "Productivity & CRM Tools",

@@ -38,7 +38,7 @@ func seedDLP(s *seeder) {
 	}
 	custom := []record{
 		{"id": 24, "name": "Secrets", "description": "Cloud keys and classified markers",
-			"phrases": []any{phrase("top secret"), phrase("streng vertraulich")},
+			"phrases":               []any{phrase("top secret"), phrase("streng vertraulich")},
 			"patterns":              []any{pattern("AKIA[0-9A-Z]{16}"), pattern("ghp_[A-Za-z0-9]{36}")},
 			"confidenceThreshold":   "CONFIDENCE_LEVEL_MEDIUM",
 			"customPhraseMatchType": "MATCH_ALL_CUSTOM_PHRASE_PATTERN_DICTIONARY"},
@@ -136,7 +136,7 @@ func seedWebDLPRules(s *seeder) {
 			rec["withoutContentInspection"] = true
 			rec["fileTypes"] = strs("WINDOWS_EXECUTABLES", "MSI")
 			rec["receiver"] = record{"id": 2201, "name": "Incident Receiver",
-				"type": "ZSCALER_INCIDENT_RECEIVER",
+				"type":   "ZSCALER_INCIDENT_RECEIVER",
 				"tenant": record{"id": 88, "name": "demo", "extensions": record{}}}
 		}
 		s.add("webDlpRules", rec)
