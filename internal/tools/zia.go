@@ -20,6 +20,8 @@ func ziaTools(up Upstream) []Tool {
 		ziaCloudFirewallTools(up),
 		ziaRuleLabelTools(up),
 		ziaUserTools(up),
+		ziaDLPTools(up),
+		ziaCloudAppControlTools(up),
 	)
 }
 

@@ -139,7 +139,9 @@ func TestZIAWriteCatalogMatchesThePythonServer(t *testing.T) {
 		}
 		if strings.HasPrefix(tool.Name, "zia_update_") {
 			for _, p := range tool.Params {
-				require.True(t, p.Required == strings.HasSuffix(p.Name, "_id"),
+				// Cloud app control rules are named by their rule type and id together.
+				names := strings.HasSuffix(p.Name, "_id") || p.Name == "rule_type"
+				require.True(t, p.Required == names,
 					"%s.%s: an update requires its id and nothing else", tool.Name, p.Name)
 				require.Nil(t, p.Default, "%s.%s: an update changes only what is given",
 					tool.Name, p.Name)
