@@ -40,7 +40,7 @@ func TestSDKReadsDLP(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rules, 5)
 	require.Equal(t, "PCI", rules[0].DLPEngines[0].Name)
-	require.Equal(t, "ZSCALER_INCIDENT_RECEIVER", rules[4].Receiver.Type)
+	require.Equal(t, "INCIDENT_RECEIVER", rules[4].Receiver.Type)
 
 	created, err := dlp_web_rules.Create(ctx, svc, &dlp_web_rules.WebDLPRules{
 		Name: "SDK rule", Order: 1, Rank: 7, State: "ENABLED", Action: "BLOCK",

@@ -136,7 +136,7 @@ func seedWebDLPRules(s *seeder) {
 			rec["withoutContentInspection"] = true
 			rec["fileTypes"] = strs("WINDOWS_EXECUTABLES", "MSI")
 			rec["receiver"] = record{"id": 2201, "name": "Incident Receiver",
-				"type":   "ZSCALER_INCIDENT_RECEIVER",
+				"type":   "INCIDENT_RECEIVER",
 				"tenant": record{"id": 88, "name": "demo", "extensions": record{}}}
 		}
 		s.add("webDlpRules", rec)

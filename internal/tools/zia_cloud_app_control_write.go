@@ -29,6 +29,8 @@ func ziaCloudAppControlWriteTools(up Upstream) []Tool {
 			return nil
 		},
 		CheckBody: ziaCheckCloudAppRuleActions,
+		Note: "Each rule type is a policy of its own: order counts among the rules of " +
+			"rule_type.",
 	}.tools(up)
 }
 

@@ -100,7 +100,7 @@ func TestCloudAppRuleTypeIsChecked(t *testing.T) {
 	_, err := ziaRun(t, fake, "zia_list_cloud_app_control_rules",
 		map[string]any{"rule_type": "WEB_MAIL"})
 	requireKindOf(t, err, toolerr.InvalidArgument)
-	require.Contains(t, err.Error(), "WEBMAIL", "the message lists the valid types")
+	require.Contains(t, err.Error(), `did you mean "WEBMAIL"?`, "the message names the type meant")
 	_, err = ziaRun(t, fake, "zia_get_cloud_app_control_rule", map[string]any{"rule_id": "1"})
 	requireKindOf(t, err, toolerr.InvalidArgument)
 	require.Empty(t, fake.Calls())

@@ -35,6 +35,8 @@ type ziaRuleFamily struct {
 	Convert func(args Args, body, cur map[string]any) error
 	// CheckBody validates a rule about to be sent, on create and on update.
 	CheckBody func(body map[string]any, create bool) error
+	// Note, when set, is a sentence added to the create and update descriptions.
+	Note string
 }
 
 // ziaRuleRefs are the reference lists every rule family has.
@@ -84,12 +86,21 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 			`{"locations": [36788941]}. A field given replaces its current value; ` +
 			"fields the API does not keep come back in ignored_fields."},
 		CreateDescription: "Creates a " + f.What + " and returns it with its id. Without " +
-			"order it goes to the top of the policy. " + ziaStagedHint,
+			"order it goes to the top of the policy. " + f.note() + ziaStagedHint,
 		UpdateDescription: "Changes a " + f.What + ": only the fields given change, the " +
-			"rest keep their values (the rule is read and sent back whole). " + ziaStagedHint,
+			"rest keep their values (the rule is read and sent back whole). " + f.note() +
+			ziaStagedHint,
 		DeleteDescription: "Deletes a " + f.What + "; default and predefined rules cannot " +
 			"be deleted. " + ziaDeleteHint,
 	}.tools(up)
+}
+
+// note is the family's Note followed by a space, or nothing.
+func (f ziaRuleFamily) note() string {
+	if f.Note == "" {
+		return ""
+	}
+	return f.Note + " "
 }
 
 // convert sets the rule's state, its list of actions where it has one, and the
