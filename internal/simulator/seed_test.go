@@ -17,6 +17,7 @@ func TestSeedCounts(t *testing.T) {
 		"ipSourceGroups": 6, "ipDestinationGroups": 6, "networkApplications": 21,
 		"networkApplicationGroups": 4, "ruleLabels": 15, "users": 60, "groups": 15,
 		"departments": 10, "staticIP": 16, "greTunnels": 6, "vpnCredentials": 16,
+		"dlpDictionaries": 16, "dlpEngines": 9, "webDlpRules": 5, "webApplicationRules": 7,
 		"zms.agents": 30, "zms.agentGroups": 6, "zms.nonces": 8, "zms.resources": 40,
 		"zms.resourceGroups": 10, "zms.policyRules": 12, "zms.defaultPolicyRules": 4,
 		"zms.appZones": 6, "zms.tagNamespaces": 4, "zms.tagKeys": 10, "zms.tagValues": 25,
@@ -25,7 +26,7 @@ func TestSeedCounts(t *testing.T) {
 		"cloudApplications": 24, "customTags": 5,
 	}
 	require.Equal(t, want, New().Counts())
-	require.Len(t, CollectionNames(), 23)
+	require.Len(t, CollectionNames(), 27)
 }
 
 // allZIA fetches every collection's list raw.
@@ -39,6 +40,13 @@ func allZIA(t *testing.T, c *rawClient) string {
 			path = api + "/locations/groups"
 		case "urlCategories":
 			path += "?type=ALL"
+		case "webApplicationRules":
+			// Cloud app control rules are listed per rule type.
+			path = api + "/cloudApplications/policy"
+			for _, typ := range CloudAppRuleTypes() {
+				_, _, raw := c.do(http.MethodGet, api+"/webApplicationRules/"+typ, nil)
+				b.Write(raw)
+			}
 		case "locations":
 			path = api + "/locations/36788941/sublocations"
 			_, _, raw := c.do(http.MethodGet, api+"/locations", nil)

@@ -50,6 +50,8 @@ func seedZIA() *ziaState {
 	seedWorkloadGroups(s)
 	seedTimeIntervals(s)
 	seedShadowIT(s)
+	seedDLP(s)
+	seedCloudAppRules(s)
 	for name := range families {
 		if s.colls[name] == nil {
 			s.colls[name] = []record{}

@@ -33,13 +33,20 @@ func (t *Tenant) recordWrite(method string, segs []string, rawQuery string, res 
 	if method == http.MethodGet || res.status >= 300 || len(segs) == 0 {
 		return
 	}
-	if method == http.MethodPost && readOnlyPosts[strings.Join(segs, "/")] {
+	if method == http.MethodPost && (readOnlyPosts[strings.Join(segs, "/")] ||
+		segs[len(segs)-1] == "availableActions") {
 		return
 	}
 	w := Write{Method: method, Path: ziaPrefix + "/" + strings.Join(segs, "/"),
 		RawQuery: rawQuery, Collection: segs[0], Status: res.status}
 	switch {
 	case segs[0] == "status" || segs[0] == "authenticatedSession":
+	case segs[0] == "webApplicationRules": // rules live under their rule type
+		if m, ok := res.body.(record); ok && method == http.MethodPost {
+			w.ID = idKey(m["id"])
+		} else if len(segs) == 3 {
+			w.ID = segs[2]
+		}
 	case method == http.MethodPost && len(segs) == 1:
 		if m, ok := res.body.(record); ok {
 			w.ID = idKey(m["id"])

@@ -86,6 +86,10 @@ type family struct {
 	readOnly bool
 	// ordered families keep the "order" of their regular rules contiguous from 1.
 	ordered bool
+	// scope, when set, is a field that splits the collection into separate policies
+	// (cloud app control rules by rule type): order and unique names hold among the
+	// records that share its value.
+	scope string
 	// protect returns why r may not be changed or deleted; noDelete why r may not be
 	// deleted (changes allowed); inUse why r may not be deleted because of references.
 	protect  func(r record) string

@@ -240,7 +240,7 @@ func (t *Tenant) ziaDelete(f *family, id string) *apiError {
 	items := t.zia.colls[f.name]
 	t.zia.colls[f.name] = append(items[:idx:idx], items[idx+1:]...)
 	if f.ordered && num(old, "order") > 0 {
-		for _, r := range t.zia.colls[f.name] {
+		for _, r := range t.peers(f, old) {
 			if o := num(r, "order"); o > num(old, "order") {
 				r["order"] = o - 1
 			}
@@ -387,7 +387,7 @@ func (t *Tenant) checkUnique(f *family, rec record) *apiError {
 		return nil
 	}
 	v := str(rec, f.unique)
-	for _, r := range t.coll(f.name) {
+	for _, r := range t.peers(f, rec) {
 		if idKey(r["id"]) != idKey(rec["id"]) && strings.EqualFold(str(r, f.unique), v) {
 			return errDuplicate("An object with %s %q already exists", f.unique, v)
 		}
@@ -411,6 +411,22 @@ func (t *Tenant) stamp(rec record, created bool) {
 	}
 }
 
+// peers returns the records of f in the same policy as r: the whole collection, or for
+// a scoped family those whose scope field has r's value.
+func (t *Tenant) peers(f *family, r record) []record {
+	all := t.coll(f.name)
+	if f.scope == "" {
+		return all
+	}
+	out := make([]record, 0, len(all))
+	for _, p := range all {
+		if str(p, f.scope) == str(r, f.scope) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func regularCount(items []record) int64 {
 	var n int64
 	for _, r := range items {
@@ -427,7 +443,7 @@ func (t *Tenant) insertOrdered(f *family, rec record) {
 	if boolean(rec, "defaultRule") {
 		return
 	}
-	items := t.coll(f.name)
+	items := t.peers(f, rec)
 	n := regularCount(items)
 	want := num(rec, "order")
 	if want <= 0 || want > n+1 {
@@ -448,13 +464,14 @@ func (t *Tenant) moveOrdered(f *family, rec, old record) {
 		rec["order"] = from
 		return
 	}
-	n := regularCount(t.coll(f.name))
+	peers := t.peers(f, old)
+	n := regularCount(peers)
 	to := num(rec, "order")
 	if to <= 0 {
 		to = from
 	}
 	to = min(to, n)
-	for _, r := range t.coll(f.name) {
+	for _, r := range peers {
 		if idKey(r["id"]) == idKey(old["id"]) {
 			continue
 		}

@@ -61,7 +61,7 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 }
 
 // routeZIA dispatches a ZIA call. The caller holds t.mu.
-// TODO: SSL inspection, sandbox, DLP, file-type, web DLP and cloud app control rules
+// TODO: SSL inspection, sandbox and file-type rules
 // are not simulated yet and answer 404.
 func (t *Tenant) routeZIA(method string, segs []string, q url.Values, body any) result {
 	if len(segs) == 0 {
@@ -194,6 +194,10 @@ func (t *Tenant) routeSpecial(method string, segs []string, q url.Values,
 		if f := bulkDeletable[segs[0]]; f > 0 {
 			return t.bulkDelete(families[segs[0]], body, f), true
 		}
+	case segs[0] == "webApplicationRules":
+		return t.webApplicationRules(method, segs[1:], q, body), true
+	case path == "cloudApplications/policy" && get:
+		return t.cloudAppPolicy(q), true
 	case path == "users/references" && get:
 		return t.userReferences(q), true
 	case path == "users/auditors" && get:

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
@@ -129,8 +130,47 @@ func (p Param) checkEnum(s string) (any, error) {
 			return e, nil
 		}
 	}
-	return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must be one of %s, got %q",
-		p.Name, strings.Join(p.Enum, ", "), s)
+	// The value given and a likely intended one come first: error texts are cut to a
+	// bounded length, and a long list of choices must not push them out.
+	if near := p.nearEnum(s); near != "" {
+		return nil, toolerr.New(toolerr.InvalidArgument,
+			"parameter %q got %q; did you mean %q? It must be one of %s",
+			p.Name, s, near, strings.Join(p.Enum, ", "))
+	}
+	return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q got %q; it must be one of %s",
+		p.Name, s, strings.Join(p.Enum, ", "))
+}
+
+// nearEnum returns the one enum value s most likely meant: the value spelled alike
+// but for case and punctuation (WEB_MAIL for WEBMAIL), or else the only value that
+// starts with s or that s starts with (STREAMING for STREAMING_MEDIA).
+func (p Param) nearEnum(s string) string {
+	key := func(v string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '_' || r == '-' || r == ' ' || r == '.' {
+				return -1
+			}
+			return unicode.ToUpper(r)
+		}, v)
+	}
+	want := key(s)
+	if want == "" {
+		return ""
+	}
+	var prefixed []string
+	for _, e := range p.Enum {
+		k := key(e)
+		if k == want {
+			return e
+		}
+		if strings.HasPrefix(k, want) || strings.HasPrefix(want, k) {
+			prefixed = append(prefixed, e)
+		}
+	}
+	if len(prefixed) == 1 {
+		return prefixed[0]
+	}
+	return ""
 }
 
 func (p Param) checkID(v any, bad func(string) error) (any, error) {

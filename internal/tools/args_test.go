@@ -16,7 +16,22 @@ func TestEnumIgnoresCaseAndReturnsDeclaredSpelling(t *testing.T) {
 	require.Equal(t, "DESC", args.String("sort_dir"))
 
 	_, err = Validate(params, map[string]any{"sort_dir": "down"})
-	require.EqualError(t, err, `InvalidArgument: parameter "sort_dir" must be one of ASC, DESC, got "down"`)
+	require.EqualError(t, err, `InvalidArgument: parameter "sort_dir" got "down"; it must be one of ASC, DESC`)
+}
+
+func TestEnumSuggestsTheValueMeant(t *testing.T) {
+	params := []Param{{Name: "rule_type", Type: String, Description: "d",
+		Enum: []string{"STREAMING_MEDIA", "WEBMAIL", "FILE_SHARE", "FINANCE"}}}
+	cases := []struct{ given, want string }{
+		{"WEB_MAIL", `did you mean "WEBMAIL"?`},
+		{"file-share", `did you mean "FILE_SHARE"?`},
+		{"STREAMING", `did you mean "STREAMING_MEDIA"?`},
+		{"FI", "it must be one of"},
+	}
+	for _, tc := range cases {
+		_, err := Validate(params, map[string]any{"rule_type": tc.given})
+		require.ErrorContains(t, err, `got "`+tc.given+`"; `+tc.want)
+	}
 }
 
 func TestIDAcceptsStringsAndWholeNumbers(t *testing.T) {

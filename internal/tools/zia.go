@@ -25,6 +25,8 @@ func ziaTools(up Upstream) []Tool {
 		ziaWorkloadGroupTools(up),
 		ziaTimeIntervalTools(up),
 		ziaShadowITTools(up),
+		ziaDLPTools(up),
+		ziaCloudAppControlTools(up),
 	)
 }
 

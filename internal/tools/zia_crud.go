@@ -24,6 +24,10 @@ type ziaCRUD struct {
 	Path, IDName, IDDescription string
 	// NumericID marks collections whose ids are integers (all but URL categories).
 	NumericID bool
+	// Scope, when set, is a required parameter of all three tools that names the part
+	// of the collection the object lives in: its value is one more path segment, as
+	// the rule type in /webApplicationRules/WEBMAIL/42.
+	Scope *Param
 	// NameKeys are the fields holding the object's display name, first non-empty wins.
 	NameKeys []string
 	// Params are the parameters of create; Required and Default apply to create only.
@@ -32,6 +36,9 @@ type ziaCRUD struct {
 	UpdateParams []string
 	// Fields maps parameter names to the API fields they set as they are.
 	Fields map[string]string
+	// Owned maps API fields that Convert sets from a parameter to that parameter, so
+	// that "advanced" cannot set them too when the parameter is given.
+	Owned map[string]string
 	// CreateFields are API fields every create sends.
 	CreateFields map[string]any
 	// Convert sets the API fields of parameters that need more than a copy (ids that
@@ -56,8 +63,35 @@ func (c ziaCRUD) tools(up Upstream) []Tool {
 	return []Tool{c.createTool(up), c.updateTool(up), c.deleteTool(up)}
 }
 
+// scopeParams is the scope parameter, if any, as the first parameter of every tool.
+func (c ziaCRUD) scopeParams() []Param {
+	if c.Scope == nil {
+		return nil
+	}
+	p := *c.Scope
+	p.Required = true
+	return []Param{p}
+}
+
+// collection returns the path of the collection the call's object lives in.
+func (c ziaCRUD) collection(args Args) string {
+	if c.Scope == nil {
+		return c.Path
+	}
+	return ziaObjectPath(c.Path, args.String(c.Scope.Name))
+}
+
+// what names the kind of object in words, with its scope: "WEBMAIL cloud app control
+// rule".
+func (c ziaCRUD) what(args Args) string {
+	if c.Scope == nil {
+		return c.What
+	}
+	return args.String(c.Scope.Name) + " " + c.What
+}
+
 func (c ziaCRUD) createParams() []Param {
-	params := append([]Param(nil), c.Params...)
+	params := append(c.scopeParams(), c.Params...)
 	if c.Advanced != nil {
 		params = append(params, c.Advanced.param())
 	}
@@ -65,7 +99,7 @@ func (c ziaCRUD) createParams() []Param {
 }
 
 func (c ziaCRUD) updateParams() []Param {
-	params := []Param{ziaIDParam(c.IDName, c.IDDescription)}
+	params := append([]Param{ziaIDParam(c.IDName, c.IDDescription)}, c.scopeParams()...)
 	for _, p := range c.Params {
 		if c.UpdateParams != nil && !slices.Contains(c.UpdateParams, p.Name) {
 			continue
@@ -91,7 +125,13 @@ func (c ziaCRUD) body(args Args, params []Param, cur map[string]any) (map[string
 	var extra map[string]any
 	if c.Advanced != nil && args.Has("advanced") {
 		var err error
-		extra, err = c.Advanced.normalize(args.Object("advanced"), c.typedFields(body), cur)
+		owned := c.typedFields(body)
+		for field, param := range c.Owned {
+			if args.Has(param) {
+				owned[field] = param
+			}
+		}
+		extra, err = c.Advanced.normalize(args.Object("advanced"), owned, cur)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -137,7 +177,7 @@ func (c ziaCRUD) createTool(up Upstream) Tool {
 					return Result{}, err
 				}
 			}
-			v, err := up.ZIAWrite(ctx, http.MethodPost, c.Path, body)
+			v, err := up.ZIAWrite(ctx, http.MethodPost, c.collection(args), body)
 			if err != nil {
 				return Result{}, err
 			}
@@ -150,7 +190,11 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 	return ziaDeclare(c.Toolset, "zia_update_"+c.Noun, "Update a ZIA "+c.What,
 		c.UpdateDescription, Update, params,
 		func(ctx context.Context, args Args) (Result, error) {
-			if err := ziaNeedChange(args, params, c.IDName); err != nil {
+			skip := []string{c.IDName}
+			if c.Scope != nil {
+				skip = append(skip, c.Scope.Name)
+			}
+			if err := ziaNeedChange(args, params, skip...); err != nil {
 				return Result{}, err
 			}
 			path, err := c.objectPath(args)
@@ -195,11 +239,11 @@ func (c ziaCRUD) objectPath(args Args) (string, error) {
 		}
 		id = n.String()
 	}
-	return ziaObjectPath(c.Path, id), nil
+	return ziaObjectPath(c.collection(args), id), nil
 }
 
 func (c ziaCRUD) deleteTool(up Upstream) Tool {
-	params := []Param{ziaIDParam(c.IDName, c.IDDescription)}
+	params := append(c.scopeParams(), ziaIDParam(c.IDName, c.IDDescription))
 	t := ziaDeclare(c.Toolset, "zia_delete_"+c.Noun, "Delete a ZIA "+c.What,
 		c.DeleteDescription, Delete, params,
 		func(ctx context.Context, args Args) (Result, error) {
@@ -219,19 +263,19 @@ func (c ziaCRUD) deleteTool(up Upstream) Tool {
 			if _, err := up.ZIAWrite(ctx, http.MethodDelete, path, nil); err != nil {
 				return Result{}, err
 			}
-			return ziaDeleted(Resource{Type: c.What, ID: ziaLastSegment(path)}), nil
+			return ziaDeleted(Resource{Type: c.what(args), ID: ziaLastSegment(path)}), nil
 		})
 	t.Describe = func(ctx context.Context, args Args) (Resource, error) {
 		path, err := c.objectPath(args)
 		if err != nil {
-			return Resource{Type: c.What, ID: args.String(c.IDName)}, err
+			return Resource{Type: c.what(args), ID: args.String(c.IDName)}, err
 		}
 		if !c.checksDelete() {
-			return ziaDescribe(ctx, up, path, c.What, c.NameKeys)
+			return ziaDescribe(ctx, up, path, c.what(args), c.NameKeys)
 		}
 		// A delete that would be refused anyway is refused before anybody is asked to
 		// confirm it: a person should not approve what cannot happen.
-		res := Resource{Type: c.What, ID: ziaLastSegment(path)}
+		res := Resource{Type: c.what(args), ID: ziaLastSegment(path)}
 		cur, err := ziaCurrent(ctx, up, path)
 		if err != nil {
 			return res, err

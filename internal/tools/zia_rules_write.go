@@ -21,6 +21,22 @@ type ziaRuleFamily struct {
 	Fields string
 	// Refs are the family's reference-list fields, which advanced accepts as ids.
 	Refs []string
+	// Scope, when set, is the parameter naming the policy the rules live in (the rule
+	// type of cloud app control rules); see ziaCRUD.Scope.
+	Scope *Param
+	// ActionOptional lets a rule be created without an action.
+	ActionOptional bool
+	// ActionList marks families whose rules hold a list of actions ("actions"): the
+	// action parameter sets it to that one action, and advanced.actions sets several.
+	ActionList bool
+	// ActionDescription, when set, replaces the action parameter's description.
+	ActionDescription string
+	// Convert sets fields beyond those of the shared parameters; cur is nil on create.
+	Convert func(args Args, body, cur map[string]any) error
+	// CheckBody validates a rule about to be sent, on create and on update.
+	CheckBody func(body map[string]any, create bool) error
+	// Note, when set, is a sentence added to the create and update descriptions.
+	Note string
 }
 
 // ziaRuleRefs are the reference lists every rule family has.
@@ -29,15 +45,26 @@ var ziaRuleRefs = []string{"locations", "locationGroups", "groups", "departments
 
 func (f ziaRuleFamily) tools(up Upstream) []Tool {
 	refs := slices.Concat(ziaRuleRefs, f.Refs)
+	actionDescription := "What the rule does with matching traffic."
+	if f.ActionDescription != "" {
+		actionDescription = f.ActionDescription
+	}
+	fields := map[string]string{"name": "name", "action": "action",
+		"description": "description", "order": "order", "rank": "rank"}
+	var owned map[string]string
+	if f.ActionList {
+		delete(fields, "action")
+		owned = map[string]string{"actions": "action"}
+	}
 	return ziaCRUD{
-		Toolset: f.Toolset, Noun: f.Noun, What: f.What, Path: f.Path,
+		Toolset: f.Toolset, Noun: f.Noun, What: f.What, Path: f.Path, Scope: f.Scope,
 		IDName: "rule_id", IDDescription: "Rule id, from " + f.ListTool + ".",
 		NumericID: true, NameKeys: []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true,
 				Description: "Rule name, unique among the " + f.What + "s."},
-			{Name: "action", Type: String, Required: true, Enum: f.Actions,
-				Description: "What the rule does with matching traffic."},
+			{Name: "action", Type: String, Required: !f.ActionOptional, Enum: f.Actions,
+				Description: actionDescription},
 			{Name: "description", Type: String, Description: "Free-text description."},
 			{Name: "enabled", Type: Boolean, Default: true,
 				Description: "Whether the rule is enforced. New rules are enabled unless false."},
@@ -48,9 +75,10 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 				Description: "Admin rank from 0 (highest) to 7 (lowest, the default for " +
 					"new rules)."},
 		},
-		Fields: map[string]string{"name": "name", "action": "action",
-			"description": "description", "order": "order", "rank": "rank"},
-		Convert:       ziaRuleState,
+		Fields:        fields,
+		Owned:         owned,
+		Convert:       f.convert,
+		CheckBody:     f.CheckBody,
 		CheckExisting: ziaDeletableRule,
 		Advanced: &ziaAdvanced{Refs: refs, Description: "Other rule fields, named as the " +
 			"API does (srcIps) or in snake case (src_ips), such as " + f.Fields +
@@ -58,12 +86,36 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 			`{"locations": [36788941]}. A field given replaces its current value; ` +
 			"fields the API does not keep come back in ignored_fields."},
 		CreateDescription: "Creates a " + f.What + " and returns it with its id. Without " +
-			"order it goes to the top of the policy. " + ziaStagedHint,
+			"order it goes to the top of the policy. " + f.note() + ziaStagedHint,
 		UpdateDescription: "Changes a " + f.What + ": only the fields given change, the " +
-			"rest keep their values (the rule is read and sent back whole). " + ziaStagedHint,
+			"rest keep their values (the rule is read and sent back whole). " + f.note() +
+			ziaStagedHint,
 		DeleteDescription: "Deletes a " + f.What + "; default and predefined rules cannot " +
 			"be deleted. " + ziaDeleteHint,
 	}.tools(up)
+}
+
+// note is the family's Note followed by a space, or nothing.
+func (f ziaRuleFamily) note() string {
+	if f.Note == "" {
+		return ""
+	}
+	return f.Note + " "
+}
+
+// convert sets the rule's state, its list of actions where it has one, and the
+// family's own fields.
+func (f ziaRuleFamily) convert(args Args, body, cur map[string]any) error {
+	if err := ziaRuleState(args, body, cur); err != nil {
+		return err
+	}
+	if f.ActionList && args.Has("action") {
+		body["actions"] = []any{args.String("action")}
+	}
+	if f.Convert != nil {
+		return f.Convert(args, body, cur)
+	}
+	return nil
 }
 
 // ziaDeletableRule refuses to delete a default or predefined rule, which the API never

@@ -33,6 +33,8 @@ func ziaWriteTools(up Upstream) []Tool {
 		ziaSettingsWriteTools(up),
 		ziaTimeIntervalWriteTools(up),
 		ziaShadowITWriteTools(up),
+		ziaDLPWriteTools(up),
+		ziaCloudAppControlWriteTools(up),
 	)
 }
 
@@ -145,11 +147,12 @@ func ziaPatch(params []Param, fields map[string]string, args Args) map[string]an
 }
 
 // ziaNeedChange refuses an update that names no field to change: it would send the
-// object back as it is and still stage a change.
-func ziaNeedChange(args Args, params []Param, idName string) error {
+// object back as it is and still stage a change. ids are the parameters that name the
+// object rather than change it.
+func ziaNeedChange(args Args, params []Param, ids ...string) error {
 	var names []string
 	for _, p := range params {
-		if p.Name == idName {
+		if slices.Contains(ids, p.Name) {
 			continue
 		}
 		if args.Has(p.Name) {

@@ -151,7 +151,8 @@ func TestZIAWriteCatalogMatchesThePythonServer(t *testing.T) {
 		}
 		if strings.HasPrefix(tool.Name, "zia_update_") {
 			for _, p := range tool.Params {
-				required := strings.HasSuffix(p.Name, "_id") ||
+				// Cloud app control rules are named by their rule type and id together.
+				required := strings.HasSuffix(p.Name, "_id") || p.Name == "rule_type" ||
 					slices.Contains(ziaUpdateRequired[tool.Name], p.Name)
 				require.True(t, p.Required == required,
 					"%s.%s: an update requires its id and only what ziaUpdateRequired names",

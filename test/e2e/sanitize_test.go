@@ -68,6 +68,19 @@ func idFrom(param, field string) func(map[string]any) map[string]any {
 	}
 }
 
+// ruleTypeOfApp passes the cloud app control rule type of a catalog application's
+// class; two classes are spelled differently from their rule type.
+func ruleTypeOfApp(rec map[string]any) map[string]any {
+	typ := fmt.Sprint(rec["parent"])
+	switch typ {
+	case "WEB_MAIL":
+		typ = "WEBMAIL"
+	case "STREAMING":
+		typ = "STREAMING_MEDIA"
+	}
+	return map[string]any{"rule_type": typ}
+}
+
 // argSources covers every read tool with a required parameter. A new one must be added
 // here, or the sweep fails naming it.
 var argSources = map[string]argSource{
@@ -110,6 +123,14 @@ var argSources = map[string]argSource{
 		return map[string]any{"action": "geo_by_coordinates",
 			"latitude": rec["latitude"], "longitude": rec["longitude"]}
 	}},
+	"zia_get_web_dlp_rule":               {list: "zia_list_web_dlp_rules", args: idFrom("rule_id", "id")},
+	"zia_list_cloud_app_control_rules":   {list: "zia_list_cloud_app_policy", args: ruleTypeOfApp},
+	"zia_list_cloud_app_control_actions": {list: "zia_list_cloud_app_policy", args: ruleTypeOfApp},
+	"zia_get_cloud_app_control_rule": {list: "zia_list_cloud_app_control_rules",
+		extra: map[string]any{"rule_type": "FILE_SHARE"},
+		args: func(rec map[string]any) map[string]any {
+			return map[string]any{"rule_type": rec["type"], "rule_id": fmt.Sprint(rec["id"])}
+		}},
 	"zms_get_agent_group_totp_secrets": {list: "zms_list_agent_groups", args: idFrom("eyez_id", "eyezId")},
 	"zms_get_nonce":                    {list: "zms_list_nonces", args: idFrom("eyez_id", "eyezId")},
 	"zms_get_resource_group_members":   {list: "zms_list_resource_groups", args: idFrom("group_id", "id")},
