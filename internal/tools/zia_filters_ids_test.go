@@ -162,3 +162,13 @@ func TestLimitSearchNeedsSearch(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "limitSearch=true&search=fin", fake.Calls()[0].Query.Encode())
 }
+
+// The city search is paged by the API; every page is read.
+func TestCityPrefixSearchReadsEveryPage(t *testing.T) {
+	fake := &ziaFake{}
+	res, err := ziaRun(t, fake, "zia_geo_search",
+		map[string]any{"action": "city_prefix_search", "prefix": "S"})
+	require.NoError(t, err)
+	require.True(t, res.IsList())
+	require.Equal(t, "list", fake.Calls()[0].Method)
+}

@@ -185,6 +185,15 @@ func ziaGeoSearchTool(toolset string, up Upstream) Tool {
 			if err != nil {
 				return Result{}, err
 			}
+			if action == "city_prefix_search" {
+				// The city search is paged (100 a page by default): read every page,
+				// so that a short prefix does not lose the cities past the first.
+				items, err := up.ZIAList(ctx, path, q)
+				if err != nil {
+					return Result{}, err
+				}
+				return List(items), nil
+			}
 			v, err := up.ZIAGet(ctx, path, q)
 			if err != nil {
 				return Result{}, err
