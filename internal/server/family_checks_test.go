@@ -48,16 +48,6 @@ func listHas(field string, want any, then func(t *testing.T, s familyState,
 	}
 }
 
-// listLacks checks that no record of a list result has the field value want.
-func listLacks(field string, want any) familyCheck {
-	return func(t *testing.T, _ familyState, v map[string]any) {
-		t.Helper()
-		for _, r := range records(t, v) {
-			require.NotEqual(t, want, r[field], "record %v should be gone", r)
-		}
-	}
-}
-
 // listAll checks every record of a non-empty list result with pred.
 func listAll(what string, pred func(rec map[string]any) bool) familyCheck {
 	return func(t *testing.T, _ familyState, v map[string]any) {
