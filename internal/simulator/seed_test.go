@@ -12,11 +12,11 @@ import (
 func TestSeedCounts(t *testing.T) {
 	want := map[string]int{
 		"locations": 29, "locationGroups": 8, "urlCategories": 40, "urlFilteringRules": 15,
-		"firewallFilteringRules": 25, "firewallDnsRules": 5, "firewallIpsRules": 4,
+		"firewallFilteringRules": 25, "firewallDnsRules": 6, "firewallIpsRules": 4,
 		"ipsSignatureRules": 4, "networkServices": 30, "networkServiceGroups": 5,
 		"ipSourceGroups": 6, "ipDestinationGroups": 6, "networkApplications": 21,
 		"networkApplicationGroups": 4, "ruleLabels": 15, "users": 60, "groups": 15,
-		"departments": 10, "staticIP": 16, "greTunnels": 6, "vpnCredentials": 16,
+		"departments": 11, "staticIP": 16, "greTunnels": 6, "vpnCredentials": 16,
 		"dlpDictionaries": 16, "dlpEngines": 9, "webDlpRules": 5, "webApplicationRules": 7,
 		"zms.agents": 30, "zms.agentGroups": 6, "zms.nonces": 8, "zms.resources": 40,
 		"zms.resourceGroups": 10, "zms.policyRules": 12, "zms.defaultPolicyRules": 4,

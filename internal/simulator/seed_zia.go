@@ -52,6 +52,7 @@ func seedZIA() *ziaState {
 	seedShadowIT(s)
 	seedDLP(s)
 	seedCloudAppRules(s)
+	seedOddShapes(s)
 	for name := range families {
 		if s.colls[name] == nil {
 			s.colls[name] = []record{}

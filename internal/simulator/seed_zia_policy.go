@@ -311,8 +311,14 @@ func seedRules(s *seeder) {
 			`alert http any any -> any any (msg:"Bad UA"; content:"curl/"; sid:1000004; rev:2;)`},
 	}
 	for i, sg := range sigs {
-		s.add("ipsSignatureRules", merge(modified(i), record{"id": 1694000 + i,
-			"name": sg.name, "description": sg.desc, "ruleText": sg.text}))
+		changed := seedTime - int64(i)*3600
+		s.add("ipsSignatureRules", record{"id": 1694000 + i, "name": sg.name,
+			"description": sg.desc, "ruleText": sg.text,
+			"category": record{"id": 1, "name": "ADVANCED_SECURITY", "isNameL10nTag": true},
+			"enabled":  i != 3, "deleted": false, "promoteTime": changed,
+			"ruleTextModTime": changed, "dynamicValidationSubmitted": true,
+			"dynamicValidationRejected": false, "dynamicValidationSucceeded": true,
+			"disabledFromZSCM": false, "dynamicValRejectCode": 0})
 	}
 }
 

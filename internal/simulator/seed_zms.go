@@ -110,6 +110,7 @@ func seedZMS(customerID string) *zmsData {
 	}
 	seedZMSWorkloads(d, customerID)
 	seedZMSPolicy(d, customerID)
+	seedZMSOddShapes(d)
 	return d
 }
 

@@ -313,8 +313,8 @@ func (t *Tenant) sublocations(parentID string, q url.Values) result {
 var _ = register(&family{
 	name:     "locationGroups",
 	readOnly: true,
-	search:   []string{"name", "comments"},
-	lite:     []string{"id", "name", "groupType"},
+	// No search: the API filters location groups by name, comments and the like.
+	lite: []string{"id", "name", "groupType"},
 	filters: map[string]filterFunc{
 		"name":      func(_ *Tenant, r record, v string) bool { return strings.EqualFold(str(r, "name"), v) },
 		"groupType": func(_ *Tenant, r record, v string) bool { return str(r, "groupType") == v },

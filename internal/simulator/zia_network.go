@@ -218,7 +218,8 @@ var _ = register(&family{
 	name:     "networkApplications",
 	stringID: true,
 	readOnly: true,
-	search:   []string{"id", "description"},
+	// The API matches search against descriptions only (which name the application).
+	search: []string{"description"},
 	filters: map[string]filterFunc{
 		"locale": func(*Tenant, record, string) bool { return true },
 	},

@@ -99,7 +99,11 @@ func regionSearch(q url.Values) result {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return str(out[i], "cityName") < str(out[j], "cityName") })
-	return ok(out)
+	page, aerr := paginate(out, q)
+	if aerr != nil {
+		return fail(aerr)
+	}
+	return ok(page)
 }
 
 // vip is a Zscaler service edge a GRE tunnel terminates on.

@@ -197,6 +197,12 @@ var _ = ruleFamily("firewallIpsRules", withFields(baseRule(), record{
 	func(_ *Tenant, rec record) *apiError { return checkAddresses(rec, "srcIps") })
 
 func init() {
+	// The firewall rule lists take no search parameter: filtering rules filter by
+	// ruleName and the others below, DNS and IPS rules by nothing at all.
+	for _, name := range []string{"firewallFilteringRules", "firewallDnsRules",
+		"firewallIpsRules"} {
+		families[name].search = nil
+	}
 	firewallRules.filters = map[string]filterFunc{
 		"ruleName":        fieldContains("name"),
 		"ruleDescription": fieldContains("description"),
@@ -254,27 +260,3 @@ func (t *Tenant) firewallRuleCount(q url.Values) int {
 	}
 	return n
 }
-
-// ipsSignatureRules are custom IPS signatures.
-// TODO: field names beyond id/name/description are not recorded; ruleText is a guess.
-var _ = register(&family{
-	name: "ipsSignatureRules",
-	template: func() record {
-		return record{"id": int64(0), "name": "", "description": "", "ruleText": "",
-			"lastModifiedTime": int64(0), "lastModifiedBy": nil}
-	},
-	managed:  []string{"lastModifiedTime", "lastModifiedBy"},
-	required: []string{"name", "ruleText"},
-	unique:   "name",
-	search:   []string{"name", "description"},
-	prepare: func(_ *Tenant, rec, _, _ record, _ url.Values) *apiError {
-		if n := len([]rune(str(rec, "name"))); n > 31 {
-			return errInvalid("name must be at most 31 characters")
-		}
-		text := str(rec, "ruleText")
-		if !strings.Contains(text, "sid:") || !strings.Contains(text, "rev:") {
-			return errInvalid("ruleText must be a signature with sid and rev options")
-		}
-		return nil
-	},
-})

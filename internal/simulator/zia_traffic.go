@@ -23,7 +23,7 @@ var _ = register(&family{
 	managed:  []string{"city", "managedBy", "lastModificationTime", "lastModifiedBy"},
 	required: []string{"ipAddress"},
 	unique:   "ipAddress",
-	search:   []string{"ipAddress", "comment"},
+	// No search: the API filters static IPs by ipAddress and availableForGreTunnel only.
 	maxCount: 100,
 	filters: map[string]filterFunc{
 		"ipAddress": fieldContains("ipAddress"),

@@ -76,7 +76,8 @@ var _ = register(&family{
 	unique:    "email",
 	search:    []string{"name", "email"},
 	filters: map[string]filterFunc{
-		"name": func(_ *Tenant, r record, v string) bool { return hasPrefixFold(str(r, "name"), v) },
+		// The API matches a user's name partially; dept and group by their start.
+		"name": func(_ *Tenant, r record, v string) bool { return containsFold(str(r, "name"), v) },
 		"dept": func(_ *Tenant, r record, v string) bool {
 			d, _ := r["department"].(map[string]any)
 			return d != nil && hasPrefixFold(str(d, "name"), v)
@@ -150,8 +151,13 @@ var _ = register(&family{
 	unique:   "name",
 	search:   []string{"name", "comments"},
 	filters: map[string]filterFunc{
-		// limitSearch narrows search to names; the search filter itself has run already.
+		// limitSearch is applied by queryScope; the generic search covers comments too.
 		"limitSearch": func(_ *Tenant, _ record, _ string) bool { return true },
+	},
+	// limitSearch=true narrows search to department names.
+	queryScope: func(r record, q url.Values) bool {
+		s := q.Get("search")
+		return s == "" || q.Get("limitSearch") != "true" || containsFold(str(r, "name"), s)
 	},
 	lite: []string{"id", "name"},
 	inUse: func(t *Tenant, r record) string {

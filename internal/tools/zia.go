@@ -102,13 +102,24 @@ type ziaGet struct {
 	Path string
 	// IDName and IDDescription declare the required id parameter.
 	IDName, IDDescription string
+	// NumericID marks collections whose ids are integers: the id is checked before any
+	// call and sent in plain decimal, every digit of a 64-bit id kept.
+	NumericID bool
 }
 
 func (g ziaGet) tool(toolset string, up Upstream) Tool {
 	params := []Param{ziaIDParam(g.IDName, g.IDDescription)}
 	return ziaRead(toolset, g.Name, g.Title, g.Description, params,
 		func(ctx context.Context, args Args) (Result, error) {
-			v, err := up.ZIAGet(ctx, g.Path+"/"+url.PathEscape(args.String(g.IDName)), nil)
+			id := args.String(g.IDName)
+			if g.NumericID {
+				n, err := ziaIntID(args, g.IDName)
+				if err != nil {
+					return Result{}, err
+				}
+				id = n.String()
+			}
+			v, err := up.ZIAGet(ctx, ziaObjectPath(g.Path, id), nil)
 			if err != nil {
 				return Result{}, err
 			}

@@ -15,9 +15,12 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Description: "Lists cloud firewall filtering rules in policy order, including " +
 				"default and predefined ones, with action, sources, destinations, services " +
 				"and applications. Ids feed zia_get_cloud_firewall_rule.",
-			Path:     "/firewallFilteringRules",
-			Params:   []Param{ziaSearchParam("rule names")},
-			Query:    ziaBySearch,
+			Path: "/firewallFilteringRules",
+			Params: []Param{{Name: "search", Type: String,
+				Description: "Case-insensitive substring of the rule name, matched by the " +
+					"API (its ruleName filter)."}},
+			// The API names this filter ruleName; it has no search parameter.
+			Query:    map[string]string{"search": "ruleName"},
 			PageSize: ziaFirewallRulePageSize,
 		}.tool(ts, up),
 		ziaGet{
@@ -27,15 +30,17 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/firewallFilteringRules",
 			IDName:        "rule_id",
 			IDDescription: "Firewall rule id, from zia_list_cloud_firewall_rules.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_cloud_firewall_dns_rules",
 			Title: "List ZIA firewall DNS rules",
-			Description: "Lists cloud firewall DNS control rules in policy order. Ids feed " +
-				"zia_get_cloud_firewall_dns_rule.",
+			Description: "Lists cloud firewall DNS control rules in policy order, including " +
+				"the default rule. search narrows by name on our side: the API has no " +
+				"filter for this list. Ids feed zia_get_cloud_firewall_dns_rule.",
 			Path:   "/firewallDnsRules",
-			Params: []Param{ziaSearchParam("rule names")},
-			Query:  ziaBySearch,
+			Params: []Param{ziaLocalSearchParam("the rule name")},
+			Filter: ziaSearchFields("name"),
 		}.tool(ts, up),
 		ziaGet{
 			Name:          "zia_get_cloud_firewall_dns_rule",
@@ -44,15 +49,17 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/firewallDnsRules",
 			IDName:        "rule_id",
 			IDDescription: "DNS rule id, from zia_list_cloud_firewall_dns_rules.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_cloud_firewall_ips_rules",
 			Title: "List ZIA firewall IPS rules",
-			Description: "Lists cloud firewall IPS control rules in policy order. Ids feed " +
-				"zia_get_cloud_firewall_ips_rule.",
+			Description: "Lists cloud firewall IPS control rules in policy order, including " +
+				"the default rule. search narrows by name on our side: the API has no " +
+				"filter for this list. Ids feed zia_get_cloud_firewall_ips_rule.",
 			Path:   "/firewallIpsRules",
-			Params: []Param{ziaSearchParam("rule names")},
-			Query:  ziaBySearch,
+			Params: []Param{ziaLocalSearchParam("the rule name")},
+			Filter: ziaSearchFields("name"),
 		}.tool(ts, up),
 		ziaGet{
 			Name:          "zia_get_cloud_firewall_ips_rule",
@@ -61,6 +68,7 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/firewallIpsRules",
 			IDName:        "rule_id",
 			IDDescription: "IPS rule id, from zia_list_cloud_firewall_ips_rules.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_ip_destination_groups",
@@ -80,6 +88,7 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/ipDestinationGroups",
 			IDName:        "group_id",
 			IDDescription: "IP destination group id, from zia_list_ip_destination_groups.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_ip_source_groups",
@@ -98,15 +107,17 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/ipSourceGroups",
 			IDName:        "group_id",
 			IDDescription: "IP source group id, from zia_list_ip_source_groups.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_ips_signature_rules",
 			Title: "List ZIA custom IPS signatures",
 			Description: "Lists custom IPS signature rules with their Snort/Suricata rule " +
-				"text. Ids feed zia_get_ips_signature_rule.",
+				"text, threat category and validation state. search narrows by name on our " +
+				"side: the API has no filter for this list. Ids feed zia_get_ips_signature_rule.",
 			Path:   "/ipsSignatureRules",
-			Params: []Param{ziaSearchParam("signature names")},
-			Query:  ziaBySearch,
+			Params: []Param{ziaLocalSearchParam("the signature name")},
+			Filter: ziaSearchFields("name"),
 		}.tool(ts, up),
 		ziaGet{
 			Name:          "zia_get_ips_signature_rule",
@@ -115,6 +126,7 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/ipsSignatureRules",
 			IDName:        "rule_id",
 			IDDescription: "IPS signature rule id, from zia_list_ips_signature_rules.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_network_app_groups",
@@ -132,6 +144,7 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/networkApplicationGroups",
 			IDName:        "group_id",
 			IDDescription: "Network application group id, from zia_list_network_app_groups.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_network_apps",
@@ -140,7 +153,7 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 				"(ids such as APNS). Ids feed zia_get_network_app and network application groups.",
 			Path: "/networkApplications",
 			Params: []Param{
-				ziaSearchParam("application ids and descriptions"),
+				ziaSearchParam("application descriptions"),
 				{Name: "locale", Type: String,
 					Description: "Language of the descriptions, e.g. en-US."},
 			},
@@ -178,6 +191,7 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/networkServices",
 			IDName:        "service_id",
 			IDDescription: "Network service id, from zia_list_network_services.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_network_svc_groups",
@@ -195,6 +209,7 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/networkServiceGroups",
 			IDName:        "group_id",
 			IDDescription: "Network service group id, from zia_list_network_svc_groups.",
+			NumericID:     true,
 		}.tool(ts, up),
 	}
 }

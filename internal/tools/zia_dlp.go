@@ -88,11 +88,7 @@ func (c ziaDLPCatalog) tool(toolset string, up Upstream) Tool {
 	t := ziaRead(toolset, c.Name, c.Title, c.Description, params,
 		func(ctx context.Context, args Args) (Result, error) {
 			if args.Has(c.IDName) {
-				id, err := ziaIntID(args, c.IDName)
-				if err != nil {
-					return Result{}, err
-				}
-				return ziaGetAsList(ctx, up, ziaObjectPath(c.Path, id.String()))
+				return ziaGetOneAsList(ctx, up, c.Path, args, c.IDName, "search")
 			}
 			path := c.Path
 			if args.String("action") == "read_lite" {

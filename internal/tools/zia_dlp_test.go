@@ -63,7 +63,7 @@ func TestDLPCatalogGetsOneObjectByID(t *testing.T) {
 	fake := &ziaFake{}
 	for _, action := range []string{"read", "read_lite"} {
 		res, err := ziaRun(t, fake, "get_zia_dlp_dictionaries",
-			map[string]any{"dict_id": "9007199254741001", "action": action, "search": "x"})
+			map[string]any{"dict_id": "9007199254741001", "action": action})
 		require.NoError(t, err)
 		require.True(t, res.IsList(), "one object still comes as a list")
 		require.Equal(t, 1, res.Items)
@@ -129,8 +129,8 @@ func TestCloudAppPolicyPaging(t *testing.T) {
 		map[string]any{"page_size": 200.0, "group_results": false})
 	require.NoError(t, err)
 	calls := fake.Calls()
-	require.Equal(t, "list", calls[0].Method, "without page every page is read")
-	require.Equal(t, "groupResults=false&pageSize=200", calls[0].Query.Encode())
+	require.Equal(t, "get", calls[0].Method, "a page size alone reads the first page")
+	require.Equal(t, "groupResults=false&page=1&pageSize=200", calls[0].Query.Encode())
 }
 
 func TestCloudAppControlRuleRoundTrip(t *testing.T) {

@@ -51,6 +51,7 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/greTunnels",
 			IDName:        "tunnel_id",
 			IDDescription: "GRE tunnel id, from zia_list_gre_tunnels.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_locations",
@@ -69,21 +70,30 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/locations",
 			IDName:        "location_id",
 			IDDescription: "Location id, from zia_list_locations.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_location_groups",
 			Title: "List ZIA location groups",
 			Description: "Lists static and dynamic location groups with their member " +
-				"locations. search matches part of a name; name keeps only the group with " +
-				"exactly that name. Ids feed zia_get_location_group and rule references.",
+				"locations. name keeps only the group with exactly that name and is sent to " +
+				"the API; search matches part of a name or comment on our side, since the " +
+				"API has no such filter. Ids feed zia_get_location_group and rule references.",
 			Path: "/locations/groups",
 			Params: []Param{
-				ziaSearchParam("location group names"),
+				ziaLocalSearchParam("the group name or comments"),
 				{Name: "name", Type: String,
-					Description: "Whole group name (case-insensitive); only that group is returned."},
+					Description: "Whole group name (case-insensitive); only that group is " +
+						"returned. Sent to the API as its name filter."},
 			},
-			Query:  map[string]string{"search": "search", "name": "name"},
-			Filter: ziaKeepNamed,
+			Query: map[string]string{"name": "name"},
+			Filter: func(args Args, items []any) ([]any, error) {
+				items, err := ziaKeepNamed(args, items)
+				if err != nil {
+					return nil, err
+				}
+				return ziaSearchFields("name", "comments")(args, items)
+			},
 		}.tool(ts, up),
 		ziaGet{
 			Name:          "zia_get_location_group",
@@ -92,15 +102,18 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/locations/groups",
 			IDName:        "group_id",
 			IDDescription: "Location group id, from zia_list_location_groups.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_static_ips",
 			Title: "List ZIA static IPs",
 			Description: "Lists the tenant's static IP addresses with their geolocation and " +
-				"routability. Ids feed zia_get_static_ip.",
+				"routability. search matches part of an address or comment on our side (the " +
+				"API has no such filter; a tenant has at most 100 static IPs). Ids feed " +
+				"zia_get_static_ip.",
 			Path:   "/staticIP",
-			Params: []Param{ziaSearchParam("static IP addresses and comments")},
-			Query:  ziaBySearch,
+			Params: []Param{ziaLocalSearchParam("the IP address or comment")},
+			Filter: ziaSearchFields("ipAddress", "comment"),
 		}.tool(ts, up),
 		ziaGet{
 			Name:          "zia_get_static_ip",
@@ -109,6 +122,7 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/staticIP",
 			IDName:        "static_ip_id",
 			IDDescription: "Static IP id, from zia_list_static_ips.",
+			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_vpn_credentials",
@@ -127,6 +141,7 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/vpnCredentials",
 			IDName:        "credential_id",
 			IDDescription: "VPN credential id, from zia_list_vpn_credentials.",
+			NumericID:     true,
 		}.tool(ts, up),
 	}
 }
@@ -169,6 +184,15 @@ func ziaGeoSearchTool(toolset string, up Upstream) Tool {
 			path, q, err := ziaGeoRequest(action, args)
 			if err != nil {
 				return Result{}, err
+			}
+			if action == "city_prefix_search" {
+				// The city search is paged (100 a page by default): read every page,
+				// so that a short prefix does not lose the cities past the first.
+				items, err := up.ZIAList(ctx, path, q)
+				if err != nil {
+					return Result{}, err
+				}
+				return List(items), nil
 			}
 			v, err := up.ZIAGet(ctx, path, q)
 			if err != nil {

@@ -22,19 +22,23 @@ func ziaURLCategoryTools(up Upstream) []Tool {
 			Description: "Lists predefined and custom URL categories with their URLs, keywords " +
 				"and IP ranges. Use contains_url to find which categories list a domain, " +
 				"custom_only to skip predefined ones, and search to match part of a name or id. " +
-				"Ids feed zia_get_url_category and URL filtering rules.",
+				"custom_only and type are applied by the API; search and contains_url on our " +
+				"side, since the API has neither. Ids feed zia_get_url_category and URL " +
+				"filtering rules.",
 			Path: "/urlCategories",
 			Params: []Param{
 				{Name: "search", Type: String,
-					Description: "Case-insensitive substring of the category id, name or configuredName."},
+					Description: "Case-insensitive substring of the category id, name or " +
+						"configuredName, applied on our side."},
 				{Name: "custom_only", Type: Boolean,
-					Description: "When true, only custom categories are returned."},
+					Description: "When true, only custom categories are returned (the API's " +
+						"customOnly filter)."},
 				{Name: "type", Type: String, Enum: []string{"URL_CATEGORY", "TLD_CATEGORY", "ALL"},
 					Description: "Category type; the API defaults to URL_CATEGORY."},
 				{Name: "contains_url", Type: String,
 					Description: "A URL or domain; only categories whose urls or dbCategorizedUrls " +
 						"list that host, exactly or through a leading-dot entry such as .example.com, " +
-						"are returned."},
+						"are returned. Applied on our side."},
 			},
 			Query:   map[string]string{"custom_only": "customOnly", "type": "type"},
 			Unpaged: true,
@@ -187,34 +191,46 @@ func ziaLookupURLs(ctx context.Context, up Upstream, urls []string) (Result, err
 	return List(out), nil
 }
 
-// ziaPredefinedCategory finds a predefined category by id or display name. The list is
-// read whole (it is not paged) so that display names resolve as well as ids. A custom
-// category of the same name is refused only when no predefined one matches.
+// ziaPredefinedCategory returns the predefined category named name as a result.
 func ziaPredefinedCategory(ctx context.Context, up Upstream, name string) (Result, error) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return Result{}, toolerr.New(toolerr.InvalidArgument, "parameter \"name\" must not be empty")
-	}
-	items, err := up.ZIAListUnpaged(ctx, "/urlCategories", url.Values{})
+	cat, err := ziaFindPredefinedCategory(ctx, up, name, "zia_get_url_category")
 	if err != nil {
 		return Result{}, err
 	}
+	return Object(cat), nil
+}
+
+// ziaFindPredefinedCategory finds a predefined category by id or display name. The list
+// is read whole, URL and TLD categories alike (it is not paged), so that display names
+// resolve as well as ids. A custom category of the same name is refused, pointing to
+// customTool, only when no predefined one matches.
+func ziaFindPredefinedCategory(ctx context.Context, up Upstream, name,
+	customTool string) (map[string]any, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, toolerr.New(toolerr.InvalidArgument, "parameter \"name\" must not be empty")
+	}
+	items, err := up.ZIAListUnpaged(ctx, "/urlCategories", url.Values{"type": {"ALL"}})
+	if err != nil {
+		return nil, err
+	}
 	custom := false
 	for _, it := range items {
-		if !ziaCategoryIs(it, name) {
+		m, ok := it.(map[string]any)
+		if !ok || !ziaCategoryIs(it, name) {
 			continue
 		}
-		if m, _ := it.(map[string]any); m["customCategory"] == true {
+		if m["customCategory"] == true {
 			custom = true
 			continue
 		}
-		return Object(it), nil
+		return m, nil
 	}
 	if custom {
-		return Result{}, toolerr.New(toolerr.InvalidArgument,
-			"%q is a custom URL category; use zia_get_url_category for it", name)
+		return nil, toolerr.New(toolerr.InvalidArgument,
+			"%q is a custom URL category; use %s for it", name, customTool)
 	}
-	return Result{}, toolerr.New(toolerr.NotFound,
+	return nil, toolerr.New(toolerr.NotFound,
 		"no predefined URL category has the id or name %q; zia_list_url_categories lists them", name)
 }
 

@@ -10,9 +10,8 @@ import (
 )
 
 // ziaURLCategoryWriteTools returns the zia_url_categories write tools: create, update
-// and delete of custom categories, and URL additions and removals for any category.
-// TODO: zia_update_url_category_predefined (a whole replacement of a curated category)
-// is not served yet; the add and remove tools cover editing its URLs.
+// and delete of custom categories, updates of predefined ones, and URL additions and
+// removals for any category.
 func ziaURLCategoryWriteTools(up Upstream) []Tool {
 	const ts = "zia_url_categories"
 	crud := ziaCRUD{
@@ -40,28 +39,36 @@ func ziaURLCategoryWriteTools(up Upstream) []Tool {
 		Fields: map[string]string{"configured_name": "configuredName",
 			"super_category": "superCategory", "urls": "urls", "description": "description",
 			"keywords": "keywords", "ip_ranges": "ipRanges"},
-		CreateFields: map[string]any{"customCategory": true},
-		Advanced: &ziaAdvanced{
-			Allowed: []string{"dbCategorizedUrls", "keywordsRetainingParentCategory",
-				"ipRangesRetainingParentCategory"},
-			Description: "Lists that keep their entries' predefined classification too: " +
-				"dbCategorizedUrls, keywordsRetainingParentCategory, " +
-				"ipRangesRetainingParentCategory (or their snake-case names). A list given " +
-				"replaces the current one.",
-		},
+		CreateFields:  map[string]any{"customCategory": true},
+		Advanced:      ziaURLListsAdvanced(),
 		CheckExisting: ziaCustomCategoryOnly,
 		CreateDescription: "Creates a custom URL category and returns it with its id " +
 			"(CUSTOM_nn), for URL filtering and other rules. " + ziaStagedHint,
 		UpdateDescription: "Changes a custom URL category: only the fields given change, " +
 			"and a list given replaces the current one. Predefined categories are refused; " +
-			"zia_add_urls_to_category and zia_remove_urls_from_category edit their URLs. " +
+			"zia_update_url_category_predefined changes them, and zia_add_urls_to_category " +
+			"and zia_remove_urls_from_category edit the URLs of any category. " +
 			ziaStagedHint,
 		DeleteDescription: "Deletes a custom URL category; predefined ones cannot be " +
 			"deleted and the API refuses while rules use it. " + ziaDeleteHint,
 	}
 	return append(crud.tools(up),
+		ziaUpdatePredefinedCategoryTool(ts, up),
 		ziaURLListTool(ts, up, true),
 		ziaURLListTool(ts, up, false))
+}
+
+// ziaURLListsAdvanced is the "advanced" parameter of the URL category updates: only the
+// lists whose entries keep their predefined classification, as the Python server.
+func ziaURLListsAdvanced() *ziaAdvanced {
+	return &ziaAdvanced{
+		Allowed: []string{"dbCategorizedUrls", "keywordsRetainingParentCategory",
+			"ipRangesRetainingParentCategory"},
+		Description: "Lists that keep their entries' predefined classification too: " +
+			"dbCategorizedUrls, keywordsRetainingParentCategory, " +
+			"ipRangesRetainingParentCategory (or their snake-case names). A list given " +
+			"replaces the current one.",
+	}
 }
 
 // ziaCustomCategoryOnly refuses to replace or delete a predefined category: a whole
@@ -76,8 +83,8 @@ func ziaCustomCategoryOnly(cur map[string]any, kind Kind) error {
 			"%s is a predefined URL category, which cannot be deleted", id)
 	}
 	return toolerr.New(toolerr.InvalidArgument, "%s is a predefined URL category, which "+
-		"this tool does not replace; use zia_add_urls_to_category or "+
-		"zia_remove_urls_from_category to change its URLs", id)
+		"this tool does not change; use zia_update_url_category_predefined, or "+
+		"zia_add_urls_to_category and zia_remove_urls_from_category to change its URLs", id)
 }
 
 // ziaURLListTool declares zia_add_urls_to_category (add) or

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
 // The zia_users tools keep the legacy get_zia_* names agents already know. Each one
@@ -17,11 +19,13 @@ func ziaUserTools(up Upstream) []Tool {
 	return []Tool{
 		ziaRead(ts, "get_zia_users", "List or get ZIA users",
 			"Returns ZIA users with their department and groups, as a list. With user_id "+
-				"returns just that user; otherwise filters by name, department and group. "+
-				"Without page every page is read.",
+				"returns just that user; otherwise filters by name, department and group, all "+
+				"applied by the API. Without page or page_size every page is read.",
 			[]Param{
-				ziaOptionalID("user_id", "User id; when given only that user is returned."),
-				{Name: "name", Type: String, Description: "Only users whose name starts with this."},
+				ziaOptionalID("user_id", "User id; when given only that user is returned, "+
+					"and the list filters do not apply."),
+				{Name: "name", Type: String,
+					Description: "Only users whose name contains this (the API's partial match)."},
 				{Name: "dept", Type: String,
 					Description: "Only users whose department name starts with this."},
 				{Name: "group", Type: String,
@@ -29,8 +33,9 @@ func ziaUserTools(up Upstream) []Tool {
 				ziaPageParam, ziaPageSizeParam,
 			},
 			func(ctx context.Context, args Args) (Result, error) {
-				if id := args.String("user_id"); id != "" {
-					return ziaGetAsList(ctx, up, "/users/"+url.PathEscape(id))
+				if args.Has("user_id") {
+					return ziaGetOneAsList(ctx, up, "/users", args, "user_id",
+						"name", "dept", "group", "page", "page_size")
 				}
 				q := url.Values{}
 				ziaSetGiven(q, args, map[string]string{"name": "name", "dept": "dept", "group": "group"})
@@ -39,9 +44,11 @@ func ziaUserTools(up Upstream) []Tool {
 		ziaRead(ts, "get_zia_user_groups", "List or get ZIA user groups",
 			"Returns ZIA user groups as a list. With group_id returns just that group; name "+
 				"matches part of a group name on our side (more reliable than search); search, "+
-				"defined_by and sorting are applied by the API. Without page every page is read.",
+				"defined_by and sorting are applied by the API. Without page or page_size "+
+				"every page is read.",
 			[]Param{
-				ziaOptionalID("group_id", "Group id; when given only that group is returned."),
+				ziaOptionalID("group_id", "Group id; when given only that group is returned, "+
+					"and the list filters do not apply."),
 				{Name: "name", Type: String,
 					Description: "Case-insensitive substring of the group name."},
 				ziaSearchParam("group names"),
@@ -52,8 +59,9 @@ func ziaUserTools(up Upstream) []Tool {
 				ziaSortOrderParam,
 			},
 			func(ctx context.Context, args Args) (Result, error) {
-				if id := args.String("group_id"); id != "" {
-					return ziaGetAsList(ctx, up, "/groups/"+url.PathEscape(id))
+				if args.Has("group_id") {
+					return ziaGetOneAsList(ctx, up, "/groups", args, "group_id", "name", "search",
+						"defined_by", "page", "page_size", "sort_by", "sort_order")
 				}
 				q := url.Values{}
 				ziaSetGiven(q, args, map[string]string{"search": "search", "defined_by": "definedBy"})
@@ -63,14 +71,16 @@ func ziaUserTools(up Upstream) []Tool {
 		ziaRead(ts, "get_zia_user_departments", "List or get ZIA departments",
 			"Returns ZIA departments as a list. With department_id returns just that "+
 				"department; otherwise filters with search and sorting applied by the API. "+
-				"action read_lite returns only ids and names. Without page every page is read.",
+				"action read_lite returns only ids and names. Without page or page_size every "+
+				"page is read.",
 			[]Param{
 				{Name: "action", Type: String, Enum: []string{"read", "read_lite"}, Default: "read",
 					Description: "read for full records, read_lite for id and name only."},
-				ziaOptionalID("department_id",
-					"Department id; when given only that department is returned."),
+				ziaOptionalID("department_id", "Department id; when given only that "+
+					"department is returned, and the list filters do not apply."),
 				{Name: "limit_search", Type: Boolean,
-					Description: "When true, search matches department names only."},
+					Description: "When true, search matches department names only (by " +
+						"default it also matches comments). Only with search."},
 				ziaSearchParam("department names"),
 				ziaPageParam, ziaPageSizeParam,
 				ziaSortByParam("id", "name", "expiry", "status", "external_id", "rank"),
@@ -81,8 +91,13 @@ func ziaUserTools(up Upstream) []Tool {
 				if args.String("action") == "read_lite" {
 					path += "/lite"
 				}
-				if id := args.String("department_id"); id != "" {
-					return ziaGetAsList(ctx, up, path+"/"+url.PathEscape(id))
+				if args.Has("department_id") {
+					return ziaGetOneAsList(ctx, up, path, args, "department_id", "limit_search",
+						"search", "page", "page_size", "sort_by", "sort_order")
+				}
+				if args.Has("limit_search") && strings.TrimSpace(args.String("search")) == "" {
+					return Result{}, toolerr.New(toolerr.InvalidArgument,
+						"limit_search narrows search to department names; give search too")
 				}
 				q := url.Values{}
 				ziaSetGiven(q, args, map[string]string{"search": "search"})
@@ -99,7 +114,8 @@ var (
 	ziaPageParam = Param{Name: "page", Type: Integer, Min: Bound(1),
 		Description: "Page number (from 1); when given only that page is returned."}
 	ziaPageSizeParam = Param{Name: "page_size", Type: Integer, Min: Bound(1), Max: Bound(1000),
-		Description: "Records per page, 1 to 1000; without page, the first page is returned."}
+		Description: "Records per page, 1 to 1000. With page it sizes that page; alone " +
+			"it returns the first page of that size."}
 	ziaSortOrderParam = Param{Name: "sort_order", Type: String,
 		Enum:        []string{"asc", "desc", "rule_execution"},
 		Description: "Sort direction."}
@@ -143,18 +159,36 @@ func ziaLowerCamel(s string) string {
 	return strings.Join(parts, "")
 }
 
-// ziaGetAsList reads one object and returns it as a one-item list.
-func ziaGetAsList(ctx context.Context, up Upstream, path string) (Result, error) {
-	v, err := up.ZIAGet(ctx, path, nil)
+// ziaGetOneAsList reads the object of collection whose numeric id is the idName
+// argument and returns it as a one-item list. The list parameters named in listOnly do
+// nothing to a read by id, so giving one with the id is refused rather than ignored.
+func ziaGetOneAsList(ctx context.Context, up Upstream, collection string, args Args,
+	idName string, listOnly ...string) (Result, error) {
+	var given []string
+	for _, name := range listOnly {
+		if args.Has(name) {
+			given = append(given, name)
+		}
+	}
+	if len(given) > 0 {
+		return Result{}, toolerr.New(toolerr.InvalidArgument,
+			"%s reads one record, so %s does not apply; leave it out or drop %s",
+			idName, strings.Join(given, ", "), idName)
+	}
+	id, err := ziaIntID(args, idName)
+	if err != nil {
+		return Result{}, err
+	}
+	v, err := up.ZIAGet(ctx, ziaObjectPath(collection, id.String()), nil)
 	if err != nil {
 		return Result{}, err
 	}
 	return List([]any{v}), nil
 }
 
-// ziaReadPages reads the single page the caller asked for (the first when only
-// page_size is given), or every page when neither is, then applies filter (if any) on
-// our side.
+// ziaReadPages reads the single page the caller asked for (page, page_size or both; a
+// page size alone means the first page), or every page when neither is given, then
+// applies filter (if any) on our side.
 func ziaReadPages(ctx context.Context, up Upstream, path string, q url.Values, args Args,
 	filter func(Args, []any) ([]any, error)) (Result, error) {
 	var items []any

@@ -13,7 +13,7 @@ func TestZIAGetUsersByIDIsAOneItemList(t *testing.T) {
 	user := map[string]any{"id": json.Number("165214882"), "name": "Jane Doe"}
 	fake := &ziaFake{reply: func(ziaCall) (any, error) { return user, nil }}
 	res, err := ziaRun(t, fake, "get_zia_users",
-		map[string]any{"user_id": 165214882.0, "name": "ignored"})
+		map[string]any{"user_id": 165214882.0})
 	require.NoError(t, err)
 	require.Equal(t, []any{user}, res.Value)
 	require.Equal(t, 1, res.Items)

@@ -29,6 +29,7 @@ func ziaWriteTools(up Upstream) []Tool {
 		ziaIPGroupWriteTools(up),
 		ziaNetworkServiceWriteTools(up),
 		ziaNetworkAppGroupWriteTools(up),
+		ziaIPSSignatureWriteTools(up),
 		ziaRuleLabelWriteTools(up),
 		ziaSettingsWriteTools(up),
 		ziaTimeIntervalWriteTools(up),

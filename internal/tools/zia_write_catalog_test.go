@@ -96,6 +96,10 @@ var ziaWriteKinds = map[string]Kind{}
 // as the Python server does (a singleton's settings, a list it replaces).
 var ziaUpdateRequired = map[string][]string{}
 
+// ziaUpdateKey names the updates that find their object by a parameter other than an
+// id, which they require like an id.
+var ziaUpdateKey = map[string]string{"zia_update_url_category_predefined": "name"}
+
 func TestZIAWriteCatalogMatchesThePythonServer(t *testing.T) {
 	reads := map[string]bool{}
 	for _, tool := range ziaTools(&ziaFake{}) {
@@ -153,6 +157,7 @@ func TestZIAWriteCatalogMatchesThePythonServer(t *testing.T) {
 			for _, p := range tool.Params {
 				// Cloud app control rules are named by their rule type and id together.
 				required := strings.HasSuffix(p.Name, "_id") || p.Name == "rule_type" ||
+					ziaUpdateKey[tool.Name] == p.Name ||
 					slices.Contains(ziaUpdateRequired[tool.Name], p.Name)
 				require.True(t, p.Required == required,
 					"%s.%s: an update requires its id and only what ziaUpdateRequired names",
