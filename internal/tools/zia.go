@@ -20,6 +20,9 @@ func ziaTools(up Upstream) []Tool {
 		ziaCloudFirewallTools(up),
 		ziaRuleLabelTools(up),
 		ziaUserTools(up),
+		ziaSandboxTools(up),
+		ziaSSLInspectionTools(up),
+		ziaFileTypeControlTools(up),
 	)
 }
 

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -17,10 +18,20 @@ type ziaRuleFamily struct {
 	// ListTool lists the family's rules, for the id parameter's description.
 	ListTool string
 	Actions  []string
+	// ActionField is the API field the action parameter sets: "action" unless the
+	// family names it otherwise (baRuleAction, filteringAction).
+	ActionField string
+	// ActionDescription replaces the action parameter's generic description.
+	ActionDescription string
 	// Fields lists, for the advanced parameter's description, the fields most used.
 	Fields string
 	// Refs are the family's reference-list fields, which advanced accepts as ids.
 	Refs []string
+	// Finish completes the body after advanced is merged (see ziaCRUD.Finish).
+	Finish func(args Args, body, extra, cur map[string]any) error
+	// ReadOnlyPredefined refuses updates of predefined rules other than the default
+	// rule, for families whose predefined rules the API keeps read-only.
+	ReadOnlyPredefined bool
 }
 
 // ziaRuleRefs are the reference lists every rule family has.
@@ -29,6 +40,12 @@ var ziaRuleRefs = []string{"locations", "locationGroups", "groups", "departments
 
 func (f ziaRuleFamily) tools(up Upstream) []Tool {
 	refs := slices.Concat(ziaRuleRefs, f.Refs)
+	actionField := cmp.Or(f.ActionField, "action")
+	actionDescription := cmp.Or(f.ActionDescription, "What the rule does with matching traffic.")
+	checkExisting := ziaDeletableRule
+	if f.ReadOnlyPredefined {
+		checkExisting = ziaReadOnlyPredefinedRule
+	}
 	return ziaCRUD{
 		Toolset: f.Toolset, Noun: f.Noun, What: f.What, Path: f.Path,
 		IDName: "rule_id", IDDescription: "Rule id, from " + f.ListTool + ".",
@@ -37,7 +54,7 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 			{Name: "name", Type: String, Required: true,
 				Description: "Rule name, unique among the " + f.What + "s."},
 			{Name: "action", Type: String, Required: true, Enum: f.Actions,
-				Description: "What the rule does with matching traffic."},
+				Description: actionDescription},
 			{Name: "description", Type: String, Description: "Free-text description."},
 			{Name: "enabled", Type: Boolean, Default: true,
 				Description: "Whether the rule is enforced. New rules are enabled unless false."},
@@ -48,10 +65,11 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 				Description: "Admin rank from 0 (highest) to 7 (lowest, the default for " +
 					"new rules)."},
 		},
-		Fields: map[string]string{"name": "name", "action": "action",
+		Fields: map[string]string{"name": "name", "action": actionField,
 			"description": "description", "order": "order", "rank": "rank"},
 		Convert:       ziaRuleState,
-		CheckExisting: ziaDeletableRule,
+		Finish:        f.Finish,
+		CheckExisting: checkExisting,
 		Advanced: &ziaAdvanced{Refs: refs, Description: "Other rule fields, named as the " +
 			"API does (srcIps) or in snake case (src_ips), such as " + f.Fields +
 			". Reference lists (" + strings.Join(refs, ", ") + ") take ids, e.g. " +
@@ -82,6 +100,17 @@ func ziaDeletableRule(cur map[string]any, kind Kind) error {
 			"be deleted", ziaFirstString(cur, "name"))
 	}
 	return nil
+}
+
+// ziaReadOnlyPredefinedRule refuses, on top of what ziaDeletableRule refuses, any change
+// to a predefined rule other than the default rule: the API keeps those read-only.
+func ziaReadOnlyPredefinedRule(cur map[string]any, kind Kind) error {
+	def, _ := cur["defaultRule"].(bool)
+	if pre, _ := cur["predefined"].(bool); pre && !def && kind == Update {
+		return toolerr.New(toolerr.InvalidArgument, "%q is a predefined rule, which cannot "+
+			"be changed", ziaFirstString(cur, "name"))
+	}
+	return ziaDeletableRule(cur, kind)
 }
 
 // ziaRuleState turns the enabled flag into the API's state.

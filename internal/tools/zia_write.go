@@ -30,6 +30,9 @@ func ziaWriteTools(up Upstream) []Tool {
 		ziaNetworkServiceWriteTools(up),
 		ziaNetworkAppGroupWriteTools(up),
 		ziaRuleLabelWriteTools(up),
+		ziaSandboxWriteTools(up),
+		ziaSSLInspectionWriteTools(up),
+		ziaFileTypeControlWriteTools(up),
 	)
 }
 
