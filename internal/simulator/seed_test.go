@@ -17,13 +17,14 @@ func TestSeedCounts(t *testing.T) {
 		"ipSourceGroups": 6, "ipDestinationGroups": 6, "networkApplications": 21,
 		"networkApplicationGroups": 4, "ruleLabels": 15, "users": 60, "groups": 15,
 		"departments": 10, "staticIP": 16, "greTunnels": 6, "vpnCredentials": 16,
+		"sslInspectionRules": 6, "sandboxRules": 4, "fileTypeRules": 4, "fileTypeCategories": 19,
 		"zms.agents": 30, "zms.agentGroups": 6, "zms.nonces": 8, "zms.resources": 40,
 		"zms.resourceGroups": 10, "zms.policyRules": 12, "zms.defaultPolicyRules": 4,
 		"zms.appZones": 6, "zms.tagNamespaces": 4, "zms.tagKeys": 10, "zms.tagValues": 25,
 		"zms.appCatalog": 15, "zms.totpSecrets": 6,
 	}
 	require.Equal(t, want, New().Counts())
-	require.Len(t, CollectionNames(), 21)
+	require.Len(t, CollectionNames(), 25)
 }
 
 // allZIA fetches every collection's list raw.

@@ -46,6 +46,7 @@ func seedZIA() *ziaState {
 	seedLocations(s)
 	seedURLCategories(s)
 	seedRules(s)
+	seedInspection(s)
 	for name := range families {
 		if s.colls[name] == nil {
 			s.colls[name] = []record{}
