@@ -43,7 +43,7 @@ func TestSSLInspectionActionIsAnObject(t *testing.T) {
 	}
 
 	for name, action := range map[string]any{
-		"DECRYPT without settings": map[string]any{"type": "DECRYPT"},
+		"DECRYPT without settings":        map[string]any{"type": "DECRYPT"},
 		"DO_NOT_DECRYPT without settings": map[string]any{"type": "DO_NOT_DECRYPT"},
 		"bypass with server checks": map[string]any{"type": "DO_NOT_DECRYPT",
 			"doNotDecryptSubActions": map[string]any{"bypassOtherPolicies": true,
