@@ -16,7 +16,7 @@ func TestSandboxReportValidatesTheHash(t *testing.T) {
 		"44d88612fea8a8f36de82e1278abb02g":         `which has "g"`,
 		"3395856ce81f2b7382dee72602f798b642f14140": "SHA hash",
 		"275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f": "MD5 only",
-		"../../status/activate":                                            "32 hexadecimal",
+		"../../status/activate": "32 hexadecimal",
 	} {
 		_, err := ziaRun(t, fake, "zia_get_sandbox_report", map[string]any{"md5_hash": hash})
 		require.Equal(t, toolerr.InvalidArgument, ziaKind(err), hash)
