@@ -42,9 +42,11 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 	refs := slices.Concat(ziaRuleRefs, f.Refs)
 	actionField := cmp.Or(f.ActionField, "action")
 	actionDescription := cmp.Or(f.ActionDescription, "What the rule does with matching traffic.")
-	checkExisting := ziaDeletableRule
+	a := ziaArticle(f.What) + " " + f.What
+	checkExisting, updateNote := ziaDeletableRule, ""
 	if f.ReadOnlyPredefined {
 		checkExisting = ziaReadOnlyPredefinedRule
+		updateNote = " Predefined rules other than the default rule cannot be changed."
 	}
 	return ziaCRUD{
 		Toolset: f.Toolset, Noun: f.Noun, What: f.What, Path: f.Path,
@@ -75,12 +77,13 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 			". Reference lists (" + strings.Join(refs, ", ") + ") take ids, e.g. " +
 			`{"locations": [36788941]}. A field given replaces its current value; ` +
 			"fields the API does not keep come back in ignored_fields."},
-		CreateDescription: "Creates a " + f.What + " and returns it with its id. Without " +
-			"order it goes to the top of the policy. " + ziaStagedHint,
-		UpdateDescription: "Changes a " + f.What + ": only the fields given change, the " +
-			"rest keep their values (the rule is read and sent back whole). " + ziaStagedHint,
-		DeleteDescription: "Deletes a " + f.What + "; default and predefined rules cannot " +
-			"be deleted. " + ziaDeleteHint,
+		CreateDescription: "Creates " + a + " and returns it with its id. Without order it " +
+			"goes to the top of the policy. " + ziaStagedHint,
+		UpdateDescription: "Changes " + a + ": only the fields given change, the rest keep " +
+			"their values (the rule is read and sent back whole)." + updateNote + " " +
+			ziaStagedHint,
+		DeleteDescription: "Deletes " + a + "; default and predefined rules cannot be " +
+			"deleted. " + ziaDeleteHint,
 	}.tools(up)
 }
 
@@ -100,6 +103,24 @@ func ziaDeletableRule(cur map[string]any, kind Kind) error {
 			"be deleted", ziaFirstString(cur, "name"))
 	}
 	return nil
+}
+
+// ziaArticle returns the indefinite article for what: "an" before a vowel sound,
+// including acronyms spelt out from such a letter (an SSL inspection rule, but a URL
+// filtering rule).
+func ziaArticle(what string) string {
+	word, _, _ := strings.Cut(what, " ")
+	if word == "" {
+		return "a"
+	}
+	vowels := "aeiouAEIO"
+	if len(word) > 1 && word == strings.ToUpper(word) {
+		vowels = "AEFHILMNORSX"
+	}
+	if strings.ContainsRune(vowels, rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // ziaReadOnlyPredefinedRule refuses, on top of what ziaDeletableRule refuses, any change
