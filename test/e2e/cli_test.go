@@ -53,5 +53,5 @@ func TestExitStatusAndMessages(t *testing.T) {
 
 	status, stdout, _ = run(t, cleanEnv(), "--list-tools")
 	require.Equal(t, 0, status)
-	require.Contains(t, stdout, "tools (meta 5, zia 91, zms 20)")
+	require.Contains(t, stdout, "tools (meta 5, zia 112, zms 20)")
 }
