@@ -137,7 +137,8 @@ func TestInspectionListsAndCatalogs(t *testing.T) {
 	require.Equal(t, 2, count("/cloudApplications/sslPolicy?appClass=WEBMAIL"))
 	require.Equal(t, 2, count("/cloudApplications/sslPolicy?page=3&pageSize=5&appClass=FILE_SHARE&"+
 		"appClass=ENTERPRISE_COLLABORATION&appClass=AI_ML&appClass=WEBMAIL&appClass=CUSTOM_CAPP"))
-	status, v := c.json(http.MethodGet, api+"/cloudApplications/sslPolicy?groupResults=true&appClass=AI_ML", nil)
+	status, v := c.json(http.MethodGet,
+		api+"/cloudApplications/sslPolicy?groupResults=true&appClass=AI_ML", nil)
 	require.Equal(t, http.StatusOK, status)
 	require.Equal(t, []any{map[string]any{"parent": "AI_ML", "parentName": "AI & ML Applications",
 		"count": int64(2)}}, v)
@@ -157,7 +158,8 @@ func TestSandboxReportsAndHashLists(t *testing.T) {
 	require.NotContains(t, v.(map[string]any)["Summary"], "Origin", "a summary has no behaviour")
 
 	for details, key := range map[string]string{"summary": "Summary", "full": "Full Details"} {
-		status, v = c.json(http.MethodGet, api+"/sandbox/report/00000000000000000000000000000000?details="+details, nil)
+		status, v = c.json(http.MethodGet,
+			api+"/sandbox/report/00000000000000000000000000000000?details="+details, nil)
 		require.Equal(t, http.StatusOK, status, "an unknown hash is a 200")
 		require.Equal(t, map[string]any{key: map[string]any{"Summary": map[string]any{
 			"Status": "CONTENT_NOTFOUND", "Message": "Content lookup failed."}}}, v)

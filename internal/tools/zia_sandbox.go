@@ -72,17 +72,7 @@ func ziaGetObject(up Upstream, path string) Handler {
 // ziaKeepSearched keeps the records whose name contains the "search" argument,
 // ignoring case.
 func ziaKeepSearched(args Args, items []any) ([]any, error) {
-	needle := strings.ToLower(strings.TrimSpace(args.String("search")))
-	if needle == "" {
-		return items, nil
-	}
-	out := make([]any, 0)
-	for _, it := range items {
-		if strings.Contains(strings.ToLower(ziaField(it, "name")), needle) {
-			out = append(out, it)
-		}
-	}
-	return out, nil
+	return ziaNameContaining(items, args.String("search")), nil
 }
 
 // ziaSandboxReportTool reads the sandbox's detonation report on one file.

@@ -124,7 +124,8 @@ func TestSSLInspectionPredefinedRulesAreRefused(t *testing.T) {
 	_, err := ziaDo(t, up, "zia_update_ssl_inspection_rule", map[string]any{"rule_id": "184200",
 		"description": "mine"})
 	requireKindOf(t, err, toolerr.InvalidArgument)
-	require.Contains(t, err.Error(), `"Zscaler Recommended Exemptions" is a predefined rule, which cannot be changed`)
+	require.Contains(t, err.Error(),
+		`"Zscaler Recommended Exemptions" is a predefined rule, which cannot be changed`)
 	_, err = ziaDescribeCall(t, up, "zia_delete_ssl_inspection_rule", map[string]any{"rule_id": "184200"})
 	requireKindOf(t, err, toolerr.InvalidArgument)
 	_, err = ziaDescribeCall(t, up, "zia_delete_ssl_inspection_rule", map[string]any{"rule_id": "184199"})
