@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -102,6 +103,11 @@ func TestInspectionListsKeepOddRecords(t *testing.T) {
 	require.Nil(t, pinned["platforms"])
 	require.Contains(t, pinned, "mobileAppCertPinning", "unknown fields are kept")
 	require.Nil(t, pinned["action"].(map[string]any)["sslInterceptionCert"])
+
+	rule := ziaMust(t, up, "zia_get_ssl_inspection_rule", map[string]any{"rule_id": 184202.0})
+	label := rule["labels"].([]any)[0].(map[string]any)
+	require.Equal(t, strconv.FormatInt(simulator.BigRuleLabelID, 10), ziaID(label["id"]),
+		"a 64-bit reference id keeps every digit")
 
 	v, err = ziaDo(t, up, "zia_list_file_type_categories", map[string]any{
 		"enums": []any{"FILETYPECATEGORYFORFILETYPECONTROL"}})
