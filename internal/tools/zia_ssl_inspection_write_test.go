@@ -67,6 +67,13 @@ func TestSSLInspectionRuleRoundTrip(t *testing.T) {
 	_, err = ziaDo(t, up, "zia_get_ssl_inspection_rule", map[string]any{"rule_id": id})
 	requireKindOf(t, err, toolerr.NotFound)
 	require.Len(t, ziaWritesTo(tenant, "/sslInspectionRules"), 5)
+
+	// A seeded rule carrying a 64-bit label id goes back whole and exact.
+	updated = ziaMust(t, up, "zia_update_ssl_inspection_rule",
+		map[string]any{"rule_id": "184202", "enabled": false})
+	rule = ziaObj(t, updated, "updated")
+	require.Equal(t, "9007199254740993", ziaID(rule["labels"].([]any)[0].(map[string]any)["id"]))
+	require.Equal(t, "DECRYPT", rule["action"].(map[string]any)["type"])
 }
 
 // What the API would refuse about an action is refused before any request, saying
