@@ -18,6 +18,7 @@ func TestSeedCounts(t *testing.T) {
 		"networkApplicationGroups": 4, "ruleLabels": 15, "users": 60, "groups": 15,
 		"departments": 11, "staticIP": 16, "greTunnels": 6, "vpnCredentials": 16,
 		"dlpDictionaries": 16, "dlpEngines": 9, "webDlpRules": 5, "webApplicationRules": 7,
+		"sslInspectionRules": 6, "sandboxRules": 4, "fileTypeRules": 4, "fileTypeCategories": 19,
 		"zms.agents": 30, "zms.agentGroups": 6, "zms.nonces": 8, "zms.resources": 40,
 		"zms.resourceGroups": 10, "zms.policyRules": 12, "zms.defaultPolicyRules": 4,
 		"zms.appZones": 6, "zms.tagNamespaces": 4, "zms.tagKeys": 10, "zms.tagValues": 25,
@@ -26,7 +27,7 @@ func TestSeedCounts(t *testing.T) {
 		"cloudApplications": 24, "customTags": 5,
 	}
 	require.Equal(t, want, New().Counts())
-	require.Len(t, CollectionNames(), 27)
+	require.Len(t, CollectionNames(), 31)
 }
 
 // allZIA fetches every collection's list raw.

@@ -53,6 +53,7 @@ func seedZIA() *ziaState {
 	seedDLP(s)
 	seedCloudAppRules(s)
 	seedOddShapes(s)
+	seedInspection(s)
 	for name := range families {
 		if s.colls[name] == nil {
 			s.colls[name] = []record{}

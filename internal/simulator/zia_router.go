@@ -61,8 +61,6 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 }
 
 // routeZIA dispatches a ZIA call. The caller holds t.mu.
-// TODO: SSL inspection, sandbox and file-type rules
-// are not simulated yet and answer 404.
 func (t *Tenant) routeZIA(method string, segs []string, q url.Values, body any) result {
 	if len(segs) == 0 {
 		return fail(errNotFound("Unknown endpoint %s", ziaPrefix))
@@ -163,6 +161,9 @@ func project(r record, fields []string) record {
 // routeSpecial serves the endpoints that are not plain collections.
 func (t *Tenant) routeSpecial(method string, segs []string, q url.Values,
 	body any) (result, bool) {
+	if res, handled := t.routeInspection(method, segs, q, body); handled {
+		return res, true
+	}
 	path := strings.Join(segs, "/")
 	if route, found := pathRoutes[path]; found {
 		return route(t, method, q, body), true

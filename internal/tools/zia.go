@@ -27,6 +27,9 @@ func ziaTools(up Upstream) []Tool {
 		ziaShadowITTools(up),
 		ziaDLPTools(up),
 		ziaCloudAppControlTools(up),
+		ziaSandboxTools(up),
+		ziaSSLInspectionTools(up),
+		ziaFileTypeControlTools(up),
 	)
 }
 
@@ -217,9 +220,15 @@ func ziaField(record any, key string) string {
 // ziaKeepNameContaining keeps the records whose name contains the "name" argument,
 // ignoring case.
 func ziaKeepNameContaining(args Args, items []any) ([]any, error) {
-	needle := strings.ToLower(strings.TrimSpace(args.String("name")))
+	return ziaNameContaining(items, args.String("name")), nil
+}
+
+// ziaNameContaining keeps the records whose name contains needle, ignoring case; an
+// empty needle keeps them all.
+func ziaNameContaining(items []any, needle string) []any {
+	needle = strings.ToLower(strings.TrimSpace(needle))
 	if needle == "" {
-		return items, nil
+		return items
 	}
 	out := make([]any, 0)
 	for _, it := range items {
@@ -227,5 +236,5 @@ func ziaKeepNameContaining(args Args, items []any) ([]any, error) {
 			out = append(out, it)
 		}
 	}
-	return out, nil
+	return out
 }

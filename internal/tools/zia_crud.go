@@ -46,6 +46,11 @@ type ziaCRUD struct {
 	Convert func(args Args, body, cur map[string]any) error
 	// Advanced, when set, adds the pass-through parameter "advanced".
 	Advanced *ziaAdvanced
+	// Finish completes the body once "advanced" is merged in, for API fields built from
+	// several inputs (the action object of SSL inspection rules). Fields it takes out of
+	// the body must also be deleted from extra, the advanced fields sent, so they are
+	// not reported as ignored. cur is nil on create.
+	Finish func(args Args, body, extra, cur map[string]any) error
 	// CheckBody validates the object about to be sent, on create and on update.
 	CheckBody func(body map[string]any, create bool) error
 	// CheckExisting refuses to update or delete (kind says which) some objects, such as
@@ -136,6 +141,14 @@ func (c ziaCRUD) body(args Args, params []Param, cur map[string]any) (map[string
 			return nil, nil, err
 		}
 		maps.Copy(body, extra)
+	}
+	if c.Finish != nil {
+		if extra == nil {
+			extra = map[string]any{}
+		}
+		if err := c.Finish(args, body, extra, cur); err != nil {
+			return nil, nil, err
+		}
 	}
 	return body, extra, nil
 }

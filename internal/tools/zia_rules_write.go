@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -17,6 +18,11 @@ type ziaRuleFamily struct {
 	// ListTool lists the family's rules, for the id parameter's description.
 	ListTool string
 	Actions  []string
+	// ActionField is the API field the action parameter sets: "action" unless the
+	// family names it otherwise (baRuleAction, filteringAction).
+	ActionField string
+	// ActionDescription replaces the action parameter's generic description.
+	ActionDescription string
 	// Fields lists, for the advanced parameter's description, the fields most used.
 	Fields string
 	// Refs are the family's reference-list fields, which advanced accepts as ids.
@@ -29,12 +35,15 @@ type ziaRuleFamily struct {
 	// ActionList marks families whose rules hold a list of actions ("actions"): the
 	// action parameter sets it to that one action, and advanced.actions sets several.
 	ActionList bool
-	// ActionDescription, when set, replaces the action parameter's description.
-	ActionDescription string
 	// Convert sets fields beyond those of the shared parameters; cur is nil on create.
 	Convert func(args Args, body, cur map[string]any) error
 	// CheckBody validates a rule about to be sent, on create and on update.
 	CheckBody func(body map[string]any, create bool) error
+	// Finish completes the body after advanced is merged (see ziaCRUD.Finish).
+	Finish func(args Args, body, extra, cur map[string]any) error
+	// ReadOnlyPredefined refuses updates of predefined rules other than the default
+	// rule, for families whose predefined rules the API keeps read-only.
+	ReadOnlyPredefined bool
 	// Note, when set, is a sentence added to the create and update descriptions.
 	Note string
 }
@@ -45,11 +54,15 @@ var ziaRuleRefs = []string{"locations", "locationGroups", "groups", "departments
 
 func (f ziaRuleFamily) tools(up Upstream) []Tool {
 	refs := slices.Concat(ziaRuleRefs, f.Refs)
-	actionDescription := "What the rule does with matching traffic."
-	if f.ActionDescription != "" {
-		actionDescription = f.ActionDescription
+	actionField := cmp.Or(f.ActionField, "action")
+	actionDescription := cmp.Or(f.ActionDescription, "What the rule does with matching traffic.")
+	a := ziaArticle(f.What) + " " + f.What
+	checkExisting, updateNote := ziaDeletableRule, ""
+	if f.ReadOnlyPredefined {
+		checkExisting = ziaReadOnlyPredefinedRule
+		updateNote = " Predefined rules other than the default rule cannot be changed."
 	}
-	fields := map[string]string{"name": "name", "action": "action",
+	fields := map[string]string{"name": "name", "action": actionField,
 		"description": "description", "order": "order", "rank": "rank"}
 	var owned map[string]string
 	if f.ActionList {
@@ -79,19 +92,20 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 		Owned:         owned,
 		Convert:       f.convert,
 		CheckBody:     f.CheckBody,
-		CheckExisting: ziaDeletableRule,
+		Finish:        f.Finish,
+		CheckExisting: checkExisting,
 		Advanced: &ziaAdvanced{Refs: refs, Description: "Other rule fields, named as the " +
 			"API does (srcIps) or in snake case (src_ips), such as " + f.Fields +
 			". Reference lists (" + strings.Join(refs, ", ") + ") take ids, e.g. " +
 			`{"locations": [36788941]}. A field given replaces its current value; ` +
 			"fields the API does not keep come back in ignored_fields."},
-		CreateDescription: "Creates a " + f.What + " and returns it with its id. Without " +
-			"order it goes to the top of the policy. " + f.note() + ziaStagedHint,
-		UpdateDescription: "Changes a " + f.What + ": only the fields given change, the " +
-			"rest keep their values (the rule is read and sent back whole). " + f.note() +
-			ziaStagedHint,
-		DeleteDescription: "Deletes a " + f.What + "; default and predefined rules cannot " +
-			"be deleted. " + ziaDeleteHint,
+		CreateDescription: "Creates " + a + " and returns it with its id. Without order it " +
+			"goes to the top of the policy. " + f.note() + ziaStagedHint,
+		UpdateDescription: "Changes " + a + ": only the fields given change, the rest keep " +
+			"their values (the rule is read and sent back whole)." + updateNote + " " +
+			f.note() + ziaStagedHint,
+		DeleteDescription: "Deletes " + a + "; default and predefined rules cannot be " +
+			"deleted. " + ziaDeleteHint,
 	}.tools(up)
 }
 
@@ -134,6 +148,35 @@ func ziaDeletableRule(cur map[string]any, kind Kind) error {
 			"be deleted", ziaFirstString(cur, "name"))
 	}
 	return nil
+}
+
+// ziaArticle returns the indefinite article for what: "an" before a vowel sound,
+// including acronyms spelt out from such a letter (an SSL inspection rule, but a URL
+// filtering rule).
+func ziaArticle(what string) string {
+	word, _, _ := strings.Cut(what, " ")
+	if word == "" {
+		return "a"
+	}
+	vowels := "aeiouAEIO"
+	if len(word) > 1 && word == strings.ToUpper(word) {
+		vowels = "AEFHILMNORSX"
+	}
+	if strings.ContainsRune(vowels, rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// ziaReadOnlyPredefinedRule refuses, on top of what ziaDeletableRule refuses, any change
+// to a predefined rule other than the default rule: the API keeps those read-only.
+func ziaReadOnlyPredefinedRule(cur map[string]any, kind Kind) error {
+	def, _ := cur["defaultRule"].(bool)
+	if pre, _ := cur["predefined"].(bool); pre && !def && kind == Update {
+		return toolerr.New(toolerr.InvalidArgument, "%q is a predefined rule, which cannot "+
+			"be changed", ziaFirstString(cur, "name"))
+	}
+	return ziaDeletableRule(cur, kind)
 }
 
 // ziaRuleState turns the enabled flag into the API's state.

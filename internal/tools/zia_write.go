@@ -36,6 +36,9 @@ func ziaWriteTools(up Upstream) []Tool {
 		ziaShadowITWriteTools(up),
 		ziaDLPWriteTools(up),
 		ziaCloudAppControlWriteTools(up),
+		ziaSandboxWriteTools(up),
+		ziaSSLInspectionWriteTools(up),
+		ziaFileTypeControlWriteTools(up),
 	)
 }
 

@@ -104,6 +104,14 @@ var argSources = map[string]argSource{
 	"zia_get_workload_group":          {list: "zia_list_workload_groups", args: idFrom("group_id", "id")},
 	"zia_get_url_category":            {list: "zia_list_url_categories", args: idFrom("category_id", "id")},
 	"zia_get_url_filtering_rule":      {list: "zia_list_url_filtering_rules", args: idFrom("rule_id", "id")},
+	"zia_get_sandbox_rule":            {list: "zia_list_sandbox_rules", args: idFrom("rule_id", "id")},
+	"zia_get_ssl_inspection_rule":     {list: "zia_list_ssl_inspection_rules", args: idFrom("rule_id", "id")},
+	"zia_get_file_type_control_rule": {list: "zia_list_file_type_control_rules",
+		args: idFrom("rule_id", "id")},
+	"zia_get_sandbox_report": {list: "zia_get_sandbox_behavioral_analysis",
+		args: func(rec map[string]any) map[string]any {
+			return map[string]any{"md5_hash": rec["url"], "report_details": "full"}
+		}},
 	"zia_get_url_category_predefined": {list: "zia_list_url_categories",
 		args: func(rec map[string]any) map[string]any {
 			if rec["customCategory"] == true {
@@ -156,7 +164,7 @@ func sweep(t *testing.T, c *client.Client) []string {
 		require.NoError(t, err, tool.Name)
 		require.False(t, res.IsError, "%s %v: %s", tool.Name, args, text(res))
 		calls++
-		value := decode(t, tool.Name, text(res))
+		value := decode(t, tool.Name, lastText(res))
 		out = appendStrings(out, value)
 		raw, err := json.Marshal(res.StructuredContent)
 		require.NoError(t, err)
@@ -232,12 +240,26 @@ func decode(t *testing.T, tool, raw string) any {
 	return v
 }
 
+// lastText returns the result's last text block, the JSON one: results that quote
+// external content open with a banner block before it.
+func lastText(r *mcp.CallToolResult) string {
+	for i := len(r.Content) - 1; i >= 0; i-- {
+		if tc, ok := r.Content[i].(mcp.TextContent); ok {
+			return tc.Text
+		}
+	}
+	return ""
+}
+
 // rows returns the records of a list result: the array itself or a page's nodes.
 func rows(v any) []map[string]any {
 	if m, ok := v.(map[string]any); ok {
 		v = m["nodes"]
 		if v == nil {
 			v = m["toolsets"]
+		}
+		if v == nil {
+			v = m["md5HashValueList"]
 		}
 	}
 	var out []map[string]any
