@@ -173,7 +173,7 @@ func TestListToolsMarksWhatThisConfigurationServes(t *testing.T) {
 	require.Regexp(t, `(?m)^\* zia_list_rule_labels\s`, plain)
 	require.Regexp(t, `(?m)^  zia_list_locations\s`, plain)
 	require.Regexp(t, `(?m)^  zia_delete_rule_label\s`, plain)
-	require.Contains(t, plain, "* = served by this configuration at start (80)")
+	require.Contains(t, plain, "* = served by this configuration at start (108)")
 
 	writes := list("--enable-write-tools", "--write-tools", "zia_*_rule_label")
 	require.Regexp(t, `(?m)^\* zia_delete_rule_label\s`, writes)
