@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -91,6 +92,11 @@ func (q *resultQuery) run(records any) (out any, err error) {
 // refused, quoting its message, cut short.
 func queryError(what string, err error) error {
 	msg := strings.Join(strings.Fields(err.Error()), " ")
+	if m := wrongType.FindStringSubmatch(msg); m != nil {
+		// The interpreter prints the offending value in Go syntax; name the types only.
+		msg = "a function got an argument of the wrong type; it takes " +
+			strings.ReplaceAll(m[1], `"`, "")
+	}
 	var syntax parsing.SyntaxError
 	if errors.As(err, &syntax) {
 		msg = fmt.Sprintf("%s (at character %d)", msg, syntax.Offset+1)
@@ -98,6 +104,10 @@ func queryError(what string, err error) error {
 	return toolerr.Wrap(toolerr.InvalidArgument, err, "parameter %q %s: %s", QueryParam, what,
 		clip(msg, maxQueryMessage))
 }
+
+// wrongType matches the interpreter's message for a function argument of the wrong
+// type.
+var wrongType = regexp.MustCompile(`^invalid type for: .*, expected: \[\]functions\.JpType\{(.*)\}$`)
 
 // clip shortens s to at most n runes, marking the cut with an ellipsis.
 func clip(s string, n int) string {

@@ -27,7 +27,8 @@ import (
 //   - restore turns those float64 values, and decimals, back into the exact text they
 //     came with.
 //
-// A number the query computes (a sum, a length) is returned as a float64, and only
+// One value written two ways (1e19 and 10000000000000000000) comes back in the
+// spelling met first. A number the query computes (a sum, a length) is returned as a float64, and only
 // takes the text of an input number when it is that number's float64.
 type numberView struct {
 	bigs     map[string]*bigNumber
@@ -163,7 +164,10 @@ func (nv *numberView) number(n json.Number) (any, *bigNumber) {
 		// Beyond float64 altogether: left as it is, compared as no number.
 		return n, nil
 	}
-	nv.addDecimal(f, n)
+	if f != math.Trunc(f) && s != strconv.FormatFloat(f, 'f', -1, 64) {
+		// A decimal whose float64 would not print as written, such as 2.50 or 1e-9.
+		nv.addDecimal(f, n)
+	}
 	return f, nil
 }
 
@@ -344,16 +348,17 @@ func (nv *numberView) restore(v any) (any, error) {
 		return t, nil
 	}
 	return nil, toolerr.New(toolerr.InvalidArgument,
-		"parameter %q yields a %T, which is not JSON data; an expression reference (&) "+
-			"can only be passed to a function", QueryParam, v)
+		"parameter %q yields something that is not JSON data; an expression reference "+
+			"(&field) can only be passed to a function such as sort_by", QueryParam)
 }
 
 // exactLiterals finds the integer literals beyond ±2^53 in an expression's JSON
-// literals (`...`), which the parser rounds to float64, and refuses two that round to
-// the same float64, since the rounded expression could not tell them apart.
+// literals (`...`), which the parser rounds to float64. Two different numbers of the
+// expression that round to the same float64 are refused: the rounded expression could
+// not tell them apart.
 func exactLiterals(expr string) ([]exactInt, error) {
 	var out []exactInt
-	seen := map[float64]string{}
+	seen := map[float64]*big.Rat{}
 	for _, lit := range jsonLiterals(expr) {
 		dec := json.NewDecoder(strings.NewReader(lit))
 		dec.UseNumber()
@@ -362,18 +367,21 @@ func exactLiterals(expr string) ([]exactInt, error) {
 			continue
 		}
 		for _, n := range numbersIn(v, nil) {
-			b, ok := bigInteger(string(n))
+			r, ok := new(big.Rat).SetString(string(n))
 			if !ok {
 				continue
 			}
-			f, _ := new(big.Float).SetInt(b).Float64()
-			if prev, dup := seen[f]; dup && prev != b.String() {
+			f, _ := r.Float64()
+			if prev, dup := seen[f]; dup && prev.Cmp(r) != 0 {
 				return nil, toolerr.New(toolerr.InvalidArgument,
 					"parameter %q holds the numbers %s and %s, which the expression parser "+
-						"cannot tell apart; use one of them per query", QueryParam, prev, b.String())
+						"cannot tell apart; use one of them per query", QueryParam,
+					prev.RatString(), r.RatString())
 			}
-			seen[f] = b.String()
-			out = append(out, exactInt{value: b})
+			seen[f] = r
+			if b, ok := bigInteger(string(n)); ok {
+				out = append(out, exactInt{value: b})
+			}
 		}
 	}
 	return out, nil

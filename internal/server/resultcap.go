@@ -11,7 +11,7 @@ import (
 )
 
 // A result whose JSON text is longer than the configured bound is cut, never silently:
-// it becomes {"result": <what fits>, "truncated": {...}}, where "truncated" says what
+// it becomes {"truncated": {...}, "result": <what fits>}, where "truncated" says what
 // was left out and how to narrow the call. The text the agent reads is that object's
 // JSON, so it still parses, and the structured content is the same object.
 //
@@ -38,8 +38,8 @@ type cut struct {
 	maxBytes int
 	// size is the length of the whole result's text.
 	size int
-	// records is set when the records of a list were cut: how many were kept, of how
-	// many.
+	// records is set when records of a list were left out: how many were kept, of
+	// how many.
 	records *fieldCut
 	// fields lists the nested lists that were cut.
 	fields []fieldCut
@@ -67,6 +67,20 @@ func boundResult(value any, listField string, size, maxBytes int, hint string) (
 		out = map[string]any{cutResultKey: nil, TruncatedKey: c.marker(hint)}
 	}
 	return out, c
+}
+
+// encodeCut writes a cut result with its marker first, so an agent reading the text
+// from the top learns that it is incomplete before it reads the records.
+func encodeCut(out map[string]any) (string, error) {
+	marker, err := encodeJSON(out[TruncatedKey])
+	if err != nil {
+		return "", err
+	}
+	kept, err := encodeJSON(out[cutResultKey])
+	if err != nil {
+		return "", err
+	}
+	return `{"` + TruncatedKey + `":` + marker + `,"` + cutResultKey + `":` + kept + `}`, nil
 }
 
 // fit returns what of value fits budget bytes.
@@ -106,7 +120,9 @@ func (c *cut) fit(value any, listField string, budget int) any {
 			kept = []any{first}
 		}
 	}
-	c.records = &fieldCut{path: listField, kept: len(kept), entries: len(records)}
+	if len(kept) < len(records) {
+		c.records = &fieldCut{path: listField, kept: len(kept), entries: len(records)}
+	}
 	return container(kept)
 }
 
@@ -315,14 +331,14 @@ func narrowingHint(t tools.Tool) string {
 	}
 	var ways []string
 	if len(filters) > 0 {
-		ways = append(ways, "the tool's filters ("+strings.Join(filters, ", ")+")")
+		ways = append(ways, "use the tool's filters ("+strings.Join(filters, ", ")+")")
 	}
 	if t.Lists && t.Kind == tools.Read {
-		ways = append(ways, "a query that keeps fewer records or fields, such as "+
+		ways = append(ways, "pass a query that keeps fewer records or fields, such as "+
 			"[?name=='x'] or [].{id: id, name: name}")
 	}
 	if len(paging) > 0 {
-		ways = append(ways, "paging ("+strings.Join(paging, ", ")+")")
+		ways = append(ways, "page through the results ("+strings.Join(paging, ", ")+")")
 	}
 	if len(ways) == 0 {
 		return "This tool cannot narrow its result; the server's operator can raise " +
@@ -331,7 +347,7 @@ func narrowingHint(t tools.Tool) string {
 	if len(ways) > 1 {
 		ways[len(ways)-1] = "or " + ways[len(ways)-1]
 	}
-	return "To see the rest, narrow the call with " + strings.Join(ways, ", ") + "."
+	return "To see the rest, narrow the call: " + strings.Join(ways, "; ") + "."
 }
 
 // pagingParams are the parameter names that select a page.

@@ -48,7 +48,7 @@ func (r *Registrar) shape(t tools.Tool, o outcome) (shaped, error) {
 	var c *cut
 	if limit := r.maxResultBytes(); limit > 0 && len(text) > limit {
 		res.Value, c = boundResult(res.Value, res.ListField, len(text), limit, narrowingHint(t))
-		if text, err = encodeJSON(res.Value); err != nil {
+		if text, err = encodeCut(res.Value.(map[string]any)); err != nil {
 			return shaped{}, toolerr.New(toolerr.Internal,
 				"the result could not be encoded; see the server log")
 		}
