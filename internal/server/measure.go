@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
 	"unicode/utf8"
 )
@@ -25,6 +26,8 @@ func jsonSize(v any) int {
 			return 1 // encoding/json writes an empty Number as 0
 		}
 		return len(t)
+	case float64:
+		return floatSize(t)
 	case int:
 		return len(strconv.Itoa(t))
 	case int64:
@@ -53,6 +56,22 @@ func jsonSize(v any) int {
 		return 0
 	}
 	return len(text)
+}
+
+// floatSize is the length of f as encoding/json writes it: plain decimal, or
+// exponent form (1e+21, 1e-7) outside [1e-6, 1e21). NaN and infinities, which it
+// refuses, never reach here from JSON.
+func floatSize(f float64) int {
+	var buf [32]byte
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b := strconv.AppendFloat(buf[:0], f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		return n - 1 // e-07 is written e-7
+	}
+	return len(b)
 }
 
 // stringSize is the length of s as a JSON string without HTML escaping: quotes,

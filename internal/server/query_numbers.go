@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"math/big"
 	"slices"
@@ -316,38 +317,63 @@ func replaceFloats(v any, by map[float64]float64) any {
 	return v
 }
 
-// restore turns a query result back into plain JSON values with exact numbers.
+// restore turns a query result back into plain JSON values with exact numbers. Parts
+// of the view that hold no number to restore are returned as they are, uncopied: a
+// float64 of an integer within ±2^53, or of a decimal that prints as written, encodes
+// to the same text as the number it came from.
 func (nv *numberView) restore(v any) (any, error) {
+	out, _, err := nv.restoreValue(v)
+	return out, err
+}
+
+// restoreValue returns v restored, and whether that is a new value.
+func (nv *numberView) restoreValue(v any) (any, bool, error) {
 	switch t := v.(type) {
 	case float64:
 		if text, ok := nv.exact[t]; ok {
-			return text, nil
+			return text, true, nil
 		}
-		return t, nil
+		return t, false, nil
 	case map[string]any:
-		out := make(map[string]any, len(t))
+		var out map[string]any
 		for k, e := range t {
-			r, err := nv.restore(e)
+			r, changed, err := nv.restoreValue(e)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
-			out[k] = r
+			if changed {
+				if out == nil {
+					out = maps.Clone(t)
+				}
+				out[k] = r
+			}
 		}
-		return out, nil
+		if out == nil {
+			return t, false, nil
+		}
+		return out, true, nil
 	case []any:
-		out := make([]any, len(t))
+		var out []any
 		for i, e := range t {
-			r, err := nv.restore(e)
+			r, changed, err := nv.restoreValue(e)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
-			out[i] = r
+			if changed {
+				if out == nil {
+					out = slices.Clone(t)
+				}
+				out[i] = r
+			}
 		}
-		return out, nil
+		if out == nil {
+			return t, false, nil
+		}
+		return out, true, nil
 	case nil, bool, string, json.Number:
-		return t, nil
+		return t, false, nil
 	}
-	return nil, toolerr.New(toolerr.InvalidArgument,
+	return nil, false, toolerr.New(toolerr.InvalidArgument,
 		"parameter %q yields something that is not JSON data; an expression reference "+
 			"(&field) can only be passed to a function such as sort_by", QueryParam)
 }

@@ -25,43 +25,56 @@ type queried struct {
 }
 
 // shape turns a handler's value into the result the agent gets, in this order:
-// sanitize, run the query, encode, and cut to the result size bound.
+// sanitize, run the query, cut to the result size bound, encode.
 func (r *Registrar) shape(t tools.Tool, o outcome) (shaped, error) {
 	res := o.res
 	if r.sanitize {
 		res.Value = sanitize.Value(res.Value)
 	}
 	var q *queried
+	var err error
 	if o.query != nil {
-		var err error
 		if res, q, err = applyQuery(o.query, res); err != nil {
 			return shaped{}, err
 		}
 	}
 
-	text, err := encodeJSON(res.Value)
+	// Measuring is several times cheaper than encoding, so a result far over the bound
+	// is never encoded whole; one the estimate lets through is checked once encoded.
+	limit := r.maxResultBytes()
+	var text string
+	var c *cut
+	size := 0
+	if limit > 0 {
+		size = jsonSize(res.Value)
+	}
+	if size > limit {
+		text, c, err = r.cut(t, &res, size, limit)
+	} else if text, err = encodeJSON(res.Value); err == nil && limit > 0 && len(text) > limit {
+		text, c, err = r.cut(t, &res, len(text), limit)
+	}
 	if err != nil {
 		r.logger.Error("tool result could not be encoded", "tool", t.Name, "error", err)
 		return shaped{}, toolerr.New(toolerr.Internal,
 			"the result could not be encoded; see the server log")
 	}
-	var c *cut
-	if limit := r.maxResultBytes(); limit > 0 && len(text) > limit {
-		res.Value, c = boundResult(res.Value, res.ListField, len(text), limit, narrowingHint(t))
-		if text, err = encodeCut(res.Value.(map[string]any)); err != nil {
-			return shaped{}, toolerr.New(toolerr.Internal,
-				"the result could not be encoded; see the server log")
-		}
-		switch {
-		case c.dropped:
-			res.Items = -1
-		case c.records != nil:
-			res.Items = c.records.kept
-		}
-		r.logger.Debug("tool result cut to the size bound", "tool", t.Name,
-			"bytes", c.size, "limit", limit)
-	}
 	return shaped{res: renderResult(res.Value, text), summary: summarize(o, res, q, c)}, nil
+}
+
+// cut bounds res to limit bytes of text and returns the cut result's text.
+func (r *Registrar) cut(t tools.Tool, res *tools.Result, size, limit int) (string, *cut, error) {
+	v, c := boundResult(res.Value, res.ListField, size, limit, narrowingHint(t))
+	res.Value = v
+	switch {
+	case c.dropped:
+		res.Items = -1
+	case c.records != nil:
+		res.Items = c.records.kept
+	}
+	r.logger.Debug("tool result cut to the size bound", "tool", t.Name, "bytes", size,
+		"limit", limit)
+	text, err := encodeCut(v.(map[string]any))
+	return text, c, err
 }
 
 // applyQuery runs q over the records of res: the list itself, the member ListField

@@ -41,6 +41,7 @@ func benchShape(b *testing.B, expr string, limit int) {
 		maxResultBytes: func() int { return limit }})
 	tool := tools.Tool{Name: "bench", Kind: tools.Read, Lists: true,
 		Params: []tools.Param{{Name: "search", Type: tools.String}}}
+	b.SetBytes(int64(jsonSize(records)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
