@@ -28,12 +28,14 @@ var tokenParam = tools.Param{
 
 var queryParam = tools.Param{
 	Name: QueryParam, Type: tools.String,
-	Description: "Optional JMESPath expression applied by the server to the records " +
-		"before they are returned, to keep only the records and fields you need. Field " +
-		"names are the API's own, as they appear in the result (camelCase), e.g. " +
-		"[?state=='ENABLED'].{id: id, name: name} or length(@). Numbers compare as " +
-		"numbers: [?id > `5`]. On a paged result ({nodes, pageInfo}) it applies to nodes " +
-		"and pageInfo is kept. An invalid expression is an error and reads nothing.",
+	Description: "Optional JMESPath expression the server applies to the records before " +
+		"returning them, to keep only the records and fields you need; prefer the tool's " +
+		"own filters where they exist. Field names are the API's own, exactly as in the " +
+		"result (camelCase), and the records are the cleaned ones this tool returns: e.g. " +
+		"[?state=='ENABLED'].{id: id, name: name}, or length(@) for a count. Numbers " +
+		"compare as numbers, ids of any size exactly: [?id > `5`]. On a page ({nodes, " +
+		"pageInfo}) it applies to nodes and pageInfo is kept. An invalid expression is an " +
+		"error, and nothing is read.",
 }
 
 // ServedParams returns the parameters t is served with: its own, the optional
