@@ -11,10 +11,13 @@ func TestMaxResultBytes(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, DefaultMaxResultBytes, cfg.MaxResultBytes)
 
-	for value, want := range map[string]int{"0": 0, "4096": 4096, " 500000 ": 500000} {
-		cfg, err := Load(mapSource(map[string]string{EnvMaxResultBytes: value}))
-		require.NoError(t, err, value)
-		require.Equal(t, want, cfg.MaxResultBytes, value)
+	for _, tc := range []struct {
+		value string
+		want  int
+	}{{"0", 0}, {"4096", 4096}, {" 500000 ", 500000}} {
+		cfg, err := Load(mapSource(map[string]string{EnvMaxResultBytes: tc.value}))
+		require.NoError(t, err, tc.value)
+		require.Equal(t, tc.want, cfg.MaxResultBytes, tc.value)
 	}
 
 	for _, value := range []string{"4095", "-1", "200KB", "1.5", "2000000000"} {

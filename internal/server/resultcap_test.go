@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -240,7 +241,7 @@ func TestJSONSizeMatchesTheEncoding(t *testing.T) {
 	values := []any{
 		nil, true, false, "", "plain", "quote\" back\\slash", "\n\r\t\b\f\x01\x1f",
 		"<a & b>", "Zürich 東京 ✓", "bad \xff utf8", "line\u2028para\u2029", "emoji 😀",
-		json.Number("123456789012345678901"), json.Number(""), 1.5, 1e21, 1e-7, 1.5e-300, 123456789.125, -0.0, 1e20,
+		json.Number("123456789012345678901"), json.Number(""), 1.5, 1e21, 1e-7, 1.5e-300, 123456789.125, math.Copysign(0, -1), 1e20,
 		int(-42), int64(1 << 62), uint8(7), float32(0.1),
 		map[string]any{}, []any{}, []any(nil), map[string]any(nil),
 		map[string]any{"k\"ey": []any{1.5, "x", map[string]any{"a": nil}}, "b": true},
