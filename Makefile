@@ -56,10 +56,11 @@ $(GOLANGCI_LINT):
 demo: build
 	$(GO) run ./cmd/democlient -- $(BIN_DIR)/zscaler-mcp --demo --log-tool-calls
 
-## docs: regenerate docs/tools.md from the tool registry
+## docs: regenerate docs/tools.md and the tool schema snapshots from the tool registry
 .PHONY: docs
 docs:
-	UPDATE_DOCS=1 $(GO) test -count=1 -run TestToolsDocIsCurrent ./internal/server/
+	UPDATE_DOCS=1 UPDATE_SNAPSHOTS=1 $(GO) test -count=1 \
+		-run 'TestToolsDocIsCurrent|TestToolSchemaSnapshots' ./internal/server/
 
 ## bench: run the benchmarks recorded in docs/performance.md
 .PHONY: bench

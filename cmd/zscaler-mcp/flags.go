@@ -28,6 +28,7 @@ var settings = []setting{
 	{"log-tool-calls", "", config.EnvLogToolCalls, "write a [TOOL CALL] and a [TOOL OK]/[TOOL ERR] audit line per tool call", true},
 	{"audit-log-file", "", config.EnvAuditLogFile, "append audit lines to this file (mode 0600, timestamped) instead of stderr", false},
 	{"debug", "", config.EnvDebug, "debug logging on stderr", true},
+	{"max-result-bytes", "", config.EnvMaxResultBytes, "longest tool result, in bytes of JSON text; longer ones are cut with a note saying what was left out (default 200000; 0 for no limit)", false},
 	{"dotenv-path", "", config.EnvDotenvPath, "path of the .env file to read (default ./.env when present)", false},
 	{"demo", "", config.EnvDemo, "serve a simulated tenant in-process; needs no credentials", true},
 	{"pid-file", "", config.EnvPIDFile, "lifecycle PID file (default: one file per instance in the run directory)", false},

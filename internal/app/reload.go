@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -48,6 +49,8 @@ type reloader struct {
 	client credentialResetter
 	// report receives each outcome, to publish it in the PID file.
 	report func(lifecycle.ReloadOutcome)
+	// resultLimit is the result size bound the server reads on every call.
+	resultLimit *atomic.Int64
 
 	mu  sync.Mutex
 	cfg *config.Config // what runs: the live settings as last applied, the rest as started
@@ -58,7 +61,8 @@ type reloader struct {
 func newReloader(cfg *config.Config, logger *slog.Logger, level *slog.LevelVar,
 	a *audit.Logger, stderr io.Writer, creds *credStore, client credentialResetter) *reloader {
 	r := &reloader{logger: logger, level: level, audit: a, stderr: stderr, creds: creds,
-		client: client, cfg: cfg}
+		client: client, cfg: cfg, resultLimit: &atomic.Int64{}}
+	r.resultLimit.Store(int64(cfg.MaxResultBytes))
 	if cfg.Demo {
 		r.creds = nil
 	}
@@ -192,13 +196,29 @@ func (r *reloader) applyLive(next *config.Config) []string {
 			"file", next.AuditLogFile)
 	}
 
+	r.resultLimit.Store(int64(next.MaxResultBytes))
+	if next.MaxResultBytes != old.MaxResultBytes {
+		applied = append(applied, "result size limit "+resultLimitText(next.MaxResultBytes))
+	}
+
 	running := *old
+	running.MaxResultBytes = next.MaxResultBytes
 	running.LogToolCalls = next.LogToolCalls
 	running.AuditLogFile = next.AuditLogFile
 	running.Debug = next.Debug
 	running.Credentials = next.Credentials
 	r.cfg = &running
 	return applied
+}
+
+// maxResultBytes is the running result size bound, for the server to read per call.
+func (r *reloader) maxResultBytes() int { return int(r.resultLimit.Load()) }
+
+func resultLimitText(n int) string {
+	if n == 0 {
+		return "off"
+	}
+	return strconv.Itoa(n) + " bytes"
 }
 
 func levelFor(debug bool) slog.Level {

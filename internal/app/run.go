@@ -62,12 +62,14 @@ func Run(ctx context.Context, cfg *config.Config, version string, rio IO, opts .
 	})
 	defer client.Close()
 
-	serveCtx := ctl.serve(ctx, newReloader(cfg, logger, level, auditLog, rio.Log, store, client))
+	reload := newReloader(cfg, logger, level, auditLog, rio.Log, store, client)
+	serveCtx := ctl.serve(ctx, reload)
 	defer ctl.end() // before the audit log closes: no reload may run after that
 
 	srv, err := server.New(server.Deps{
 		Config: cfg, Version: version, Logger: logger, Audit: auditLog,
 		Upstream: client, Prober: client, Ready: ctl.inst.ready,
+		MaxResultBytes: reload.maxResultBytes,
 	})
 	if err != nil {
 		return err

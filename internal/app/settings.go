@@ -21,6 +21,7 @@ var liveSettings = []setting{
 	{"LogToolCalls", config.EnvLogToolCalls, false},
 	{"AuditLogFile", config.EnvAuditLogFile, false},
 	{"Debug", config.EnvDebug, false},
+	{"MaxResultBytes", config.EnvMaxResultBytes, false},
 	{"Credentials.ClientID", config.EnvClientID, false},
 	{"Credentials.ClientSecret", config.EnvClientSecret, true},
 	{"Credentials.PrivateKey", config.EnvPrivateKey, true},

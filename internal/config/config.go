@@ -104,6 +104,10 @@ type Config struct {
 
 	DisableOutputSanitization bool
 
+	// MaxResultBytes bounds the JSON text of a tool result; a longer one is cut with a
+	// note saying what was left out. 0 means no bound.
+	MaxResultBytes int
+
 	Writes Writes
 	HTTP   HTTP
 
@@ -150,6 +154,7 @@ func Load(src Source) (*Config, error) {
 	cfg.ShutdownTimeout = r.duration(EnvShutdownTimeout, DefaultShutdownTimeout)
 	cfg.PIDFile = r.str(EnvPIDFile, "")
 	cfg.DisableOutputSanitization = r.boolean(EnvDisableOutputSanitization)
+	cfg.MaxResultBytes = r.maxResultBytes()
 	cfg.Writes = r.writes()
 	cfg.HTTP = r.http()
 	cfg.Credentials = Credentials{
@@ -240,6 +245,7 @@ func (c *Config) LogValue() slog.Value {
 		slog.Bool("demo", c.Demo),
 		slog.String("pid_file", c.PIDFile),
 		slog.Bool("output_sanitization", !c.DisableOutputSanitization),
+		slog.Int("max_result_bytes", c.MaxResultBytes),
 		slog.Bool("write_enabled", c.Writes.Enabled),
 		logList("write_tools", c.Writes.Tools),
 		slog.Bool("confirmation_key_set", len(c.Writes.ConfirmationKey) > 0),

@@ -23,10 +23,11 @@ func (r *Registrar) confirmedDelete(ctx context.Context, t tools.Tool, raw map[s
 	if argErr != nil {
 		return outcome{err: argErr}
 	}
-	args, token, err := splitToken(t, raw)
+	args, served, err := splitServed(t, raw)
 	if err != nil {
 		return outcome{err: err}
 	}
+	token := served.token
 	if canElicit(ctx) {
 		return r.elicitDelete(ctx, t, args)
 	}

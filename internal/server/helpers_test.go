@@ -100,7 +100,12 @@ func newFixture(t *testing.T, cfg *config.Config, catalog []tools.Tool, up *fake
 
 	srv, err := New(Deps{Config: cfg, Version: "test", Audit: a, Upstream: up, Prober: up, Catalog: catalog})
 	require.NoError(t, err)
+	return connect(t, srv, sink)
+}
 
+// connect connects an in-process client to srv, whose audit lines go to sink.
+func connect(t *testing.T, srv *Server, sink *syncBuffer) *fixture {
+	t.Helper()
 	c, err := client.NewInProcessClient(srv.MCP())
 	require.NoError(t, err)
 	ctx := context.Background()

@@ -37,6 +37,9 @@ type Registrar struct {
 	// writeAllowed is the write gate; it holds for every read tool.
 	writeAllowed func(tools.Tool) bool
 	confirm      *confirm.Confirmer
+	// maxResultBytes is the result size bound, read on every call so that a reload
+	// can change it; 0 means no bound.
+	maxResultBytes func() int
 
 	mu         sync.Mutex
 	registered map[string]tools.Tool
@@ -50,11 +53,15 @@ type registrarDeps struct {
 	sanitizeOutput bool
 	writeAllowed   func(tools.Tool) bool
 	confirm        *confirm.Confirmer
+	maxResultBytes func() int
 }
 
 func newRegistrar(d registrarDeps) *Registrar {
 	if d.writeAllowed == nil {
 		d.writeAllowed = func(t tools.Tool) bool { return !t.Kind.IsWrite() }
+	}
+	if d.maxResultBytes == nil {
+		d.maxResultBytes = func() int { return 0 }
 	}
 	return &Registrar{
 		mcp:          d.mcp,
@@ -65,6 +72,8 @@ func newRegistrar(d registrarDeps) *Registrar {
 		writeAllowed: d.writeAllowed,
 		confirm:      d.confirm,
 		registered:   make(map[string]tools.Tool),
+
+		maxResultBytes: d.maxResultBytes,
 	}
 }
 
@@ -123,7 +132,7 @@ func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 		done := r.inflight.enter()
 		defer done()
 
-		c := &auditedCall{r: r, name: t.Name, start: time.Now(), external: t.ExternalContent}
+		c := &auditedCall{r: r, tool: t, start: time.Now()}
 		defer func() {
 			if p := recover(); p != nil {
 				res, err = c.panicked(p), nil
@@ -145,7 +154,7 @@ func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 		case t.Kind == tools.Delete:
 			o = r.confirmedDelete(hctx, t, raw, argErr)
 		default:
-			o.res, o.err = r.invoke(hctx, t, raw, argErr)
+			o = r.invoke(hctx, t, raw, argErr)
 		}
 		return c.finish(hctx, o), nil
 	}
@@ -162,30 +171,36 @@ type outcome struct {
 	// the error text as a second content item. It is not audited: it may carry a
 	// confirmation token.
 	note string
+	// query is applied to the result's records once they are sanitized.
+	query *resultQuery
 }
 
-// invoke validates the arguments and runs the handler.
+// invoke validates the arguments, parses the query if one was given, and runs the
+// handler. A query that cannot work is refused before the handler reaches the API.
 func (r *Registrar) invoke(ctx context.Context, t tools.Tool, raw map[string]any,
-	argErr error) (tools.Result, error) {
+	argErr error) outcome {
 	if argErr != nil {
-		return tools.Result{}, argErr
+		return outcome{err: argErr}
 	}
-	args, err := tools.Validate(t.Params, raw)
+	args, served, err := splitServed(t, raw)
 	if err != nil {
-		return tools.Result{}, err
+		return outcome{err: err}
 	}
-	return t.Handler(ctx, args)
+	q, err := compileQuery(served.query)
+	if err != nil {
+		return outcome{err: err}
+	}
+	res, err := t.Handler(ctx, args)
+	return outcome{res: res, err: err, query: q}
 }
 
 // auditedCall is one call's end: it writes the OK or ERR line exactly once, whether
 // the call returns or panics anywhere in the wrapper.
 type auditedCall struct {
 	r     *Registrar
-	name  string
+	tool  tools.Tool
 	start time.Time
 	ended bool
-	// external marks a tool whose results quote externally authored content.
-	external bool
 	// entry holds whether this call is audited, decided once at its start, so a
 	// reload that turns auditing on or off mid-call cannot leave half a pair.
 	entry audit.Entry
@@ -194,7 +209,7 @@ type auditedCall struct {
 // panicked turns a panic into an Internal error result, so one faulty tool cannot take
 // the server down nor leak the panic's text to the client.
 func (c *auditedCall) panicked(p any) *mcp.CallToolResult {
-	c.r.logger.Error("tool call panicked", "tool", c.name, "panic", fmt.Sprint(p),
+	c.r.logger.Error("tool call panicked", "tool", c.tool.Name, "panic", fmt.Sprint(p),
 		"stack", string(debug.Stack()))
 	te := toolerr.New(toolerr.Internal, "the tool failed unexpectedly; see the server log")
 	if !c.ended {
@@ -212,22 +227,16 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 		note = sanitize.String(note)
 	}
 	if err == nil {
-		value := o.res.Value
-		if r.sanitize {
-			value = sanitize.Value(value)
-		}
-		out, encErr := successResult(value)
-		if encErr == nil {
+		s, shapeErr := r.shape(c.tool, o)
+		if shapeErr == nil {
+			out := s.res
 			if note != "" {
 				out.Content = []mcp.Content{mcp.NewTextContent(note)}
 			}
-			if c.external {
+			if c.tool.ExternalContent {
 				withBanner(out)
 			}
-			summary := o.summary
-			if summary == "" {
-				summary = audit.Summary(o.res.Items)
-			}
+			summary := s.summary
 			if o.res.Partial {
 				summary = partialSummary(summary)
 			}
@@ -235,13 +244,12 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 			c.entry.OK(time.Since(c.start), summary)
 			return out
 		}
-		r.logger.Error("tool result could not be encoded", "tool", c.name, "error", encErr)
-		err = toolerr.New(toolerr.Internal, "the result could not be encoded; see the server log")
+		err = shapeErr
 	}
 
 	te := classify(ctx, err, r.inflight.isDraining())
 	if te.Kind == toolerr.Internal && te.Err != nil {
-		r.logger.Error("tool failed", "tool", c.name, "error", te.Err)
+		r.logger.Error("tool failed", "tool", c.tool.Name, "error", te.Err)
 	}
 	message := te.Message
 	if r.sanitize {

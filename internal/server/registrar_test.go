@@ -47,34 +47,6 @@ func TestEveryRegisteredToolIsAudited(t *testing.T) {
 	}
 }
 
-func TestEveryToolHasExplicitAnnotationsAndDescriptions(t *testing.T) {
-	f := newFixture(t, nil, nil, nil)
-	listed, err := f.client.ListTools(context.Background(), mcp.ListToolsRequest{})
-	require.NoError(t, err)
-
-	names := map[string]bool{}
-	for _, tool := range listed.Tools {
-		require.False(t, names[tool.Name], "duplicate %s", tool.Name)
-		names[tool.Name] = true
-		require.NotEmpty(t, tool.Title, tool.Name)
-		require.NotEmpty(t, tool.Description, tool.Name)
-		a := tool.Annotations
-		require.NotNil(t, a.ReadOnlyHint, tool.Name)
-		require.NotNil(t, a.DestructiveHint, tool.Name)
-		require.NotNil(t, a.IdempotentHint, tool.Name)
-		require.NotNil(t, a.OpenWorldHint, tool.Name)
-		if *a.ReadOnlyHint {
-			require.False(t, *a.DestructiveHint, "read-only tool %s marked destructive", tool.Name)
-		}
-		for name, p := range tool.InputSchema.Properties {
-			desc, _ := p.(map[string]any)["description"].(string)
-			require.NotEmpty(t, desc, "%s.%s has no description", tool.Name, name)
-		}
-	}
-	require.False(t, *findTool(t, listed.Tools, "zscaler_enable_toolset").Annotations.ReadOnlyHint,
-		"enabling a toolset changes the server, so it is not read-only")
-}
-
 func findTool(t *testing.T, ts []mcp.Tool, name string) mcp.Tool {
 	t.Helper()
 	for _, tool := range ts {

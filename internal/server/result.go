@@ -10,15 +10,10 @@ import (
 	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 )
 
-// successResult renders a tool's value as compact JSON text plus structured content.
-// Structured content must be an object, so lists and scalars are wrapped as
-// {"result": value}.
-func successResult(value any) (*mcp.CallToolResult, error) {
-	text, err := encodeJSON(value)
-	if err != nil {
-		return nil, err
-	}
-
+// renderResult is a successful result: the value's compact JSON text, already encoded,
+// plus the value as structured content. Structured content must be an object, so
+// lists and scalars are wrapped as {"result": value}.
+func renderResult(value any, text string) *mcp.CallToolResult {
 	structured, ok := value.(map[string]any)
 	if !ok {
 		structured = map[string]any{"result": value}
@@ -26,7 +21,7 @@ func successResult(value any) (*mcp.CallToolResult, error) {
 	return &mcp.CallToolResult{
 		Content:           []mcp.Content{mcp.NewTextContent(text)},
 		StructuredContent: structured,
-	}, nil
+	}
 }
 
 // withBanner puts the external-content banner before a result's content, as a block of

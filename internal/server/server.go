@@ -40,6 +40,9 @@ type Deps struct {
 	DisableSanitization bool
 	// Clock replaces time.Now for confirmation tokens, so tests can let them expire.
 	Clock func() time.Time
+	// MaxResultBytes, when set, is asked on every call for the result size bound, so
+	// that a reload can change it; nil means Config.MaxResultBytes, fixed.
+	MaxResultBytes func() int
 	// Ready, when set, is called once the server takes requests: on HTTP with the
 	// bound address (which tells the port when 0 was asked for), on stdio with "".
 	Ready func(addr string)
@@ -100,6 +103,7 @@ func New(d Deps) (*Server, error) {
 		sanitizeOutput: !d.DisableSanitization && !d.Config.DisableOutputSanitization,
 		writeAllowed:   sel.WriteAllowed,
 		confirm:        confirmer,
+		maxResultBytes: resultBound(d),
 	})
 	s.registrar.auditRejectedCalls(hooks)
 
@@ -111,6 +115,15 @@ func New(d Deps) (*Server, error) {
 	}
 	s.logWriteGate(d)
 	return s, nil
+}
+
+// resultBound returns how the registrar reads the result size bound.
+func resultBound(d Deps) func() int {
+	if d.MaxResultBytes != nil {
+		return d.MaxResultBytes
+	}
+	limit := d.Config.MaxResultBytes
+	return func() int { return limit }
 }
 
 // MetaTools returns the always-on server tools, for listings that need no server.

@@ -22,7 +22,14 @@ func ToolsMarkdown() string {
 	b.WriteString("Generated from the tool registry; do not edit by hand (run `make docs`).\n\n")
 	b.WriteString("Every tool is listed with its kind and parameters (`!` marks a required one). ")
 	b.WriteString("Toolsets without tools are in the catalog so their ids are recognised, and ")
-	b.WriteString("their tools are not served yet.\n")
+	b.WriteString("their tools are not served yet.\n\n")
+	b.WriteString("Tools that return a list of records take an optional `query`, a JMESPath ")
+	b.WriteString("expression over the records as the API returns them, such as ")
+	b.WriteString("`[?state=='ENABLED'].{id: id, name: name}`. A result longer than the ")
+	b.WriteString("configured limit (`ZSCALER_MCP_MAX_RESULT_BYTES`, 200,000 bytes by default) ")
+	b.WriteString("is cut with a note that says what was left out. Both are described in ")
+	b.WriteString("[results.md](results.md). Deletes take a `confirmation_token`; see ")
+	b.WriteString("[security.md](security.md#write-tools).\n")
 
 	for _, ts := range toolsets.Catalog() {
 		list := byToolset[ts.ID]

@@ -12,6 +12,10 @@ type Result struct {
 	// remains undone. Value says what was done and what remains; the audit line says
 	// "partial" where it would say "ok".
 	Partial bool
+	// ListField names the member of an object Value that holds the records, "nodes"
+	// for a page; empty when Value is itself the list, or holds no records. A query
+	// and the result size bound work on that member and keep the others as they are.
+	ListField string
 }
 
 // List wraps a list of records.
@@ -27,6 +31,9 @@ func Object(v any) Result {
 	return Result{Value: v, Items: -1}
 }
 
+// PageNodes is the member of a page result that holds its records.
+const PageNodes = "nodes"
+
 // Page wraps a page of records together with the page information the API returned,
 // so the agent can tell when more records exist. The value keeps the API's own
 // field names: {"nodes": [...], "pageInfo": {...}}.
@@ -34,7 +41,8 @@ func Page(nodes []any, pageInfo any) Result {
 	if nodes == nil {
 		nodes = []any{}
 	}
-	return Result{Value: map[string]any{"nodes": nodes, "pageInfo": pageInfo}, Items: len(nodes)}
+	return Result{Value: map[string]any{PageNodes: nodes, "pageInfo": pageInfo},
+		Items: len(nodes), ListField: PageNodes}
 }
 
 // IsList reports whether the result carries a record count.

@@ -54,6 +54,14 @@ func ziaRead(toolset, name, title, description string, params []Param, h Handler
 	return ziaDeclare(toolset, name, title, description, Read, params, h)
 }
 
+// ziaReadList is ziaRead for a tool whose result is a list of records, so it is served
+// with the query parameter and cut to the result size bound at a record boundary.
+func ziaReadList(toolset, name, title, description string, params []Param, h Handler) Tool {
+	t := ziaRead(toolset, name, title, description, params, h)
+	t.Lists = true
+	return t
+}
+
 // ziaList declares a tool that reads a whole ZIA collection.
 type ziaList struct {
 	Name, Title, Description string

@@ -169,7 +169,7 @@ func ziaGeoSearchTool(toolset string, up Upstream) Tool {
 		{Name: "prefix", Type: String,
 			Description: "Start of a city name, for city_prefix_search."},
 	}
-	return ziaRead(toolset, "zia_geo_search", "Search ZIA geography",
+	return ziaReadList(toolset, "zia_geo_search", "Search ZIA geography",
 		"Resolves a place for location and static IP settings: the region at given "+
 			"coordinates, the region of an IP address, or the cities whose name starts with "+
 			"a prefix. Returns ZIA's city/region records with their ids.",

@@ -44,7 +44,7 @@ func ziaURLCategoryTools(up Upstream) []Tool {
 			Unpaged: true,
 			Filter:  ziaFilterURLCategories,
 		}.tool(ts, up),
-		ziaRead(ts, "zia_url_lookup", "Look up URL classifications",
+		ziaReadList(ts, "zia_url_lookup", "Look up URL classifications",
 			"Returns ZIA's predefined classification of each URL or domain "+
 				"(urlClassifications, urlClassificationsWithSecurityAlert). Custom categories "+
 				"are not considered; use zia_list_url_categories with contains_url for those.",

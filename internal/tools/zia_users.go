@@ -17,7 +17,7 @@ import (
 func ziaUserTools(up Upstream) []Tool {
 	const ts = "zia_users"
 	return []Tool{
-		ziaRead(ts, "get_zia_users", "List or get ZIA users",
+		ziaReadList(ts, "get_zia_users", "List or get ZIA users",
 			"Returns ZIA users with their department and groups, as a list. With user_id "+
 				"returns just that user; otherwise filters by name, department and group, all "+
 				"applied by the API. Without page or page_size every page is read.",
@@ -41,7 +41,7 @@ func ziaUserTools(up Upstream) []Tool {
 				ziaSetGiven(q, args, map[string]string{"name": "name", "dept": "dept", "group": "group"})
 				return ziaReadPages(ctx, up, "/users", q, args, nil)
 			}),
-		ziaRead(ts, "get_zia_user_groups", "List or get ZIA user groups",
+		ziaReadList(ts, "get_zia_user_groups", "List or get ZIA user groups",
 			"Returns ZIA user groups as a list. With group_id returns just that group; name "+
 				"matches part of a group name on our side (more reliable than search); search, "+
 				"defined_by and sorting are applied by the API. Without page or page_size "+
@@ -68,7 +68,7 @@ func ziaUserTools(up Upstream) []Tool {
 				ziaSetSort(q, args)
 				return ziaReadPages(ctx, up, "/groups", q, args, ziaKeepNameContaining)
 			}),
-		ziaRead(ts, "get_zia_user_departments", "List or get ZIA departments",
+		ziaReadList(ts, "get_zia_user_departments", "List or get ZIA departments",
 			"Returns ZIA departments as a list. With department_id returns just that "+
 				"department; otherwise filters with search and sorting applied by the API. "+
 				"action read_lite returns only ids and names. Without page or page_size every "+

@@ -79,7 +79,7 @@ func zmsAgentTools(up Upstream) []Tool {
 		Description: "Free-text search that narrows which agents are counted.",
 	}}
 	return []Tool{
-		zmsRead("zms_list_agents", "List ZMS agents",
+		zmsList("zms_list_agents", "List ZMS agents",
 			"Lists one page of Microsegmentation agents: name, eyezId, connection, admin and "+
 				"upgrade status, agent type, host OS, software version, cloud provider, IPs and "+
 				"agent group. Returns {nodes, pageInfo}; pageInfo.totalPages says whether to ask "+
@@ -95,7 +95,7 @@ func zmsAgentTools(up Upstream) []Tool {
 			"Counts agents by software version and agent type, with percentages and a total: "+
 				"shows how far the fleet is from the current version.",
 			statsSearch, zmsObjectHandler(up, agentVersionStatsQuery, zmsStatsVars)),
-		zmsRead("zms_list_agent_groups", "List ZMS agent groups",
+		zmsList("zms_list_agent_groups", "List ZMS agent groups",
 			"Lists one page of agent groups: name, eyezId, type, agent count, admin, policy, "+
 				"upgrade and tamper-protection status, auto-upgrade schedule and version "+
 				"profile. Returns {nodes, pageInfo}; pageInfo.totalPages says whether to ask "+

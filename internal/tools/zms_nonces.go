@@ -28,7 +28,7 @@ query GetNonce($customerId: ID!, $eyezId: String!) {
 
 func zmsNonceTools(up Upstream) []Tool {
 	return []Tool{
-		zmsRead("zms_list_nonces", "List ZMS enrollment nonces",
+		zmsList("zms_list_nonces", "List ZMS enrollment nonces",
 			"Lists one page of agent enrollment nonces (provisioning keys): name, eyezId, key, "+
 				"usage count and limit, agent group, product and times. Returns {nodes, "+
 				"pageInfo}; pageInfo.totalPages says whether to ask for the next page.",

@@ -97,7 +97,7 @@ func listAppCatalogVars(a Args) map[string]any {
 
 func zmsPolicyTools(up Upstream) []Tool {
 	return []Tool{
-		zmsRead("zms_list_policy_rules", "List ZMS policy rules",
+		zmsList("zms_list_policy_rules", "List ZMS policy rules",
 			"Lists one page of microsegmentation policy rules: id, name, action, priority, "+
 				"description, source, destination and app-zone scope types, ports and protocols, "+
 				"last hit and times. Returns {nodes, pageInfo}; pageInfo.totalPages says whether "+
@@ -115,13 +115,13 @@ func zmsPolicyTools(up Upstream) []Tool {
 				},
 			),
 			zmsPageHandler(up, listPolicyRulesQuery, listPolicyRulesVars)),
-		zmsRead("zms_list_default_policy_rules", "List ZMS default policy rules",
+		zmsList("zms_list_default_policy_rules", "List ZMS default policy rules",
 			"Lists one page of the built-in default rules applied when no custom rule matches: "+
 				"id, name, action, direction, description, scope type and modification time. "+
 				"Returns {nodes, pageInfo}; pageInfo.totalPages says whether to ask for the next page.",
 			zmsNumberedPagingParams(),
 			zmsPageHandler(up, listDefaultPolicyRulesQuery, zmsNumberedPageVars)),
-		zmsRead("zms_list_app_zones", "List ZMS app zones",
+		zmsList("zms_list_app_zones", "List ZMS app zones",
 			"Lists one page of app zones: id, name, description, member count and whether all "+
 				"VPCs and subnets are included. Returns {nodes, pageInfo}; pageInfo.totalPages "+
 				"says whether to ask for the next page.",
@@ -130,7 +130,7 @@ func zmsPolicyTools(up Upstream) []Tool {
 				zmsSortOrderParam("app zone name"),
 			),
 			zmsPageHandler(up, listAppZonesQuery, listAppZonesVars)),
-		zmsRead("zms_list_app_catalog", "List ZMS app catalog",
+		zmsList("zms_list_app_catalog", "List ZMS app catalog",
 			"Lists one page of the application catalog: id, name, category, times and details "+
 				"(ports, protocols and processes of each application). Returns {nodes, pageInfo}; "+
 				"pageInfo.totalPages says whether to ask for the next page.",

@@ -115,7 +115,7 @@ func resourceGroupMembersVars(a Args) map[string]any {
 
 func zmsResourceTools(up Upstream) []Tool {
 	return []Tool{
-		zmsRead("zms_list_resources", "List ZMS resources",
+		zmsList("zms_list_resources", "List ZMS resources",
 			"Lists one page of protected workloads (resources): id, name, type, status, cloud "+
 				"provider and region, hostname, OS, local IPs, agent and app zones. Returns "+
 				"{nodes, pageInfo}; pageInfo.totalPages says whether to ask for the next page.",
@@ -157,7 +157,7 @@ func zmsResourceTools(up Upstream) []Tool {
 		zmsRead("zms_get_metadata", "Get ZMS resource event metadata",
 			"Returns the metadata the tenant has about resource events, as a JSON value.",
 			nil, zmsObjectHandler(up, metadataQuery, zmsNoVars)),
-		zmsRead("zms_list_resource_groups", "List ZMS resource groups",
+		zmsList("zms_list_resource_groups", "List ZMS resource groups",
 			"Lists one page of resource groups, managed (membership from rules) and unmanaged "+
 				"(CIDRs and FQDNs): id, name, description, type, origin, member count and "+
 				"modification time. Returns {nodes, pageInfo}; pageInfo.totalPages says whether "+
@@ -170,7 +170,7 @@ func zmsResourceTools(up Upstream) []Tool {
 				},
 			),
 			zmsPageHandler(up, listResourceGroupsQuery, listResourceGroupsVars)),
-		zmsRead("zms_get_resource_group_members", "List ZMS resource group members",
+		zmsList("zms_get_resource_group_members", "List ZMS resource group members",
 			"Lists one page of the resources in one resource group (id from "+
 				"zms_list_resource_groups): id, name, type, status, cloud provider and region, "+
 				"hostname and OS. Returns {nodes, pageInfo}; pageInfo.totalPages says whether to "+

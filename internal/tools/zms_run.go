@@ -29,6 +29,14 @@ type zmsVarsFunc func(Args) map[string]any
 // zmsNoVars is the zmsVarsFunc of operations whose only variable is customerId.
 func zmsNoVars(Args) map[string]any { return map[string]any{} }
 
+// zmsList declares a ZMS read tool that returns a page of records, so it is served
+// with the query parameter and cut to the result size bound at a record boundary.
+func zmsList(name, title, description string, params []Param, h Handler) Tool {
+	t := zmsRead(name, title, description, params, h)
+	t.Lists = true
+	return t
+}
+
 // zmsRead declares a ZMS read tool.
 func zmsRead(name, title, description string, params []Param, h Handler) Tool {
 	return Tool{
@@ -89,14 +97,11 @@ func (q zmsQuery) fetch(ctx context.Context, up Upstream, vars map[string]any) (
 func zmsPageResult(v any, errs []any) Result {
 	conn, _ := v.(map[string]any)
 	nodes, _ := conn["nodes"].([]any)
-	if len(errs) == 0 {
-		return Page(nodes, conn["pageInfo"])
+	res := Page(nodes, conn["pageInfo"])
+	if len(errs) > 0 {
+		res.Value.(map[string]any)["errors"] = errs
 	}
-	if nodes == nil {
-		nodes = []any{}
-	}
-	value := map[string]any{"nodes": nodes, "pageInfo": conn["pageInfo"], "errors": errs}
-	return Result{Value: value, Items: len(nodes)}
+	return res
 }
 
 // zmsObjectResult shapes a single value, wrapping it with the errors of a partial reply.

@@ -58,7 +58,7 @@ func listTagValuesVars(a Args) map[string]any {
 
 func zmsTagTools(up Upstream) []Tool {
 	return []Tool{
-		zmsRead("zms_list_tag_namespaces", "List ZMS tag namespaces",
+		zmsList("zms_list_tag_namespaces", "List ZMS tag namespaces",
 			"Lists one page of tag namespaces, the top of the tag hierarchy (namespace, key, "+
 				"value): id, name, description and origin. Returns {nodes, pageInfo}; "+
 				"pageInfo.totalPages says whether to ask for the next page.",
@@ -71,7 +71,7 @@ func zmsTagTools(up Upstream) []Tool {
 				zmsSortOrderParam("name"),
 			),
 			zmsPageHandler(up, listTagNamespacesQuery, listTagNamespacesVars)),
-		zmsRead("zms_list_tag_keys", "List ZMS tag keys",
+		zmsList("zms_list_tag_keys", "List ZMS tag keys",
 			"Lists one page of the tag keys in one namespace (id from zms_list_tag_namespaces): "+
 				"id, name and description. Returns {nodes, pageInfo}; pageInfo.totalPages says "+
 				"whether to ask for the next page.",
@@ -86,7 +86,7 @@ func zmsTagTools(up Upstream) []Tool {
 				zmsSortOrderParam("name"),
 			)...),
 			zmsPageHandler(up, listTagKeysQuery, listTagKeysVars)),
-		zmsRead("zms_list_tag_values", "List ZMS tag values",
+		zmsList("zms_list_tag_values", "List ZMS tag values",
 			"Lists one page of the values of one tag key: id and name. Needs the key's id (from "+
 				"zms_list_tag_keys) and the origin of its namespace. Returns {nodes, pageInfo}; "+
 				"pageInfo.totalPages says whether to ask for the next page.",

@@ -1,0 +1,109 @@
+package server
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// jsonSize returns the length of v's compact JSON encoding as encodeJSON writes it,
+// without building it: cutting a long list needs the size of every record. Values of
+// types other than the generic JSON ones are measured by encoding them.
+func jsonSize(v any) int {
+	switch t := v.(type) {
+	case nil:
+		return 4
+	case bool:
+		if t {
+			return 4
+		}
+		return 5
+	case string:
+		return stringSize(t)
+	case json.Number:
+		if t == "" {
+			return 1 // encoding/json writes an empty Number as 0
+		}
+		return len(t)
+	case float64:
+		return floatSize(t)
+	case int:
+		return len(strconv.Itoa(t))
+	case int64:
+		return len(strconv.FormatInt(t, 10))
+	case map[string]any:
+		if t == nil {
+			return 4
+		}
+		n := 2 + max(len(t)-1, 0) // braces and commas
+		for k, e := range t {
+			n += stringSize(k) + 1 + jsonSize(e)
+		}
+		return n
+	case []any:
+		if t == nil {
+			return 4
+		}
+		n := 2 + max(len(t)-1, 0)
+		for _, e := range t {
+			n += jsonSize(e)
+		}
+		return n
+	}
+	text, err := encodeJSON(v)
+	if err != nil {
+		return 0
+	}
+	return len(text)
+}
+
+// floatSize is the length of f as encoding/json writes it: plain decimal, or
+// exponent form (1e+21, 1e-7) outside [1e-6, 1e21). NaN and infinities, which it
+// refuses, never reach here from JSON.
+func floatSize(f float64) int {
+	var buf [32]byte
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b := strconv.AppendFloat(buf[:0], f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		return n - 1 // e-07 is written e-7
+	}
+	return len(b)
+}
+
+// stringSize is the length of s as a JSON string without HTML escaping: quotes,
+// two-byte escapes, \u00XX for other control characters, and six bytes for invalid
+// UTF-8 (written as \ufffd) and for U+2028 and U+2029.
+func stringSize(s string) int {
+	n := 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' ||
+				c == '\b' || c == '\f':
+				n += 2
+			case c < 0x20:
+				n += 6
+			default:
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			n += 6
+		case r == '\u2028' || r == '\u2029':
+			n += 6
+		default:
+			n += size
+		}
+		i += size
+	}
+	return n
+}

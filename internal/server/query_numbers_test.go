@@ -1,0 +1,59 @@
+package server
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// runQuery compiles and runs expr over records and returns the result's JSON text.
+func runQuery(t *testing.T, expr string, records any) string {
+	t.Helper()
+	q, err := compileQuery(expr)
+	require.NoError(t, err, expr)
+	got, err := q.run(records)
+	require.NoError(t, err, expr)
+	text, err := encodeJSON(got)
+	require.NoError(t, err)
+	return text
+}
+
+func TestQueryNumbersKeepTheirDigitsAndOrder(t *testing.T) {
+	records := []any{
+		map[string]any{"id": json.Number("-9007199254740993"), "v": json.Number("0.1")},
+		map[string]any{"id": json.Number("-9007199254740992"), "v": json.Number("1e2")},
+		map[string]any{"id": json.Number("18446744073709551615"), "v": json.Number("2.50")},
+		map[string]any{"id": json.Number("9007199254740993"), "v": int64(-1 << 62)},
+		map[string]any{"id": json.Number("9.007199254740993e15"), "v": uint64(1<<64 - 2)},
+		map[string]any{"id": 7, "v": 2.5},
+	}
+	require.Equal(t,
+		`[-9007199254740993,-9007199254740992,7,9007199254740993,9007199254740993,18446744073709551615]`,
+		runQuery(t, "sort_by(@, &id)[].id", records),
+		"integers in any spelling sort by their exact value; one value, one spelling")
+	require.Equal(t, `[0.1,100,2.50,-4611686018427387904,18446744073709551614,2.50]`,
+		runQuery(t, "[].v", records), "decimals keep their digits, Go integers their value")
+	require.Equal(t, `[18446744073709551615,9007199254740993,9007199254740993,7]`,
+		runQuery(t, "[?id > `-9007199254740992`].id", records))
+	require.Equal(t, `[-9007199254740993]`,
+		runQuery(t, "[?id < `-9007199254740992`].id", records))
+	require.Equal(t, `[18446744073709551615]`,
+		runQuery(t, "[?id == `18446744073709551615`].id", records))
+	require.Equal(t, `6`, runQuery(t, "length(@)", records))
+	require.Equal(t, `"x"`, runQuery(t, "`\"x\"`", records))
+}
+
+func TestQueryOfAGoValueGoesThroughItsJSON(t *testing.T) {
+	type rec struct {
+		ID   uint64 `json:"id"`
+		Name string `json:"name"`
+	}
+	records := []rec{{ID: 1 << 60, Name: "a"}, {ID: 3, Name: "b"}}
+	require.Equal(t, `[1152921504606846976]`, runQuery(t, "[?id > `3`].id", records))
+}
+
+func TestJSONLiteralsSkipStringsAndIdentifiers(t *testing.T) {
+	got := jsonLiterals("[?name == '`not`' && \"a`b\" == `1` || x == `\"q\\`\"`] | `[2]`")
+	require.Equal(t, []string{"1", "\"q`\"", "[2]"}, got)
+}

@@ -1,0 +1,356 @@
+package server
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/tools"
+)
+
+// A result whose JSON text is longer than the configured bound is cut, never silently:
+// it becomes {"truncated": {...}, "result": <what fits>}, where "truncated" says what
+// was left out and how to narrow the call. The text the agent reads is that object's
+// JSON, so it still parses, and the structured content is the same object.
+//
+// A list (or the nodes of a page) keeps its first records that fit. A single record
+// too large on its own, and any other value, keeps its shape and loses the tail of its
+// largest lists, one list at a time, largest first. A value that does not fit even with
+// every list emptied is replaced by null.
+const (
+	// TruncatedKey names the marker of a cut result.
+	TruncatedKey = "truncated"
+	// cutResultKey holds what was kept of a cut result.
+	cutResultKey = "result"
+	// markerReserve is the room kept for the marker while choosing what fits; the
+	// smallest accepted bound leaves ample room beside it.
+	markerReserve = 1024
+	// maxShrinkSteps bounds how many lists are cut in one value.
+	maxShrinkSteps = 64
+	// maxListedFields bounds the cut lists named in a marker.
+	maxListedFields = 8
+)
+
+// cut records how a result was cut.
+type cut struct {
+	maxBytes int
+	// size is the length of the whole result's text.
+	size int
+	// records is set when records of a list were left out: how many were kept, of
+	// how many.
+	records *fieldCut
+	// fields lists the nested lists that were cut.
+	fields []fieldCut
+	// dropped means nothing fit: the result was replaced by null.
+	dropped bool
+}
+
+// fieldCut is one list cut short: its path, and how many entries were kept of how many.
+type fieldCut struct {
+	path          string
+	kept, entries int
+}
+
+// boundResult cuts value, whose JSON text is size bytes long, to fit maxBytes and
+// returns the cut result and what was done. records names where the records are: ""
+// for the value itself when it is a list, or the member of an object that holds them.
+func boundResult(value any, listField string, size, maxBytes int, hint string) (any, *cut) {
+	c := &cut{maxBytes: maxBytes, size: size}
+	budget := maxBytes - markerReserve - len(`{"result":,"truncated":}`)
+	kept := c.fit(value, listField, budget)
+	out := map[string]any{cutResultKey: kept, TruncatedKey: c.marker(hint)}
+	if jsonSize(out) > maxBytes {
+		// The sizes were estimates; settle for the marker alone.
+		c.records, c.fields, c.dropped = nil, nil, true
+		out = map[string]any{cutResultKey: nil, TruncatedKey: c.marker(hint)}
+	}
+	return out, c
+}
+
+// encodeCut writes a cut result with its marker first, so an agent reading the text
+// from the top learns that it is incomplete before it reads the records.
+func encodeCut(out map[string]any) (string, error) {
+	marker, err := encodeJSON(out[TruncatedKey])
+	if err != nil {
+		return "", err
+	}
+	kept, err := encodeJSON(out[cutResultKey])
+	if err != nil {
+		return "", err
+	}
+	return `{"` + TruncatedKey + `":` + marker + `,"` + cutResultKey + `":` + kept + `}`, nil
+}
+
+// fit returns what of value fits budget bytes.
+func (c *cut) fit(value any, listField string, budget int) any {
+	records, container := recordsOf(value, listField)
+	if records == nil {
+		v, ok := c.shrink(value, "", budget)
+		if !ok {
+			c.dropped = true
+			return nil
+		}
+		return v
+	}
+
+	empty := jsonSize(container([]any{}))
+	room := budget - empty + 2 // the empty list's brackets are counted in empty
+	used, k := 2, 0
+	for k < len(records) {
+		next := jsonSize(records[k])
+		if k > 0 {
+			next++
+		}
+		if used+next > room {
+			break
+		}
+		used += next
+		k++
+	}
+	kept := slices.Clone(records[:k])
+	if k == 0 && len(records) > 0 {
+		// Not even the first record fits: keep it with its own lists cut.
+		prefix := "[0]"
+		if listField != "" {
+			prefix = listField + "[0]"
+		}
+		if first, ok := c.shrink(records[0], prefix, room-2); ok {
+			kept = []any{first}
+		}
+	}
+	if len(kept) < len(records) {
+		c.records = &fieldCut{path: listField, kept: len(kept), entries: len(records)}
+	}
+	return container(kept)
+}
+
+// recordsOf finds the records of value and returns them with a function that rebuilds
+// value around other records; nil when value holds no list of records.
+func recordsOf(value any, listField string) ([]any, func([]any) any) {
+	if listField == "" {
+		list, ok := value.([]any)
+		if !ok {
+			return nil, nil
+		}
+		return list, func(r []any) any { return r }
+	}
+	obj, ok := value.(map[string]any)
+	if !ok {
+		return nil, nil
+	}
+	list, ok := obj[listField].([]any)
+	if !ok {
+		return nil, nil
+	}
+	return list, func(r []any) any {
+		out := make(map[string]any, len(obj))
+		for k, v := range obj {
+			out[k] = v
+		}
+		out[listField] = r
+		return out
+	}
+}
+
+// shrink cuts the largest lists inside v until it fits budget, and reports whether it
+// does. v itself is not changed: the lists cut are copies.
+func (c *cut) shrink(v any, prefix string, budget int) (any, bool) {
+	root := []any{copyTree(v)}
+	for range maxShrinkSteps {
+		size, big := largestList(root, prefix)
+		if size <= budget {
+			return root[0], true
+		}
+		if big == nil {
+			return nil, false
+		}
+		kept := prefixFitting(big.list, budget-(size-big.size))
+		big.set(big.list[:kept:kept])
+		c.fields = append(c.fields, fieldCut{path: big.path, kept: kept, entries: len(big.list)})
+	}
+	return nil, false
+}
+
+// prefixFitting returns how many of the first entries of list fit room bytes as a list.
+func prefixFitting(list []any, room int) int {
+	used := 2
+	for i, e := range list {
+		next := jsonSize(e)
+		if i > 0 {
+			next++
+		}
+		if used+next > room {
+			return i
+		}
+		used += next
+	}
+	return len(list)
+}
+
+// listRef is one non-empty list inside a value, with what replaces it there.
+type listRef struct {
+	path string
+	list []any
+	size int
+	set  func([]any)
+}
+
+// largestList returns the size of root[0] and its largest non-empty list (nil when it
+// has none), measuring every node once. Cutting the list changes root[0] in place.
+func largestList(root []any, prefix string) (int, *listRef) {
+	var best *listRef
+	var walk func(v any, path string, set func([]any)) int
+	walk = func(v any, path string, set func([]any)) int {
+		switch t := v.(type) {
+		case map[string]any:
+			n := 2 + max(len(t)-1, 0)
+			for k, e := range t {
+				n += stringSize(k) + 1 + walk(e, joinPath(path, k), func(l []any) { t[k] = l })
+			}
+			return n
+		case []any:
+			n := 2 + max(len(t)-1, 0)
+			for i, e := range t {
+				n += walk(e, path+"["+strconv.Itoa(i)+"]", func(l []any) { t[i] = l })
+			}
+			if len(t) > 0 && (best == nil || n > best.size) {
+				best = &listRef{path: path, list: t, size: n, set: set}
+			}
+			return n
+		}
+		return jsonSize(v)
+	}
+	size := walk(root[0], prefix, func(l []any) { root[0] = l })
+	return size, best
+}
+
+// pathLabel names a list by its path; the empty path is the value itself.
+func pathLabel(path string) string {
+	if path == "" {
+		return "(the result itself)"
+	}
+	return path
+}
+
+var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// joinPath appends a member name to a path: a.b, or a["odd key"].
+func joinPath(path, key string) string {
+	if !plainKey.MatchString(key) {
+		return path + "[" + strconv.Quote(key) + "]"
+	}
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// copyTree copies the objects and lists of v, so that cutting them leaves v intact.
+func copyTree(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, e := range t {
+			out[k] = copyTree(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = copyTree(e)
+		}
+		return out
+	}
+	return v
+}
+
+// marker is the "truncated" member of a cut result.
+func (c *cut) marker(hint string) map[string]any {
+	m := map[string]any{
+		"maxResultBytes": c.maxBytes,
+		"resultBytes":    c.size,
+		"message":        c.message(hint),
+	}
+	if c.records != nil {
+		m["records"] = map[string]any{"returned": c.records.kept,
+			"omitted": c.records.entries - c.records.kept}
+	}
+	if len(c.fields) > 0 {
+		fields := make([]any, 0, min(len(c.fields), maxListedFields))
+		for _, f := range c.fields[:min(len(c.fields), maxListedFields)] {
+			fields = append(fields, map[string]any{"path": f.path, "returned": f.kept,
+				"omitted": f.entries - f.kept})
+		}
+		m["fields"] = fields
+	}
+	return m
+}
+
+// message says in words what the marker says in numbers, and how to get the rest.
+func (c *cut) message(hint string) string {
+	var b strings.Builder
+	if c.dropped {
+		fmt.Fprintf(&b, "The result (%d bytes of JSON) does not fit the server's limit of %d "+
+			"bytes even with its lists emptied, so none of it is returned.", c.size, c.maxBytes)
+	} else {
+		fmt.Fprintf(&b, "The result (%d bytes of JSON) was cut to fit the server's limit of "+
+			"%d bytes:", c.size, c.maxBytes)
+		var parts []string
+		if r := c.records; r != nil {
+			parts = append(parts, fmt.Sprintf(" %d of %d records are returned, %d left out",
+				r.kept, r.entries, r.entries-r.kept))
+		}
+		for i, f := range c.fields {
+			if i == maxListedFields {
+				parts = append(parts, fmt.Sprintf(" %d more lists were cut", len(c.fields)-i))
+				break
+			}
+			parts = append(parts, fmt.Sprintf(" the list %s keeps %d of %d entries",
+				pathLabel(f.path), f.kept, f.entries))
+		}
+		b.WriteString(strings.Join(parts, ";") + ".")
+	}
+	b.WriteString(" " + hint)
+	return b.String()
+}
+
+// narrowingHint tells the agent how to ask for less with t: its filters, a query, and
+// paging, as far as t has them.
+func narrowingHint(t tools.Tool) string {
+	var filters, paging []string
+	for _, p := range t.Params {
+		switch {
+		case pagingParams[p.Name]:
+			paging = append(paging, p.Name)
+		case p.Name == "sort_by" || p.Name == "sort_order" || p.Required:
+		default:
+			filters = append(filters, p.Name)
+		}
+	}
+	var ways []string
+	if len(filters) > 0 {
+		ways = append(ways, "use the tool's filters ("+strings.Join(filters, ", ")+")")
+	}
+	if t.Lists && t.Kind == tools.Read {
+		ways = append(ways, "pass a query that keeps fewer records or fields, such as "+
+			"[?name=='x'] or [].{id: id, name: name}")
+	}
+	if len(paging) > 0 {
+		ways = append(ways, "page through the results ("+strings.Join(paging, ", ")+")")
+	}
+	if len(ways) == 0 {
+		return "This tool cannot narrow its result; the server's operator can raise " +
+			"ZSCALER_MCP_MAX_RESULT_BYTES."
+	}
+	if len(ways) > 1 {
+		ways[len(ways)-1] = "or " + ways[len(ways)-1]
+	}
+	return "To see the rest, narrow the call: " + strings.Join(ways, "; ") + "."
+}
+
+// pagingParams are the parameter names that select a page.
+var pagingParams = map[string]bool{
+	"page": true, "page_size": true, "page_num": true, "limit": true, "offset": true,
+}

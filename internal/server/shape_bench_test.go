@@ -1,0 +1,70 @@
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/zscaler/zscaler-mcp/internal/tools"
+)
+
+// benchRules is a 10,000-record list of rule-like records of about 400 bytes, as a
+// large ZIA list returns them: json.Number ids (one in a hundred beyond 2^53), nested
+// references and a mix of states.
+func benchRules() []any {
+	out := make([]any, 10000)
+	for i := range out {
+		id := json.Number(fmt.Sprint(100000 + i))
+		if i%100 == 0 {
+			id = json.Number(fmt.Sprint(int64(1)<<60 + int64(i)))
+		}
+		state := "ENABLED"
+		if i%3 == 0 {
+			state = "DISABLED"
+		}
+		out[i] = map[string]any{
+			"id": id, "name": fmt.Sprintf("Rule %05d", i), "order": json.Number(fmt.Sprint(i + 1)),
+			"state": state, "action": "BLOCK", "rank": json.Number("7"),
+			"description": "Blocks the categories the acceptable use policy names",
+			"locations":   []any{map[string]any{"id": json.Number("2001"), "name": "HQ"}},
+			"groups": []any{map[string]any{"id": json.Number("3001"), "name": "Engineering"},
+				map[string]any{"id": json.Number("3002"), "name": "Sales"}},
+			"urlCategories": []any{"GAMBLING", "ADULT_THEMES"}, "protocols": []any{"ANY_RULE"},
+		}
+	}
+	return out
+}
+
+func benchShape(b *testing.B, expr string, limit int) {
+	records := benchRules()
+	r := newRegistrar(registrarDeps{logger: discardLogger(),
+		maxResultBytes: func() int { return limit }})
+	tool := tools.Tool{Name: "bench", Kind: tools.Read, Lists: true,
+		Params: []tools.Param{{Name: "search", Type: tools.String}}}
+	b.SetBytes(int64(jsonSize(records)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		q, err := compileQuery(expr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := r.shape(tool, outcome{res: tools.List(records), query: q}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkShape10k measures what the registrar does to a 10,000-record list after the
+// handler returns (sanitization aside): encoding alone, a query, the size bound, both.
+func BenchmarkShape10k(b *testing.B) {
+	b.Run("encode", func(b *testing.B) { benchShape(b, "", 0) })
+	b.Run("query", func(b *testing.B) {
+		benchShape(b, "[?state=='ENABLED' && id > `100500`].{id: id, name: name}", 0)
+	})
+	b.Run("sort_by", func(b *testing.B) { benchShape(b, "sort_by(@, &id)[-10:].id", 0) })
+	b.Run("cut", func(b *testing.B) { benchShape(b, "", 200000) })
+	b.Run("query+cut", func(b *testing.B) {
+		benchShape(b, "[?state=='ENABLED']", 200000)
+	})
+}
