@@ -19,6 +19,9 @@ const (
 	startMargin       = 20 * time.Second // a restarted image loading its tools
 	killWait          = 5 * time.Second
 	pollEvery         = 50 * time.Millisecond
+	// execSettle is how long a restarting server may look gone before restart
+	// believes it exited.
+	execSettle = 500 * time.Millisecond
 )
 
 // signaller sends one lifecycle signal to a live server and follows what happens.
@@ -123,6 +126,7 @@ func (s signaller) restart() int {
 		rec.PID, s.in.Path, rec.ShutdownTimeout(), wait)
 
 	deadline := time.Now().Add(wait)
+	var goneSince time.Time
 	for time.Now().Before(deadline) {
 		cur, err := lifecycle.Read(s.in.Path)
 		if err == nil && cur.StartedAt.After(rec.StartedAt) && cur.State == lifecycle.StateServing {
@@ -136,7 +140,14 @@ func (s signaller) restart() int {
 			printf(s.errw, "Restart refused: %s\nThe server keeps running.\n", r.Reason)
 			return 1
 		}
-		if !lifecycle.Running(rec) {
+		// While a multi-threaded process execs, its PID can read as a zombie for a
+		// moment; only a process gone for a while has really exited.
+		switch {
+		case lifecycle.Running(rec):
+			goneSince = time.Time{}
+		case goneSince.IsZero():
+			goneSince = time.Now()
+		case time.Since(goneSince) >= execSettle:
 			printf(s.errw, "pid %d exited instead of starting again (see its log), leaving "+
 				"PID file %s; %s.\n", rec.PID, s.in.Path, clearStale(s.in.Path))
 			return 1
