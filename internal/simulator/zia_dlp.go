@@ -112,6 +112,9 @@ var _ = register(&family{
 // webDlpActions are the actions of web DLP rules.
 var webDlpActions = []string{"ANY", "NONE", "BLOCK", "ALLOW", "ICAP_RESPONSE"}
 
+// webDlpObjectRefs are the fields of web DLP rules that hold one {id, name} reference.
+var webDlpObjectRefs = []string{"auditor", "notificationTemplate", "icapServer", "receiver"}
+
 // maxRuleEngines is the number of DLP engines one web DLP rule may name.
 const maxRuleEngines = 4
 
@@ -143,6 +146,14 @@ var webDlpRules = ruleFamily("webDlpRules", webDlpRuleTemplate, webDlpActions,
 		"userRiskScoreLevels": {"LOW", "MEDIUM", "HIGH", "CRITICAL"},
 	},
 	func(_ *Tenant, rec record) *apiError {
+		// The API reads these fields as {id, name} objects: a bare id does not decode.
+		for _, k := range webDlpObjectRefs {
+			if v := rec[k]; v != nil {
+				if _, isObj := v.(map[string]any); !isObj {
+					return errInvalidBody()
+				}
+			}
+		}
 		if len(list(rec, "dlpEngines")) > maxRuleEngines {
 			return errInvalid("A DLP rule can have at most %d DLP engines", maxRuleEngines)
 		}

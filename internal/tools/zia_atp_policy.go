@@ -52,7 +52,48 @@ func ziaATPSettings() ziaSettings {
 			"spelling fileFormatVunerabilitesBlocked. Unknown fields are refused with the " +
 			"list of valid ones.",
 		Fields: ziaATPSettingsFields(),
+		Value:  ziaATPSettingValue,
 	}
+}
+
+// ziaATPSettingValue checks the two ATP settings whose values the API limits, and
+// which it refuses with a message that names neither field nor range: riskTolerance,
+// a page risk score from 0 to 100, and blockedCountries, country codes spelt
+// COUNTRY_ and the two-letter ISO code. A bare code (kp) is read as COUNTRY_KP.
+func ziaATPSettingValue(field string, v any) (any, error) {
+	switch field {
+	case "riskTolerance":
+		if n, ok := number(v); ok && (n < 0 || n > 100) {
+			return nil, toolerr.New(toolerr.InvalidArgument,
+				"settings field \"riskTolerance\" is a page risk score from 0 to 100, got %v", n)
+		}
+	case "blockedCountries":
+		list, _ := v.([]any)
+		out := make([]any, 0, len(list))
+		for i, item := range list {
+			s, _ := item.(string)
+			code := strings.ToUpper(strings.TrimSpace(s))
+			if len(code) == 2 {
+				code = "COUNTRY_" + code
+			}
+			if !ziaCountryCode(code) {
+				return nil, toolerr.New(toolerr.InvalidArgument,
+					"settings field \"blockedCountries\" item %d (%q) is not a country code: "+
+						"write COUNTRY_ and the two-letter ISO code, e.g. COUNTRY_KP", i+1, s)
+			}
+			out = append(out, code)
+		}
+		return out, nil
+	}
+	return v, nil
+}
+
+// ziaCountryCode reports whether code is COUNTRY_ followed by two capital letters.
+func ziaCountryCode(code string) bool {
+	cc, ok := strings.CutPrefix(code, "COUNTRY_")
+	return ok && len(cc) == 2 && strings.IndexFunc(cc, func(r rune) bool {
+		return r < 'A' || r > 'Z'
+	}) < 0
 }
 
 const ziaSecurityExceptionsPath = "/cyberThreatProtection/securityExceptions"

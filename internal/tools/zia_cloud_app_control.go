@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // Cloud app control rules are kept in one policy per rule type, so every rule call
@@ -111,7 +112,9 @@ func ziaCloudAppPolicyTool(toolset string, up Upstream) Tool {
 		[]Param{
 			ziaSearchParam("application ids and names"),
 			{Name: "app_class", Type: String,
-				Description: "Only applications of this class, e.g. WEB_MAIL, FILE_SHARE, AI_ML."},
+				Description: "Only applications of this class, e.g. WEB_MAIL, FILE_SHARE, AI_ML. " +
+					"Case is ignored, and the rule types WEBMAIL and STREAMING_MEDIA are read " +
+					"as their classes WEB_MAIL and STREAMING."},
 			{Name: "page", Type: Integer, Min: Bound(1),
 				Description: "Page number (from 1); when given only that page is returned."},
 			{Name: "page_size", Type: Integer, Min: Bound(1), Max: Bound(1000),
@@ -122,7 +125,10 @@ func ziaCloudAppPolicyTool(toolset string, up Upstream) Tool {
 		},
 		func(ctx context.Context, args Args) (Result, error) {
 			q := url.Values{}
-			ziaSetGiven(q, args, map[string]string{"search": "search", "app_class": "appClass"})
+			ziaSetGiven(q, args, map[string]string{"search": "search"})
+			if class := ziaAppClass(args.String("app_class")); class != "" {
+				q.Set("appClass", class)
+			}
 			if args.Has("group_results") {
 				q.Set("groupResults", strconv.FormatBool(args.Bool("group_results")))
 			}
@@ -133,4 +139,19 @@ func ziaCloudAppPolicyTool(toolset string, up Upstream) Tool {
 		})
 	t.Lists = true
 	return t
+}
+
+// ziaAppClass returns the API's spelling of an application class. The API knows the
+// classes in capitals only, and an agent that has just named a cloud app control rule
+// type is likely to give it here: the two enums differ in WEBMAIL and STREAMING_MEDIA,
+// which the API would refuse with a bare "Invalid appClass".
+func ziaAppClass(s string) string {
+	class := strings.ToUpper(strings.TrimSpace(s))
+	switch class {
+	case "WEBMAIL":
+		return "WEB_MAIL"
+	case "STREAMING_MEDIA":
+		return "STREAMING"
+	}
+	return class
 }

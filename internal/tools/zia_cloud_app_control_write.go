@@ -1,6 +1,10 @@
 package tools
 
-import "github.com/zscaler/zscaler-mcp/internal/toolerr"
+import (
+	"strings"
+
+	"github.com/zscaler/zscaler-mcp/internal/toolerr"
+)
 
 // ziaCloudAppControlWriteTools returns the create, update and delete tools of cloud app
 // control rules. Their rules hold a list of actions rather than one action, and live
@@ -28,6 +32,7 @@ func ziaCloudAppControlWriteTools(up Upstream) []Tool {
 			body["type"] = args.String("rule_type")
 			return nil
 		},
+		Finish:    ziaUpperActions,
 		CheckBody: ziaCheckCloudAppRuleActions,
 		Note: "Each rule type is a policy of its own: order counts among the rules of " +
 			"rule_type.",
@@ -43,4 +48,17 @@ func ziaCheckCloudAppRuleActions(body map[string]any, _ bool) error {
 	return toolerr.New(toolerr.InvalidArgument, "a cloud app control rule needs at least "+
 		"one action: give action, or advanced.actions for several; "+
 		"zia_list_cloud_app_control_actions lists the actions of the rule type")
+}
+
+// ziaUpperActions writes the rule's actions in capitals, as the API spells every one of
+// them: it refuses block_webmail_send as not valid for the rule type, which would send
+// the agent looking for another action rather than another spelling.
+func ziaUpperActions(_ Args, body, _, _ map[string]any) error {
+	actions, _ := body["actions"].([]any)
+	for i, a := range actions {
+		if s, ok := a.(string); ok {
+			actions[i] = strings.ToUpper(strings.TrimSpace(s))
+		}
+	}
+	return nil
 }

@@ -31,6 +31,9 @@ type ziaSettings struct {
 	// Fields are the documented API fields of the object. Fields the tenant returns are
 	// accepted too, so a field the API adds later is not refused.
 	Fields []string
+	// Value, when set, checks the value given for a field once its JSON kind is known
+	// to be right, and returns it in the API's form.
+	Value func(field string, v any) (any, error)
 }
 
 func (s ziaSettings) readTool(up Upstream) Tool {
@@ -87,6 +90,12 @@ func (s ziaSettings) patch(raw, cur map[string]any) (map[string]any, error) {
 		}
 		if err := ziaSettingValue(field, cur[field], v, s.GetName); err != nil {
 			return nil, err
+		}
+		if s.Value != nil {
+			var err error
+			if v, err = s.Value(field, v); err != nil {
+				return nil, err
+			}
 		}
 		out[field] = v
 	}
