@@ -177,3 +177,15 @@ func TestLocationsTheAPIKeepsAreRefusedUpFront(t *testing.T) {
 	}
 	require.Empty(t, ziaWritesTo(tenant, "/locations"))
 }
+
+// An IP credential whose address is not an IP address is refused for what it is, not
+// as if the address were missing; the pre-shared key appears nowhere in the refusal.
+func TestVPNCredentialWithAMalformedAddressSaysSo(t *testing.T) {
+	up, tenant := ziaSim(t)
+	_, err := ziaDo(t, up, "zia_create_vpn_credential", map[string]any{
+		"credential_type": "IP", "ip_address": "999.1.1.1", "pre_shared_key": "Hunter2-PSK"})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), "999.1.1.1 is not an IP address")
+	require.NotContains(t, err.Error(), "Hunter2")
+	require.Empty(t, ziaWritesTo(tenant, "/vpnCredentials"))
+}
