@@ -279,8 +279,11 @@ func prepareVPNCredential(t *Tenant, rec, old, in record, _ url.Values) *apiErro
 	switch str(rec, "type") {
 	case "IP":
 		ip := str(rec, "ipAddress")
-		if net.ParseIP(ip) == nil {
+		if ip == "" {
 			return errInvalid("ipAddress is required for IP credentials")
+		}
+		if net.ParseIP(ip) == nil {
+			return errInvalid("Invalid ipAddress: %s is not an IP address", ip)
 		}
 		if !t.isStaticIP(ip) {
 			return errInvalid("IP address %s is not a static IP of the organization", ip)

@@ -109,6 +109,10 @@ func prepareURLCategory(t *Tenant, rec, old, in record, q url.Values) *apiError 
 			rec[k] = v
 		}
 	}
+	// superCategory is an enum: the API answers any other spelling as an invalid body.
+	if sc := str(rec, "superCategory"); sc != strings.ToUpper(sc) || strings.Contains(sc, " ") {
+		return errInvalidBody()
+	}
 	custom := (old == nil) || boolean(old, "customCategory")
 	if custom {
 		rec["customCategory"] = true

@@ -22,8 +22,12 @@ func ziaIPGroupWriteTools(up Upstream) []Tool {
 			"returns it with its id. " + ziaStagedHint,
 		UpdateDescription: "Changes an IP source group; what is not given keeps its value. " +
 			ziaStagedHint,
-		DeleteDescription: "Deletes an IP source group; the API refuses while rules use it. " +
-			ziaDeleteHint,
+		DeleteDescription: "Deletes an IP source group. Nothing is deleted while rules " +
+			"use it; the refusal names them. " + ziaDeleteHint,
+		CheckDelete: ziaUnreferenced(up, "IP source group",
+			ziaFirewallRules.with("srcIpGroups"), ziaDNSRules.with("srcIpGroups"),
+			ziaIPSRules.with("srcIpGroups"), ziaURLRules.with("sourceIpGroups"),
+			ziaSSLRules.with("sourceIpGroups")),
 	}
 	dst := ziaCRUD{
 		Toolset: ts, Noun: "ip_destination_group", What: "IP destination group",
@@ -53,8 +57,11 @@ func ziaIPGroupWriteTools(up Upstream) []Tool {
 			"destinations and returns it with its id. " + ziaStagedHint,
 		UpdateDescription: "Changes an IP destination group; what is not given keeps its " +
 			"value. " + ziaStagedHint,
-		DeleteDescription: "Deletes an IP destination group; the API refuses while rules " +
-			"use it. " + ziaDeleteHint,
+		DeleteDescription: "Deletes an IP destination group. Nothing is deleted while " +
+			"rules use it; the refusal names them. " + ziaDeleteHint,
+		CheckDelete: ziaUnreferenced(up, "IP destination group",
+			ziaFirewallRules.with("destIpGroups"), ziaDNSRules.with("destIpGroups"),
+			ziaIPSRules.with("destIpGroups"), ziaSSLRules.with("destIpGroups")),
 	}
 	return append(src.tools(up), dst.tools(up)...)
 }

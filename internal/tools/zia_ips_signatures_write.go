@@ -104,7 +104,11 @@ func ziaCheckRuleText(text string) error {
 		return bad("needs its options in parentheses at the end")
 	}
 	header := strings.Fields(text[:open])
-	if len(header) == 0 || !strings.EqualFold(header[0], "alert") {
+	// Rule keywords are case-sensitive: the API refuses ALERT as it refuses drop.
+	if len(header) == 0 || header[0] != "alert" {
+		if len(header) > 0 && strings.EqualFold(header[0], "alert") {
+			return bad("must start with the action alert in lower case, got %q", header[0])
+		}
 		return bad("must start with the action alert, the only one custom signatures support")
 	}
 	if len(header) != 7 {

@@ -46,6 +46,8 @@ func TestIPSSignatureRuleTextIsChecked(t *testing.T) {
 		"bad sid":   {`alert tcp any any -> any 445 (sid:abc; rev:1;)`, "sid:abc; where sid must be"},
 		"sid in the message only": {`alert tcp any any -> any 445 (msg:"sid:1;"; rev:1;)`,
 			"needs a sid option"},
+		"action in capitals": {"ALERT tcp any any -> any 445 (sid:1; rev:1;)",
+			`action alert in lower case, got "ALERT"`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

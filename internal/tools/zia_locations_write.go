@@ -52,8 +52,34 @@ func ziaLocationWriteTools(up Upstream) []Tool {
 		UpdateDescription: "Changes a location: only the fields given change, the rest " +
 			"keep their values (the location is read and sent back whole). " + ziaStagedHint,
 		DeleteDescription: "Deletes a location; the API refuses while it has " +
-			"sub-locations or rules and groups use it. " + ziaDeleteHint,
+			"sub-locations or rules and groups use it. The built-in Road Warrior location " +
+			"cannot be changed or deleted. " + ziaDeleteHint,
+		CheckExisting: ziaChangeableLocation,
 	}.tools(up)
+}
+
+// ziaRoadWarriorID is the id of the built-in location of remote users' traffic.
+const ziaRoadWarriorID = "-3"
+
+// ziaChangeableLocation refuses what the API refuses for a location, before anything
+// is sent and before anybody is asked to confirm a deletion: any change to a built-in
+// location (Road Warrior, or one marked nonEditable), and the deletion of a location
+// that still has sub-locations, which its childCount tells without another call.
+func ziaChangeableLocation(cur map[string]any, kind Kind) error {
+	id, name := ziaIDText(cur["id"]), ziaShort(ziaField(cur, "name"))
+	verb := "changed"
+	if kind == Delete {
+		verb = "deleted"
+	}
+	if fixed, _ := cur["nonEditable"].(bool); fixed || id == ziaRoadWarriorID {
+		return toolerr.New(toolerr.InvalidArgument,
+			"location %s (%q) is built in and cannot be %s", id, name, verb)
+	}
+	if n, ok := number(cur["childCount"]); ok && n > 0 && kind == Delete {
+		return toolerr.New(toolerr.InvalidArgument, "location %s (%q) still has %d "+
+			"sub-location(s); nothing was deleted. Delete those first", id, name, int64(n))
+	}
+	return nil
 }
 
 // ziaHasParent reports whether a location body names a parent (a sub-location).

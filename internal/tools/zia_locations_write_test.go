@@ -148,3 +148,44 @@ func TestLocationNeedsAnEgress(t *testing.T) {
 	require.NoError(t, err, "a sub-location lives on its parent's egress")
 	require.Equal(t, 36788941.0, fake.Calls()[0].Body.(map[string]any)["parentId"])
 }
+
+// The built-in Road Warrior location and a location with sub-locations are refused
+// before anything is sent, and before anybody is asked to confirm their deletion.
+func TestLocationsTheAPIKeepsAreRefusedUpFront(t *testing.T) {
+	up, tenant := ziaSim(t)
+	cases := []struct {
+		tool string
+		args map[string]any
+		want string
+	}{
+		{"zia_update_location", map[string]any{"location_id": float64(-3), "description": "x"},
+			`location -3 ("Road Warrior") is built in and cannot be changed`},
+		{"zia_delete_location", map[string]any{"location_id": "-3"},
+			`location -3 ("Road Warrior") is built in and cannot be deleted`},
+		{"zia_delete_location", map[string]any{"location_id": "36788941"},
+			`location 36788941 ("HQ San Jose") still has 2 sub-location(s)`},
+	}
+	for _, tc := range cases {
+		_, err := ziaDo(t, up, tc.tool, tc.args)
+		requireKindOf(t, err, toolerr.InvalidArgument)
+		require.Contains(t, err.Error(), tc.want)
+		if tc.tool == "zia_delete_location" {
+			_, err := ziaDescribeCall(t, up, tc.tool, tc.args)
+			requireKindOf(t, err, toolerr.InvalidArgument)
+			require.Contains(t, err.Error(), tc.want)
+		}
+	}
+	require.Empty(t, ziaWritesTo(tenant, "/locations"))
+}
+
+// An IP credential whose address is not an IP address is refused for what it is, not
+// as if the address were missing; the pre-shared key appears nowhere in the refusal.
+func TestVPNCredentialWithAMalformedAddressSaysSo(t *testing.T) {
+	up, tenant := ziaSim(t)
+	_, err := ziaDo(t, up, "zia_create_vpn_credential", map[string]any{
+		"credential_type": "IP", "ip_address": "999.1.1.1", "pre_shared_key": "Hunter2-PSK"})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), "999.1.1.1 is not an IP address")
+	require.NotContains(t, err.Error(), "Hunter2")
+	require.Empty(t, ziaWritesTo(tenant, "/vpnCredentials"))
+}

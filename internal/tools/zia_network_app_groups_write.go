@@ -21,7 +21,9 @@ func ziaNetworkAppGroupWriteTools(up Upstream) []Tool {
 			"id. " + ziaStagedHint,
 		UpdateDescription: "Changes a network application group; what is not given keeps " +
 			"its value. " + ziaStagedHint,
-		DeleteDescription: "Deletes a network application group; the API refuses while " +
-			"rules use it. " + ziaDeleteHint,
+		DeleteDescription: "Deletes a network application group. Nothing is deleted " +
+			"while rules use it; the refusal names them. " + ziaDeleteHint,
+		CheckDelete: ziaUnreferenced(up, "network application group",
+			ziaFirewallRules.with("nwApplicationGroups"), ziaDNSRules.with("applicationGroups")),
 	}.tools(up)
 }

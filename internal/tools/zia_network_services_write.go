@@ -30,8 +30,13 @@ func ziaNetworkServiceWriteTools(up Upstream) []Tool {
 			"firewall rules and service groups, and returns it with its id. " + ziaStagedHint,
 		UpdateDescription: "Changes a custom network service; what is not given keeps its " +
 			"value. Standard and predefined services cannot be changed. " + ziaStagedHint,
-		DeleteDescription: "Deletes a custom network service; the API refuses while rules " +
-			"or service groups use it. " + ziaDeleteHint,
+		DeleteDescription: "Deletes a custom network service. Nothing is deleted while " +
+			"rules or service groups use it; the refusal names them. " + ziaDeleteHint,
+		CheckExisting: ziaCustomServiceOnly,
+		CheckDelete: ziaUnreferenced(up, "network service",
+			ziaRefHolder{Path: "/networkServiceGroups", What: "network service group",
+				Fields: []string{"services"}},
+			ziaFirewallRules.with("nwServices"), ziaIPSRules.with("nwServices")),
 	}
 	group := ziaCRUD{
 		Toolset: ts, Noun: "network_svc_group", What: "network service group",
@@ -58,10 +63,30 @@ func ziaNetworkServiceWriteTools(up Upstream) []Tool {
 			ziaStagedHint,
 		UpdateDescription: "Changes a network service group; what is not given keeps its " +
 			"value. " + ziaStagedHint,
-		DeleteDescription: "Deletes a network service group; the API refuses while rules " +
-			"use it. " + ziaDeleteHint,
+		DeleteDescription: "Deletes a network service group. Nothing is deleted while " +
+			"rules use it; the refusal names them. " + ziaDeleteHint,
+		CheckDelete: ziaUnreferenced(up, "network service group",
+			ziaFirewallRules.with("nwServiceGroups"), ziaIPSRules.with("nwServiceGroups")),
 	}
 	return append(svc.tools(up), group.tools(up)...)
+}
+
+// ziaCustomServiceOnly refuses to change or delete a standard or predefined network
+// service, which the API keeps read-only: before the change is sent, and before
+// anybody is asked to confirm a deletion.
+func ziaCustomServiceOnly(cur map[string]any, kind Kind) error {
+	typ := ziaField(cur, "type")
+	if typ == "" || strings.EqualFold(typ, "CUSTOM") {
+		return nil
+	}
+	verb := "changed"
+	if kind == Delete {
+		verb = "deleted"
+	}
+	return toolerr.New(toolerr.InvalidArgument, "network service %s (%q) is a %s service, "+
+		"which cannot be %s; only custom services can. zia_create_network_service makes "+
+		"a custom one", ziaIDText(cur["id"]), ziaShort(ziaField(cur, "name")),
+		strings.ToLower(typ), verb)
 }
 
 // ziaPortLists are the API's four port-range fields by direction and protocol.

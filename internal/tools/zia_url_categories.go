@@ -15,35 +15,45 @@ const ziaURLLookupBatch = 100
 // ziaURLCategoryTools returns the zia_url_categories read tools.
 func ziaURLCategoryTools(up Upstream) []Tool {
 	const ts = "zia_url_categories"
+	list := ziaList{
+		Name:  "zia_list_url_categories",
+		Title: "List ZIA URL categories",
+		Description: "Lists predefined and custom URL categories with their URLs, keywords " +
+			"and IP ranges. Use contains_url to find which categories list a domain, " +
+			"custom_only to skip predefined ones, and search to match part of a name or id. " +
+			"custom_only and type are applied by the API; search and contains_url on our " +
+			"side, since the API has neither. Ids feed zia_get_url_category and URL " +
+			"filtering rules.",
+		Path: "/urlCategories",
+		Params: []Param{
+			{Name: "search", Type: String,
+				Description: "Case-insensitive substring of the category id, name or " +
+					"configuredName, applied on our side."},
+			{Name: "custom_only", Type: Boolean,
+				Description: "When true, only custom categories are returned (the API's " +
+					"customOnly filter)."},
+			{Name: "type", Type: String, Enum: []string{"URL_CATEGORY", "TLD_CATEGORY", "ALL"},
+				Description: "Category type; the API defaults to URL_CATEGORY."},
+			{Name: "contains_url", Type: String,
+				Description: "A URL or domain; only categories whose urls or dbCategorizedUrls " +
+					"list that host, exactly or through a leading-dot entry such as .example.com, " +
+					"are returned. Applied on our side."},
+		},
+		Query:   map[string]string{"custom_only": "customOnly", "type": "type"},
+		Unpaged: true,
+		Filter:  ziaFilterURLCategories,
+	}.tool(ts, up)
+	// contains_url is checked before the list is read, so that a call bound to fail
+	// costs no request.
+	readAll := list.Handler
+	list.Handler = func(ctx context.Context, args Args) (Result, error) {
+		if _, err := ziaContainsURLHost(args); err != nil {
+			return Result{}, err
+		}
+		return readAll(ctx, args)
+	}
 	return []Tool{
-		ziaList{
-			Name:  "zia_list_url_categories",
-			Title: "List ZIA URL categories",
-			Description: "Lists predefined and custom URL categories with their URLs, keywords " +
-				"and IP ranges. Use contains_url to find which categories list a domain, " +
-				"custom_only to skip predefined ones, and search to match part of a name or id. " +
-				"custom_only and type are applied by the API; search and contains_url on our " +
-				"side, since the API has neither. Ids feed zia_get_url_category and URL " +
-				"filtering rules.",
-			Path: "/urlCategories",
-			Params: []Param{
-				{Name: "search", Type: String,
-					Description: "Case-insensitive substring of the category id, name or " +
-						"configuredName, applied on our side."},
-				{Name: "custom_only", Type: Boolean,
-					Description: "When true, only custom categories are returned (the API's " +
-						"customOnly filter)."},
-				{Name: "type", Type: String, Enum: []string{"URL_CATEGORY", "TLD_CATEGORY", "ALL"},
-					Description: "Category type; the API defaults to URL_CATEGORY."},
-				{Name: "contains_url", Type: String,
-					Description: "A URL or domain; only categories whose urls or dbCategorizedUrls " +
-						"list that host, exactly or through a leading-dot entry such as .example.com, " +
-						"are returned. Applied on our side."},
-			},
-			Query:   map[string]string{"custom_only": "customOnly", "type": "type"},
-			Unpaged: true,
-			Filter:  ziaFilterURLCategories,
-		}.tool(ts, up),
+		list,
 		ziaReadList(ts, "zia_url_lookup", "Look up URL classifications",
 			"Returns ZIA's predefined classification of each URL or domain "+
 				"(urlClassifications, urlClassificationsWithSecurityAlert). Custom categories "+
@@ -77,12 +87,9 @@ func ziaURLCategoryTools(up Upstream) []Tool {
 // ziaFilterURLCategories applies the list filters the API does not offer.
 func ziaFilterURLCategories(args Args, items []any) ([]any, error) {
 	needle := strings.ToLower(strings.TrimSpace(args.String("search")))
-	host := ""
-	if raw := strings.TrimSpace(args.String("contains_url")); raw != "" {
-		if host = ziaHostOf(raw); host == "" {
-			return nil, toolerr.New(toolerr.InvalidArgument,
-				"parameter \"contains_url\" must be a URL or domain, got %q", raw)
-		}
+	host, err := ziaContainsURLHost(args)
+	if err != nil {
+		return nil, err
 	}
 	if needle == "" && host == "" {
 		return items, nil
@@ -98,6 +105,22 @@ func ziaFilterURLCategories(args Args, items []any) ([]any, error) {
 		out = append(out, it)
 	}
 	return out, nil
+}
+
+// ziaContainsURLHost returns the host of the contains_url argument, or "" when it is
+// not given. A blank one is refused: as no filter it would return every category,
+// which answers a question the agent did not ask.
+func ziaContainsURLHost(args Args) (string, error) {
+	if !args.Has("contains_url") {
+		return "", nil
+	}
+	raw := strings.TrimSpace(args.String("contains_url"))
+	if host := ziaHostOf(raw); host != "" {
+		return host, nil
+	}
+	return "", toolerr.New(toolerr.InvalidArgument, "parameter \"contains_url\" must be a "+
+		"URL or domain such as www.example.com, got %q; leave it out to list every "+
+		"category", raw)
 }
 
 func ziaCategoryNameContains(record any, needle string) bool {

@@ -60,11 +60,17 @@ func TestZIAListURLCategoriesFiltersOnOurSide(t *testing.T) {
 	}
 }
 
+// A contains_url without a host, blank included, is refused before the list is read:
+// as no filter at all it would answer with every category.
 func TestZIAListURLCategoriesRejectsAURLWithoutHost(t *testing.T) {
-	_, err := ziaRun(t, &ziaFake{}, "zia_list_url_categories",
-		map[string]any{"contains_url": "https://"})
-	require.Equal(t, toolerr.InvalidArgument, ziaKind(err))
-	require.Contains(t, err.Error(), "contains_url")
+	for _, raw := range []string{"https://", "   ", ""} {
+		fake := &ziaFake{}
+		_, err := ziaRun(t, fake, "zia_list_url_categories",
+			map[string]any{"contains_url": raw})
+		require.Equal(t, toolerr.InvalidArgument, ziaKind(err), raw)
+		require.Contains(t, err.Error(), "contains_url")
+		require.Empty(t, fake.Calls(), "nothing is read for %q", raw)
+	}
 }
 
 func TestZIAURLLookupBatchesByHundred(t *testing.T) {

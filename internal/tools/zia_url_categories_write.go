@@ -40,6 +40,7 @@ func ziaURLCategoryWriteTools(up Upstream) []Tool {
 			"super_category": "superCategory", "urls": "urls", "description": "description",
 			"keywords": "keywords", "ip_ranges": "ipRanges"},
 		CreateFields:  map[string]any{"customCategory": true},
+		Convert:       ziaSuperCategorySpelling,
 		Advanced:      ziaURLListsAdvanced(),
 		CheckExisting: ziaCustomCategoryOnly,
 		CreateDescription: "Creates a custom URL category and returns it with its id " +
@@ -56,6 +57,23 @@ func ziaURLCategoryWriteTools(up Upstream) []Tool {
 		ziaUpdatePredefinedCategoryTool(ts, up),
 		ziaURLListTool(ts, up, true),
 		ziaURLListTool(ts, up, false))
+}
+
+// ziaSuperCategorySpelling writes super_category as the API spells its values, in
+// capitals with underscores: the API refuses user_defined or "User Defined" as an
+// invalid body without naming the field.
+func ziaSuperCategorySpelling(args Args, body, _ map[string]any) error {
+	if !args.Has("super_category") {
+		return nil
+	}
+	v := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").
+		Replace(args.String("super_category"))), "_")
+	if v == "" {
+		return toolerr.New(toolerr.InvalidArgument, "parameter \"super_category\" must not "+
+			"be empty; USER_DEFINED suits most custom categories")
+	}
+	body["superCategory"] = strings.ToUpper(v)
+	return nil
 }
 
 // ziaURLListsAdvanced is the "advanced" parameter of the URL category updates: only the

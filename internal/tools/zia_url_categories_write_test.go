@@ -96,3 +96,21 @@ func TestURLCategoryAdvancedIsClosed(t *testing.T) {
 	}
 	require.Empty(t, fake.Calls())
 }
+
+// super_category is sent as the API spells it, however the agent wrote it; a blank
+// one is refused with a value to use.
+func TestURLCategorySuperCategoryIsSpeltAsTheAPIDoes(t *testing.T) {
+	up, _ := ziaSim(t)
+	for i, given := range []string{"user_defined", " Business and economy ", "news-and-media"} {
+		created := ziaMust(t, up, "zia_create_url_category", map[string]any{
+			"configured_name": "Spelling " + string(rune('A'+i)), "super_category": given})
+		want := []string{"USER_DEFINED", "BUSINESS_AND_ECONOMY", "NEWS_AND_MEDIA"}[i]
+		require.Equal(t, want, ziaObj(t, created, "created")["superCategory"], given)
+	}
+	fake := &ziaFake{}
+	_, err := ziaDo(t, fake, "zia_create_url_category", map[string]any{
+		"configured_name": "Blank", "super_category": "  "})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), "USER_DEFINED")
+	require.Empty(t, fake.Calls())
+}

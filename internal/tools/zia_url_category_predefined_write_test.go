@@ -71,3 +71,20 @@ func TestPredefinedCategoryUpdateRereadsTheCategory(t *testing.T) {
 	require.Equal(t, "type=ALL", fake.Calls()[0].Query.Encode(),
 		"TLD categories are found too")
 }
+
+// An empty advanced object names nothing to change: the update is refused rather than
+// staging a change that changes nothing, here and in the rule and object updates.
+func TestAnEmptyAdvancedIsNothingToChange(t *testing.T) {
+	for tool, args := range map[string]map[string]any{
+		"zia_update_url_category_predefined": {"name": "FINANCE"},
+		"zia_update_sandbox_rule":            {"rule_id": "1694999"},
+		"zia_update_location":                {"location_id": "36788941"},
+	} {
+		fake := &ziaFake{}
+		args["advanced"] = map[string]any{}
+		_, err := ziaDo(t, fake, tool, args)
+		requireKindOf(t, err, toolerr.InvalidArgument)
+		require.Contains(t, err.Error(), "nothing to change", tool)
+		require.Empty(t, fake.Calls(), tool)
+	}
+}

@@ -152,14 +152,14 @@ func ziaPatch(params []Param, fields map[string]string, args Args) map[string]an
 
 // ziaNeedChange refuses an update that names no field to change: it would send the
 // object back as it is and still stage a change. ids are the parameters that name the
-// object rather than change it.
+// object rather than change it. An empty object (advanced: {}) names no field either.
 func ziaNeedChange(args Args, params []Param, ids ...string) error {
 	var names []string
 	for _, p := range params {
 		if slices.Contains(ids, p.Name) {
 			continue
 		}
-		if args.Has(p.Name) {
+		if args.Has(p.Name) && (p.Type != JSONObject || len(args.Object(p.Name)) > 0) {
 			return nil
 		}
 		names = append(names, p.Name)
