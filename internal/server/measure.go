@@ -107,3 +107,44 @@ func stringSize(s string) int {
 	}
 	return n
 }
+
+// jsonSizeAtMost is jsonSize for a value that may be far larger than anyone should
+// encode, such as a query result repeating its records many times over: it stops
+// counting once the size passes limit, and reports whether it stayed within it. The
+// walk thus costs at most about limit, however large v is.
+func jsonSizeAtMost(v any, limit int) (int, bool) {
+	n := 0
+	var walk func(v any) bool
+	walk = func(v any) bool {
+		switch t := v.(type) {
+		case map[string]any:
+			if t == nil {
+				n += 4
+				break
+			}
+			n += 2 + max(len(t)-1, 0)
+			for k, e := range t {
+				n += stringSize(k) + 1
+				if n > limit || !walk(e) {
+					return false
+				}
+			}
+		case []any:
+			if t == nil {
+				n += 4
+				break
+			}
+			n += 2 + max(len(t)-1, 0)
+			for _, e := range t {
+				if n > limit || !walk(e) {
+					return false
+				}
+			}
+		default:
+			n += jsonSize(t)
+		}
+		return n <= limit
+	}
+	ok := walk(v)
+	return n, ok
+}

@@ -25,6 +25,13 @@ const (
 	maxQueryFanOut = 1000
 	// maxQueryMessage bounds the parser's message quoted back to the agent.
 	maxQueryMessage = 200
+	// maxQueryGrowth and maxQueryGrowthSlack bound a query's result, in bytes of JSON:
+	// at most that many times the records it ran on, plus the slack (for new field
+	// names over few records). The fan-out bound alone still lets an expression repeat
+	// the whole list up to maxQueryFanOut times, which the size limit would have to
+	// copy, and an unlimited server encode.
+	maxQueryGrowth      = 4
+	maxQueryGrowthSlack = 1 << 20
 )
 
 // resultQuery is a parsed JMESPath expression, ready to run over one call's records.
@@ -81,9 +88,17 @@ func (q *resultQuery) run(records any) (out any, err error) {
 		ast = nv.rewriteLiterals(ast)
 	}
 
-	res, err := interpreter.NewInterpreter(view, queryFunctions, nil).Execute(ast, view)
+	budget := &queryBudget{left: maxQueryBuilt}
+	res, err := interpreter.NewInterpreter(view, functionsFor(budget), nil).Execute(ast, view)
 	if err != nil {
 		return nil, queryError("could not be evaluated", err)
+	}
+	// Checked before restore, which would copy every repetition of a record.
+	in := jsonSize(records)
+	if _, ok := jsonSizeAtMost(res, maxQueryGrowth*in+maxQueryGrowthSlack); !ok {
+		return nil, toolerr.New(toolerr.InvalidArgument,
+			"parameter %q yields more than %d times the %d bytes of records it was given; "+
+				"repeat fewer records or fields", QueryParam, maxQueryGrowth, in)
 	}
 	return nv.restore(res)
 }

@@ -333,6 +333,11 @@ func (nv *numberView) restoreValue(v any) (any, bool, error) {
 		if text, ok := nv.exact[t]; ok {
 			return text, true, nil
 		}
+		if math.IsInf(t, 0) || math.IsNaN(t) {
+			return nil, false, toolerr.New(toolerr.InvalidArgument,
+				"parameter %q computes a number JSON cannot hold (a division by zero or an "+
+					"overflow, such as `1` / `0`)", QueryParam)
+		}
 		return t, false, nil
 	case map[string]any:
 		var out map[string]any

@@ -324,7 +324,7 @@ func narrowingHint(t tools.Tool) string {
 		switch {
 		case pagingParams[p.Name]:
 			paging = append(paging, p.Name)
-		case p.Name == "sort_by" || p.Name == "sort_order" || p.Required:
+		case p.Required || !narrows(p):
 		default:
 			filters = append(filters, p.Name)
 		}
@@ -348,6 +348,16 @@ func narrowingHint(t tools.Tool) string {
 		ways[len(ways)-1] = "or " + ways[len(ways)-1]
 	}
 	return "To see the rest, narrow the call: " + strings.Join(ways, "; ") + "."
+}
+
+// narrows reports whether p can make a result smaller: not one that orders it (sort,
+// sort_by, sort_dir, sort_order) nor one that asks for more (include_deleted,
+// include_device_info, fetch_all), which the hint of a result too large must not
+// suggest.
+func narrows(p tools.Param) bool {
+	n := p.Name
+	return n != "sort" && !strings.HasPrefix(n, "sort_") && !strings.HasPrefix(n, "include_") &&
+		n != "fetch_all"
 }
 
 // pagingParams are the parameter names that select a page.

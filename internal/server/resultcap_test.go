@@ -255,3 +255,19 @@ func TestJSONSizeMatchesTheEncoding(t *testing.T) {
 		require.Equal(t, len(text), jsonSize(v), "%#v encodes as %s", v, text)
 	}
 }
+
+func TestNarrowingHintNamesOnlyParametersThatNarrow(t *testing.T) {
+	tool := tools.Tool{Name: "t_list", Kind: tools.Read, Lists: true, Params: []tools.Param{
+		{Name: "search"}, {Name: "name"}, {Name: "sort"}, {Name: "sort_dir"},
+		{Name: "sort_by"}, {Name: "sort_order"}, {Name: "include_deleted"},
+		{Name: "include_device_info"}, {Name: "fetch_all"}, {Name: "namespace_id", Required: true},
+		{Name: "page_num"}, {Name: "page_size"},
+	}}
+	require.Equal(t, "To see the rest, narrow the call: use the tool's filters (search, name); "+
+		"pass a query that keeps fewer records or fields, such as [?name=='x'] or "+
+		"[].{id: id, name: name}; or page through the results (page_num, page_size).",
+		narrowingHint(tool))
+
+	bare := tools.Tool{Name: "t_get", Kind: tools.Read, Params: []tools.Param{{Name: "fetch_all"}}}
+	require.Contains(t, narrowingHint(bare), "This tool cannot narrow its result")
+}

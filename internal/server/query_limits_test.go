@@ -1,0 +1,89 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/zscaler/zscaler-mcp/internal/tools"
+)
+
+// newManyRulesFixture serves t_many, a list tool returning n rules of about 100 bytes
+// each, with the query fixture's other tools.
+func newManyRulesFixture(t *testing.T, n int) *queryFixture {
+	t.Helper()
+	qf := &queryFixture{}
+	many := testTool("t_many", nil, func(context.Context, tools.Args) (tools.Result, error) {
+		out := make([]any, n)
+		for i := range out {
+			out[i] = map[string]any{"id": json.Number(fmt.Sprint(i + 1)),
+				"name": fmt.Sprintf("Rule %03d with a \"quoted\" name", i), "state": "ENABLED",
+				"description": strings.Repeat("d", 40)}
+		}
+		return tools.List(out), nil
+	})
+	many.Lists = true
+	qf.fixture = newFixture(t, nil, []tools.Tool{many}, nil)
+	return qf
+}
+
+func TestQueryThatComputesANumberJSONCannotHoldIsAnError(t *testing.T) {
+	qf := newQueryFixture(t)
+	for _, expr := range []string{"length(@) / `0`", "`0` / `0`", "[].{x: id / `0`}",
+		"`1e308` * `10`", "-(`1e308` * `10`)"} {
+		res, text, summary := qf.query(t, "t_rules", expr)
+		require.True(t, res.IsError, "%s: %s", expr, text)
+		require.Contains(t, text, `InvalidArgument: parameter "query" computes a number JSON `+
+			`cannot hold`, expr)
+		require.Equal(t, text, summary)
+	}
+}
+
+func TestQueryCannotBuildUnboundedStrings(t *testing.T) {
+	qf := newManyRulesFixture(t, 100)
+	nested := "@"
+	for range 20 {
+		// Each level escapes the quotes of the one inside: the text doubles.
+		nested = "to_string([" + nested + "])"
+	}
+	cases := []string{
+		"length(" + nested + ")",
+		// 1 MiB per call is allowed, but not once per record.
+		"[].pad_left(name, `1000000`, 'x') | length(@)",
+		"[].[pad_left('', `1000000`), pad_right('', `1000000`)] | length(@)",
+	}
+	for _, expr := range cases {
+		res, text, _ := qf.query(t, "t_many", expr)
+		require.True(t, res.IsError, "%s: %s", expr, text)
+		require.Contains(t, text, "builds more than 64 MiB of strings and lists", expr)
+	}
+
+	// What stays within the budget still works.
+	res, text, _ := qf.query(t, "t_many", "[:10].pad_left(name, `1000000`, 'x') | length(@)")
+	require.False(t, res.IsError, text)
+	require.Equal(t, "10", text)
+	res, text, _ = qf.query(t, "t_many", "length(to_string([to_string([to_string(@)])]))")
+	require.False(t, res.IsError, text)
+}
+
+func TestQueryThatRepeatsTheRecordsIsRefused(t *testing.T) {
+	qf := newManyRulesFixture(t, 100)
+	parts := make([]string, 10)
+	for i := range parts {
+		parts[i] = fmt.Sprintf("k%d: @", i)
+	}
+	ten := "{" + strings.Join(parts, ", ") + "}"
+	// 1000 copies of the whole list: within the fan-out bound, far beyond any use.
+	res, text, _ := qf.query(t, "t_many", ten+" | "+ten+" | "+ten)
+	require.True(t, res.IsError, text)
+	require.Contains(t, text, `parameter "query" yields more than 4 times the `)
+
+	res, text, _ = qf.query(t, "t_many", ten+" | length(keys(@))")
+	require.False(t, res.IsError, text)
+	res, text, _ = qf.query(t, "t_many", "[].{a: @, b: @}")
+	require.False(t, res.IsError, "twice the records is a plausible projection: %s", text)
+}
