@@ -59,6 +59,7 @@ func (m *meta) tools() []tools.Tool {
 			Params: append(filterParams[:1:1], filterParams[1],
 				tools.Param{Name: "service", Type: tools.String,
 					Description: "Keep toolsets of this service only, e.g. zia or zms."}),
+			Lists:   true,
 			Handler: m.listToolsets,
 		},
 		{
@@ -69,6 +70,7 @@ func (m *meta) tools() []tools.Tool {
 			Toolset: toolsets.MetaToolset, Service: tools.ServiceMeta, Kind: tools.Read,
 			Params: append([]tools.Param{{Name: "toolset", Type: tools.String, Required: true,
 				Description: "Toolset id, as listed by zscaler_list_toolsets."}}, filterParams...),
+			Lists:   true,
 			Handler: m.toolsetTools,
 		},
 		{

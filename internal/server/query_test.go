@@ -233,10 +233,29 @@ func TestListToolsOfTheCatalogTakeAQuery(t *testing.T) {
 	listed, err := f.client.ListTools(context.Background(), mcp.ListToolsRequest{})
 	require.NoError(t, err)
 	for _, name := range []string{"zia_list_locations", "get_zia_users", "zia_url_lookup",
-		"zia_geo_search", "zms_list_resources", "zms_get_resource_group_members"} {
+		"zia_geo_search", "zms_list_resources", "zms_get_resource_group_members",
+		"zscaler_list_toolsets", "zscaler_get_toolset_tools"} {
 		require.Contains(t, findTool(t, listed.Tools, name).InputSchema.Properties, QueryParam, name)
 	}
-	for _, name := range []string{"zia_get_location", "zms_get_metadata", "zscaler_list_toolsets"} {
+	for _, name := range []string{"zia_get_location", "zms_get_metadata",
+		"zscaler_get_available_services"} {
 		require.NotContains(t, findTool(t, listed.Tools, name).InputSchema.Properties, QueryParam, name)
 	}
+}
+
+// The meta tools that list toolsets and tools take a query like the service lists, so
+// an agent can ask "which toolsets can I still enable" in one call.
+func TestMetaListsTakeAQuery(t *testing.T) {
+	f := newFixture(t, nil, nil, nil)
+	res, err := f.call(t, "zscaler_list_toolsets", map[string]any{
+		QueryParam: "[?service=='zms'].id"})
+	require.NoError(t, err)
+	require.False(t, res.IsError, resultText(res))
+	require.JSONEq(t, `["zms"]`, resultText(res))
+
+	res, err = f.call(t, "zscaler_get_toolset_tools", map[string]any{
+		"toolset": "zia_rule_labels", QueryParam: "length(@)"})
+	require.NoError(t, err)
+	require.False(t, res.IsError, resultText(res))
+	require.Equal(t, "5", resultText(res))
 }
