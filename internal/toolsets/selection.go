@@ -30,7 +30,8 @@ type Selection struct {
 // unknown toolset id.
 type Warning string
 
-// NewSelection builds the selection from cfg and returns warnings for unknown ids.
+// NewSelection builds the selection from cfg and returns warnings for unknown ids and
+// for selected toolsets whose service is off.
 //
 // Rules, in order: disabled-tool patterns remove single tools; a service is enabled when
 // --services is empty or names it, and --disabled-services does not; a toolset is
@@ -68,6 +69,13 @@ func NewSelection(cfg *config.Config) (*Selection, []Warning) {
 		if _, ok := Lookup(id); !ok {
 			warnings = append(warnings, Warning(fmt.Sprintf(
 				"unknown toolset %q ignored; known toolsets: %s", id, strings.Join(IDs(), ", "))))
+		}
+	}
+	for _, id := range cfg.Toolsets {
+		if ts, ok := Lookup(id); ok && !s.ServiceEnabled(ts.Service) {
+			warnings = append(warnings, Warning(fmt.Sprintf(
+				"toolset %q serves nothing: its service %s is not enabled "+
+					"(--services, --disabled-services)", id, ts.Service)))
 		}
 	}
 	if w, ok := s.writes.warning(); ok {

@@ -64,6 +64,23 @@ func TestUnknownIDsWarnAndListTheKnownOnes(t *testing.T) {
 	require.True(t, strings.Contains(string(warnings[1]), "zia_url_filtering"))
 }
 
+// A toolset named in --toolsets whose service is off serves nothing; saying so at start
+// spares the user a hunt for why the tools are missing.
+func TestSelectedToolsetOfDisabledServiceWarns(t *testing.T) {
+	for _, cfg := range []*config.Config{
+		{Services: []string{"zia"}, Toolsets: []string{"zms", "zia_users"}},
+		{DisabledServices: []string{"zms"}, Toolsets: []string{"zms"}},
+	} {
+		_, warnings := NewSelection(cfg)
+		require.Len(t, warnings, 1)
+		require.Contains(t, string(warnings[0]),
+			`toolset "zms" serves nothing: its service zms is not enabled`)
+	}
+	_, warnings := NewSelection(&config.Config{Services: []string{"zia"},
+		DisabledToolsets: []string{"zms"}})
+	require.Empty(t, warnings, "disabling a toolset of a disabled service is harmless")
+}
+
 func TestRuntimeEnable(t *testing.T) {
 	s, _ := NewSelection(&config.Config{Toolsets: []string{"zia_users"}, DisabledToolsets: []string{"zia_dlp"},
 		DisabledServices: []string{"zms"}})
