@@ -79,6 +79,10 @@ func (q *resultQuery) run(records any) (out any, err error) {
 		}
 	}()
 
+	if err := checkQueryFields(q.ast, records); err != nil {
+		return nil, err
+	}
+
 	nv := newNumberView()
 	view := nv.view(records)
 	nv.addLiterals(q.literals)
