@@ -3,10 +3,6 @@ package simulator
 // Seeds of the SSL inspection, sandbox and file type control policies and of the file
 // type catalog they name.
 
-func init() {
-	ruleFamilies = append(ruleFamilies, "sslInspectionRules", "sandboxRules", "fileTypeRules")
-}
-
 func seedInspection(s *seeder) {
 	seedFileTypes(s)
 	seedSSLRules(s)

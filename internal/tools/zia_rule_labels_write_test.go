@@ -97,11 +97,12 @@ func TestWriteIDsMustBeNumbersWhereTheAPISaysSo(t *testing.T) {
 // it, nobody is asked to approve it, and the delete sends nothing.
 func TestRuleLabelDeleteRefusesALabelInUse(t *testing.T) {
 	up, tenant := ziaSim(t)
-	// "Compliance" labels two URL filtering rules and a cloud firewall rule.
+	// "Compliance" labels two URL filtering rules, a cloud firewall rule, a web DLP
+	// rule and a cloud app control rule.
 	args := map[string]any{"label_id": "4338882"}
 	label := ziaMust(t, up, "zia_get_rule_label", args)
-	require.Equal(t, json.Number("3"), label["referencedRuleCount"])
-	want := `rule label 4338882 ("Compliance") is still in use: 3 rules use it; ` +
+	require.Equal(t, json.Number("5"), label["referencedRuleCount"])
+	want := `rule label 4338882 ("Compliance") is still in use: 5 rules use it; ` +
 		"nothing was deleted. Take the label off those rules first"
 
 	res, err := ziaDescribeCall(t, up, "zia_delete_rule_label", args)

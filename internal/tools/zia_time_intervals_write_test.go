@@ -98,13 +98,61 @@ func TestTimeIntervalArgumentsAreCheckedBeforeAnyCall(t *testing.T) {
 	require.Empty(t, fake.Calls())
 }
 
-func TestTimeIntervalInUseIsRefusedByTheAPI(t *testing.T) {
-	up, _ := ziaSim(t)
-	_, err := ziaDo(t, up, "zia_create_url_filtering_rule", map[string]any{
-		"name": "Office hours", "action": "ALLOW",
-		"advanced": map[string]any{"timeWindows": []any{1001.0}, "protocols": []any{"ANY_RULE"}}})
+// A time interval rules use is refused before anybody is asked to confirm, naming the
+// rules, cloud app control rules of any rule type included; once they let go, the
+// delete goes ahead.
+func TestTimeIntervalInUseIsRefusedBeforeTheConfirmation(t *testing.T) {
+	up, tenant := ziaSim(t)
+	id := ziaID(ziaObj(t, ziaMust(t, up, "zia_create_time_interval", map[string]any{
+		"name": "Quiet hours", "start_time": 0, "end_time": 360,
+		"days_of_week": []any{"SUN"}}), "created")["id"])
+	window := map[string]any{"timeWindows": []any{id}}
+	rule := ziaObj(t, ziaMust(t, up, "zia_create_cloud_app_control_rule", map[string]any{
+		"rule_type": "FILE_SHARE", "name": "No sharing at night",
+		"action": "DENY_FILE_SHARE_UPLOAD", "advanced": window}), "created")
+	rid := ziaID(rule["id"])
+
+	args := map[string]any{"interval_id": id}
+	_, err := ziaDescribeCall(t, up, "zia_delete_time_interval", args)
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), `time interval `+id+` ("Quiet hours") is still used by `+
+		`FILE_SHARE cloud app control rule `+rid+` ("No sharing at night"); nothing was deleted`)
+	_, err = ziaDo(t, up, "zia_delete_time_interval", args)
+	requireKindOf(t, err, toolerr.InvalidArgument)
+
+	ziaMust(t, up, "zia_update_cloud_app_control_rule", map[string]any{"rule_type": "FILE_SHARE",
+		"rule_id": rid, "advanced": map[string]any{"timeWindows": []any{}}})
+	_, err = ziaDescribeCall(t, up, "zia_delete_time_interval", args)
 	require.NoError(t, err)
-	_, err = ziaDo(t, up, "zia_delete_time_interval", map[string]any{"interval_id": "1001"})
-	require.Error(t, err)
-	require.Contains(t, err.Error(), "referenced by 1 rule")
+	ziaMust(t, up, "zia_delete_time_interval", args)
+	require.Equal(t, []string{"POST /timeIntervals", "DELETE /timeIntervals/" + id},
+		ziaWritesTo(tenant, "/timeIntervals"))
+}
+
+// Once three rules are named the cloud app control policies, a read per rule type, are
+// not read: the refusal is certain, and it says the count may be higher.
+func TestTimeIntervalRefusalStopsReadingOnceThreeRulesAreNamed(t *testing.T) {
+	up, tenant := ziaSim(t)
+	window := map[string]any{"timeWindows": []any{"1001"}}
+	for _, c := range []struct{ tool, action string }{
+		{"zia_create_cloud_firewall_rule", "ALLOW"},
+		{"zia_create_url_filtering_rule", "ALLOW"},
+		{"zia_create_sandbox_rule", "ALLOW"},
+		{"zia_create_web_dlp_rule", "ALLOW"},
+	} {
+		ziaMust(t, up, c.tool, map[string]any{"name": "Office hours", "action": c.action,
+			"advanced": window})
+	}
+	tenant.ClearRequests()
+	_, err := ziaDescribeCall(t, up, "zia_delete_time_interval",
+		map[string]any{"interval_id": "1001"})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), `time interval 1001 ("Business Hours") is still used by `+
+		`cloud firewall rule`)
+	require.Contains(t, err.Error(), `URL filtering rule`)
+	require.Contains(t, err.Error(), `sandbox rule`)
+	require.Contains(t, err.Error(), `and at least 1 more; nothing was deleted`)
+	for _, r := range tenant.Requests() {
+		require.NotContains(t, r.Path, "/webApplicationRules")
+	}
 }
