@@ -16,7 +16,7 @@ func ziaTimeIntervalWriteTools(up Upstream) []Tool {
 		Toolset: "zia_time_intervals", Noun: "time_interval", What: "time interval",
 		Path: "/timeIntervals", IDName: "interval_id",
 		IDDescription: "Time interval id, from zia_list_time_intervals.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true,
 				Description: "Time interval name; names are unique in the tenant."},
