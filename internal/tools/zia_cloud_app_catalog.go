@@ -16,19 +16,15 @@ func ziaCloudAppCatalogTool(toolset string, up Upstream, name, title, path,
 	t := ziaRead(toolset, name, title,
 		"Lists the predefined and custom cloud applications "+rules+" can name: app is "+
 			"the id such rules use (e.g. DROPBOX), appName its display name, parent its "+
-			"application class. All filters are applied by the API. Without page every "+
-			"page is read. Not the Shadow IT catalog, whose ids differ.",
+			"application class. All filters are applied by the API. Without page or "+
+			"page_size every page is read. Not the Shadow IT catalog, whose ids differ.",
 		[]Param{
 			ziaSearchParam("application ids and names"),
 			{Name: "app_class", Type: String,
 				Description: "Only applications of this class, e.g. WEB_MAIL, FILE_SHARE, AI_ML. " +
 					"Case is ignored, and the rule types WEBMAIL and STREAMING_MEDIA are read " +
 					"as their classes WEB_MAIL and STREAMING."},
-			{Name: "page", Type: Integer, Min: Bound(1),
-				Description: "Page number (from 1); when given only that page is returned."},
-			{Name: "page_size", Type: Integer, Min: Bound(1), Max: Bound(1000),
-				Description: "Applications per page, 1 to 1000; without page every page is " +
-					"read in pages of this size."},
+			ziaPageParam, ziaPageSizeParam,
 			{Name: "group_results", Type: Boolean,
 				Description: "Ask the API to group the applications by class."},
 		},
@@ -40,9 +36,6 @@ func ziaCloudAppCatalogTool(toolset string, up Upstream, name, title, path,
 			}
 			if args.Has("group_results") {
 				q.Set("groupResults", strconv.FormatBool(args.Bool("group_results")))
-			}
-			if !args.Has("page") && args.Has("page_size") {
-				q.Set("pageSize", strconv.FormatInt(args.Int("page_size"), 10))
 			}
 			return ziaReadPages(ctx, up, path, q, args, nil)
 		})

@@ -31,9 +31,10 @@ func ziaCloudAppControlTools(up Upstream) []Tool {
 			"ALLOW_WEBMAIL_VIEW or BLOCK_WEBMAIL_ATTACHMENT_SEND. Actions belong to the rule "+
 			"type, not to single applications; call this before creating or changing a rule.",
 		[]Param{ziaRuleTypeParam,
-			{Name: "cloud_apps", Type: StringList,
+			{Name: "cloud_apps", Type: StringList, JSONText: true,
 				Description: "Applications of that rule type the actions are for, as ids " +
-					"from zia_list_cloud_app_policy (e.g. GOOGLE_WEBMAIL)."}},
+					"from zia_list_cloud_app_policy (e.g. GOOGLE_WEBMAIL). A list, or the " +
+					"list written as JSON text."}},
 		func(ctx context.Context, args Args) (Result, error) {
 			body := map[string]any{"type": args.String("rule_type")}
 			if apps := args.Strings("cloud_apps"); len(apps) > 0 {

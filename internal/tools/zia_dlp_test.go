@@ -117,10 +117,15 @@ func TestCloudAppControlActionsBody(t *testing.T) {
 	_, err = ziaRun(t, fake, "zia_list_cloud_app_control_actions",
 		map[string]any{"rule_type": "AI_ML", "cloud_apps": []any{"CHATGPT_AI"}})
 	require.NoError(t, err)
+	_, err = ziaRun(t, fake, "zia_list_cloud_app_control_actions",
+		map[string]any{"rule_type": "AI_ML", "cloud_apps": `["CHATGPT_AI", " GOOGLE_GEMINI"]`})
+	require.NoError(t, err, "a list written as JSON text")
 	calls := fake.Calls()
 	require.Equal(t, map[string]any{"type": "AI_ML"}, calls[0].Body)
 	require.Equal(t, map[string]any{"type": "AI_ML", "cloudApps": []string{"CHATGPT_AI"}},
 		calls[1].Body)
+	require.Equal(t, map[string]any{"type": "AI_ML",
+		"cloudApps": []string{"CHATGPT_AI", "GOOGLE_GEMINI"}}, calls[2].Body)
 }
 
 func TestCloudAppPolicyPaging(t *testing.T) {
