@@ -231,32 +231,3 @@ func ziaSameJSON(a, b any) bool {
 	jb, errB := json.Marshal(b)
 	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }
-
-// ziaToggles declares an update of a small settings object through typed boolean
-// parameters. Each parameter is optional and at least one is needed; the others keep
-// their values.
-type ziaToggles struct {
-	Toolset, Path            string
-	Name, Title, Description string
-	Params                   []Param
-	Fields                   map[string]string
-}
-
-func (s ziaToggles) tool(up Upstream) Tool {
-	return ziaDeclare(s.Toolset, s.Name, s.Title, s.Description, Update, s.Params,
-		func(ctx context.Context, args Args) (Result, error) {
-			if err := ziaNeedChange(args, s.Params, ""); err != nil {
-				return Result{}, err
-			}
-			return ziaChangeSettings(ctx, up, s.Path, func(map[string]any) (
-				map[string]any, error) {
-				return ziaPatch(s.Params, s.Fields, args), nil
-			})
-		})
-}
-
-// ziaToggle declares one optional boolean parameter of a ziaToggles.
-func ziaToggle(name, description string) Param {
-	return Param{Name: name, Type: Boolean, Description: description +
-		" Left out, the current value is kept."}
-}
