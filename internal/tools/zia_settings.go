@@ -125,7 +125,7 @@ func ziaSettingValue(field string, cur, v any, getTool string) error {
 	if cur == nil {
 		return nil
 	}
-	want, got := ziaJSONKind(cur), ziaJSONKind(v)
+	want, got := describe(cur), describe(v)
 	if want != got {
 		return toolerr.New(toolerr.InvalidArgument,
 			"settings field %q must be %s like its current value, got %s", field, want, got)
@@ -146,30 +146,11 @@ func ziaSettingValue(field string, cur, v any, getTool string) error {
 			if _, ok := item.(string); !ok {
 				return toolerr.New(toolerr.InvalidArgument,
 					"settings field %q is a list of strings, but item %d is %s",
-					field, i+1, ziaJSONKind(item))
+					field, i+1, describe(item))
 			}
 		}
 	}
 	return nil
-}
-
-// ziaJSONKind names the JSON kind of a decoded value, for messages.
-func ziaJSONKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "true or false"
-	case string:
-		return "a string"
-	case float64, json.Number, int, int64:
-		return "a number"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "an object"
-	}
-	return "an unknown value"
 }
 
 func ziaAllStrings(list []any) bool {
