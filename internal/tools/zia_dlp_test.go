@@ -184,13 +184,9 @@ func TestCloudAppControlRuleRoundTrip(t *testing.T) {
 		map[string]any{"rule_type": "FILE_SHARE", "rule_id": id})
 	requireKindOf(t, err, toolerr.NotFound)
 
-	res, err := ziaDescribeCall(t, up, "zia_delete_cloud_app_control_rule",
-		map[string]any{"rule_type": "WEBMAIL", "rule_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "WEBMAIL cloud app control rule", ID: id,
-		Name: "Gmail read only"}, res)
-	deleted := ziaMust(t, up, "zia_delete_cloud_app_control_rule",
-		map[string]any{"rule_type": "WEBMAIL", "rule_id": id})
+	deleted := ziaMustDelete(t, up, "cloud_app_control_rule",
+		map[string]any{"rule_type": "WEBMAIL", "rule_id": id},
+		Resource{Type: "WEBMAIL cloud app control rule", ID: id, Name: "Gmail read only"})
 	require.Equal(t, []any{map[string]any{"type": "WEBMAIL cloud app control rule", "id": id}},
 		deleted["deleted"])
 	path := "/webApplicationRules/WEBMAIL"

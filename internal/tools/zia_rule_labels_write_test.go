@@ -32,16 +32,11 @@ func TestRuleLabelWriteRoundTrip(t *testing.T) {
 	requireKindOf(t, err, toolerr.InvalidArgument)
 	require.Contains(t, err.Error(), "nothing to change")
 
-	res, err := ziaDescribeCall(t, up, "zia_delete_rule_label", map[string]any{"label_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "rule label", ID: id, Name: "Change 43"}, res)
-
-	deleted := ziaMust(t, up, "zia_delete_rule_label", map[string]any{"label_id": id})
+	deleted := ziaMustDelete(t, up, "rule_label", map[string]any{"label_id": id},
+		Resource{Type: "rule label", ID: id, Name: "Change 43"})
 	require.Equal(t, []any{map[string]any{"type": "rule label", "id": id}}, deleted["deleted"])
 	require.Equal(t, ziaPendingNote, deleted["activation"])
 
-	_, err = ziaDo(t, up, "zia_get_rule_label", map[string]any{"label_id": id})
-	requireKindOf(t, err, toolerr.NotFound)
 	_, err = ziaDo(t, up, "zia_delete_rule_label", map[string]any{"label_id": id})
 	requireKindOf(t, err, toolerr.NotFound)
 	_, err = ziaDescribeCall(t, up, "zia_delete_rule_label", map[string]any{"label_id": id})

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"maps"
 	"strconv"
 	"testing"
 
@@ -11,34 +12,22 @@ import (
 )
 
 func TestTimeIntervalRoundTrip(t *testing.T) {
-	up, tenant := ziaSim(t)
-	created := ziaMust(t, up, "zia_create_time_interval", map[string]any{
-		"name": "  Late Shift ", "start_time": 1080, "end_time": 1380,
-		"days_of_week": `["mon", "Tuesday", "MON"]`})
-	iv := ziaObj(t, created, "created")
-	require.Equal(t, "Late Shift", iv["name"], "the name is trimmed")
-	require.Equal(t, []any{"MON", "TUE"}, iv["daysOfWeek"],
-		"JSON text, any case and full names are understood; repeats are dropped")
-	id := ziaID(iv["id"])
-
-	updated := ziaMust(t, up, "zia_update_time_interval",
-		map[string]any{"interval_id": id, "end_time": 1439})
-	iv = ziaObj(t, updated, "updated")
-	require.Equal(t, "1439", ziaID(iv["endTime"]))
-	require.Equal(t, "1080", ziaID(iv["startTime"]), "fields not given keep their value")
-	require.Equal(t, []any{"MON", "TUE"}, iv["daysOfWeek"])
-	require.Equal(t, "Late Shift", iv["name"])
-
-	res, err := ziaDescribeCall(t, up, "zia_delete_time_interval",
-		map[string]any{"interval_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "time interval", ID: id, Name: "Late Shift"}, res)
-	ziaMust(t, up, "zia_delete_time_interval", map[string]any{"interval_id": id})
-	_, err = ziaDo(t, up, "zia_get_time_interval", map[string]any{"interval_id": id})
-	requireKindOf(t, err, toolerr.NotFound)
-
-	require.Equal(t, []string{"POST /timeIntervals", "PUT /timeIntervals/" + id,
-		"DELETE /timeIntervals/" + id}, ziaWritesTo(tenant, "/timeIntervals"))
+	runCRUD(t, crudCase{
+		noun: "time_interval", what: "time interval", idName: "interval_id",
+		path: "/timeIntervals", name: "Late Shift",
+		create: map[string]any{"name": "  Late Shift ", "start_time": 1080, "end_time": 1380,
+			"days_of_week": `["mon", "Tuesday", "MON"]`},
+		update: map[string]any{"end_time": 1439},
+		check: func(t *testing.T, iv map[string]any) {
+			require.Equal(t, "Late Shift", iv["name"], "the name is trimmed")
+			require.Equal(t, []any{"MON", "TUE"}, iv["daysOfWeek"],
+				"JSON text, any case and full names are understood; repeats are dropped")
+			require.Equal(t, "1080", ziaID(iv["startTime"]))
+		},
+		updated: func(t *testing.T, iv map[string]any) {
+			require.Equal(t, "1439", ziaID(iv["endTime"]))
+		},
+	})
 }
 
 func TestTimeIntervalSixtyFourBitID(t *testing.T) {
@@ -55,10 +44,7 @@ func TestTimeIntervalArgumentsAreCheckedBeforeAnyCall(t *testing.T) {
 	valid := map[string]any{"name": "Probe", "start_time": 0, "end_time": 60,
 		"days_of_week": []any{"SUN"}}
 	with := func(k string, v any) map[string]any {
-		out := map[string]any{}
-		for key, val := range valid {
-			out[key] = val
-		}
+		out := maps.Clone(valid)
 		out[k] = v
 		return out
 	}
