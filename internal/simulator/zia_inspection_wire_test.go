@@ -115,11 +115,7 @@ func TestInspectionRuleActionFields(t *testing.T) {
 
 func TestInspectionListsAndCatalogs(t *testing.T) {
 	c := newRaw(t, startSim(t))
-	count := func(path string) int {
-		status, v := c.json(http.MethodGet, api+path, nil)
-		require.Equal(t, http.StatusOK, status, path)
-		return len(v.([]any))
-	}
+	count := func(path string) int { return listLen(t, c, api+path) }
 	require.Equal(t, 6, count("/sslInspectionRules?search=bank"), "SSL rules have no search")
 	require.Equal(t, 6, count("/sslInspectionRules?page=1&pageSize=2"), "nor pages")
 	require.Equal(t, 4, count("/sandboxRules?search=archive"), "sandbox rules have no search")

@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"maps"
 	"net/http"
 	"testing"
 
@@ -43,9 +44,7 @@ func TestTimeIntervalRefusals(t *testing.T) {
 	good := func(change map[string]any) map[string]any {
 		body := map[string]any{"name": "Probe", "startTime": 0, "endTime": 60,
 			"daysOfWeek": []any{"SUN"}}
-		for k, v := range change {
-			body[k] = v
-		}
+		maps.Copy(body, change)
 		return body
 	}
 	tests := []struct {
@@ -88,9 +87,7 @@ func TestTimeIntervalInUseIsNotDeleted(t *testing.T) {
 			c := newRaw(t, startSim(t))
 			body := map[string]any{"name": "Office hours only", "order": 1,
 				"timeWindows": window}
-			for k, v := range tc.rule {
-				body[k] = v
-			}
+			maps.Copy(body, tc.rule)
 			status, v := c.json(http.MethodPost, api+tc.path, body)
 			require.Equal(t, http.StatusOK, status, "%v", v)
 			status, v = c.json(http.MethodDelete, api+"/timeIntervals/1001", nil)
