@@ -46,13 +46,20 @@ func startSim(t *testing.T, opts ...Option) *Server {
 	return srv
 }
 
-// newSDK builds the real OneAPI client pointed at srv through Transport.
+// newSDK builds the real OneAPI client pointed at srv through Transport, signing in
+// with the demo client secret.
 func newSDK(t *testing.T, srv *Server) *zscaler.Service {
+	t.Helper()
+	return newSDKWith(t, srv, zscaler.WithClientSecret(DemoClientSecret))
+}
+
+// newSDKWith is newSDK signing in with auth, a client secret or a private key.
+func newSDKWith(t *testing.T, srv *Server, auth zscaler.ConfigSetter) *zscaler.Service {
 	t.Helper()
 	clearZscalerEnv(t)
 	cfg, err := zscaler.NewConfiguration(
 		zscaler.WithClientID(DemoClientID),
-		zscaler.WithClientSecret(DemoClientSecret),
+		auth,
 		zscaler.WithVanityDomain(DemoVanityDomain),
 		zscaler.WithZscalerCloud(DemoCloud),
 		zscaler.WithRateLimitMinWait(10*time.Millisecond),
