@@ -14,9 +14,9 @@ import (
 func ziaCloudAppCatalogTool(toolset string, up Upstream, name, title, path,
 	rules string) Tool {
 	t := ziaRead(toolset, name, title,
-		"Lists the predefined and custom cloud applications "+rules+" can name: app is "+
-			"the id such rules use (e.g. DROPBOX), appName its display name, parent its "+
-			"application class. All filters are applied by the API. Without page or "+
+		"Lists the cloud applications, predefined and custom, that "+rules+" can name: "+
+			"app is the id such rules use (e.g. DROPBOX), appName its display name, parent "+
+			"its application class. All filters are applied by the API. Without page or "+
 			"page_size every page is read. Not the Shadow IT catalog, whose ids differ.",
 		[]Param{
 			ziaSearchParam("application ids and names"),
