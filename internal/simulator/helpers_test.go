@@ -46,13 +46,20 @@ func startSim(t *testing.T, opts ...Option) *Server {
 	return srv
 }
 
-// newSDK builds the real OneAPI client pointed at srv through Transport.
+// newSDK builds the real OneAPI client pointed at srv through Transport, signing in
+// with the demo client secret.
 func newSDK(t *testing.T, srv *Server) *zscaler.Service {
+	t.Helper()
+	return newSDKWith(t, srv, zscaler.WithClientSecret(DemoClientSecret))
+}
+
+// newSDKWith is newSDK signing in with auth, a client secret or a private key.
+func newSDKWith(t *testing.T, srv *Server, auth zscaler.ConfigSetter) *zscaler.Service {
 	t.Helper()
 	clearZscalerEnv(t)
 	cfg, err := zscaler.NewConfiguration(
 		zscaler.WithClientID(DemoClientID),
-		zscaler.WithClientSecret(DemoClientSecret),
+		auth,
 		zscaler.WithVanityDomain(DemoVanityDomain),
 		zscaler.WithZscalerCloud(DemoCloud),
 		zscaler.WithRateLimitMinWait(10*time.Millisecond),
@@ -143,4 +150,41 @@ func (c *rawClient) gql(query, op string, vars map[string]any) map[string]any {
 	v, err := decodeJSON(bytes.NewReader(raw))
 	require.NoError(c.t, err)
 	return v.(map[string]any)
+}
+
+// listLen GETs path, which must answer 200 with a list, and returns its length.
+func listLen(t *testing.T, c *rawClient, path string) int {
+	t.Helper()
+	status, v := c.json(http.MethodGet, path, nil)
+	require.Equal(t, http.StatusOK, status, "%s: %v", path, v)
+	list, ok := v.([]any)
+	require.True(t, ok, "%s answered %T", path, v)
+	return len(list)
+}
+
+// queryCount is one query of a list endpoint and how many records it answers with.
+type queryCount struct {
+	name, query string
+	want        int
+}
+
+// requireCounts checks, a subtest each, how many records the list at path answers
+// each query with.
+func requireCounts(t *testing.T, c *rawClient, path string, queries []queryCount) {
+	t.Helper()
+	for _, q := range queries {
+		t.Run(q.name, func(t *testing.T) {
+			require.Equal(t, q.want, listLen(t, c, path+q.query))
+		})
+	}
+}
+
+// listNames returns the "name" of every record of a decoded list.
+func listNames(v any) []string {
+	var out []string
+	for _, e := range v.([]any) {
+		s, _ := e.(map[string]any)["name"].(string)
+		out = append(out, s)
+	}
+	return out
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
-	"net/http"
 	"slices"
 	"sort"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
-	"github.com/zscaler/zscaler-sdk-go/v3/logger"
 	"github.com/zscaler/zscaler-sdk-go/v3/zscaler"
 	"github.com/zscaler/zscaler-sdk-go/v3/zscaler/zia/services/activation"
 	"github.com/zscaler/zscaler-sdk-go/v3/zscaler/zia/services/common"
@@ -375,24 +373,11 @@ func TestSDKReauthenticatesOnSessionNotValid(t *testing.T) {
 
 func TestSDKPrivateKeyAuthentication(t *testing.T) {
 	srv := startSim(t)
-	clearZscalerEnv(t)
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	require.NoError(t, err)
 	pemKey := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY",
 		Bytes: x509.MarshalPKCS1PrivateKey(key)})
-	cfg, err := zscaler.NewConfiguration(
-		zscaler.WithClientID(DemoClientID),
-		zscaler.WithPrivateKey(string(pemKey)),
-		zscaler.WithVanityDomain(DemoVanityDomain),
-		zscaler.WithZscalerCloud(DemoCloud),
-		zscaler.WithRateLimitMinWait(10*time.Millisecond),
-	)
-	require.NoError(t, err)
-	c := &http.Client{Transport: Transport(srv.URL, nil)}
-	cfg.HTTPClient, cfg.ZIAHTTPClient = c, c
-	cfg.Logger = logger.NewNopLogger()
-	svc, err := zscaler.NewOneAPIClient(cfg)
-	require.NoError(t, err)
+	svc := newSDKWith(t, srv, zscaler.WithPrivateKey(string(pemKey)))
 	labels, err := rule_labels.GetAll(context.Background(), svc)
 	require.NoError(t, err)
 	require.Len(t, labels, 15)

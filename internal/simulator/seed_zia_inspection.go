@@ -3,10 +3,6 @@ package simulator
 // Seeds of the SSL inspection, sandbox and file type control policies and of the file
 // type catalog they name.
 
-func init() {
-	ruleFamilies = append(ruleFamilies, "sslInspectionRules", "sandboxRules", "fileTypeRules")
-}
-
 func seedInspection(s *seeder) {
 	seedFileTypes(s)
 	seedSSLRules(s)
@@ -106,13 +102,21 @@ func seedSSLRules(s *seeder) {
 	s.add("sslInspectionRules", rec)
 }
 
+// seedFileRule is a seeded sandbox or file type control rule: both families match
+// file protocols and keep their action in a field of their own, named by field.
+func seedFileRule(s *seeder, i int, id int64, name, desc string, extra record,
+	field, action string) record {
+	r := merge(seedRule(s, i, name, "", desc), extra, record{"id": id, field: action,
+		"protocols": fileRuleProtocols})
+	delete(r, "action")
+	return r
+}
+
 func seedSandboxRules(s *seeder) {
 	allCats := strs("ADWARE_BLOCK", "BOTMAL_BLOCK", "ANONYP2P_BLOCK", "RANSOMWARE_BLOCK",
 		"OFFSEC_TOOLS_BLOCK", "SUSPICIOUS_BLOCK")
 	rule := func(i int, id int64, name, action, desc string) record {
-		r := merge(seedRule(s, i, name, "", desc), sandboxRuleExtra, record{"id": id,
-			"baRuleAction": action, "protocols": fileRuleProtocols})
-		delete(r, "action")
+		r := seedFileRule(s, i, id, name, desc, sandboxRuleExtra, "baRuleAction", action)
 		delete(r, "predefined")
 		return r
 	}
@@ -153,9 +157,8 @@ func seedSandboxRules(s *seeder) {
 
 func seedFileTypeRules(s *seeder) {
 	rule := func(i int, id int64, name, action, operation, desc string) record {
-		r := merge(seedRule(s, i, name, "", desc), fileTypeRuleExtra, record{"id": id,
-			"filteringAction": action, "operation": operation, "protocols": fileRuleProtocols})
-		delete(r, "action")
+		r := seedFileRule(s, i, id, name, desc, fileTypeRuleExtra, "filteringAction", action)
+		r["operation"] = operation
 		return r
 	}
 	rec := rule(0, 1696000, "Block executables", "BLOCK", "DOWNLOAD",

@@ -206,11 +206,12 @@ func (t *Tenant) availableActions(typ string, body any) result {
 	return ok(anyStrings(cloudAppRuleActions[typ]))
 }
 
-// cloudAppPolicy answers GET /cloudApplications/policy: the catalog of applications
-// policy rules can name, filtered by search and appClass (repeatable), paged.
+// serveAppCatalog answers a GET of a catalog of applications rules can name
+// (/cloudApplications/policy and /cloudApplications/sslPolicy): filtered by search and
+// appClass (repeatable, in the catalog's spelling), paged.
 // TODO: what groupResults changes was never recorded; here it orders the applications
 // by class.
-func (t *Tenant) cloudAppPolicy(q url.Values) result {
+func serveAppCatalog(catalog []record, q url.Values) result {
 	classes := q["appClass"]
 	for _, c := range classes {
 		if !slices.Contains(cloudAppClasses(), c) {
@@ -219,7 +220,7 @@ func (t *Tenant) cloudAppPolicy(q url.Values) result {
 	}
 	search := q.Get("search")
 	items := []record{}
-	for _, app := range cloudAppCatalog {
+	for _, app := range catalog {
 		if len(classes) > 0 && !slices.Contains(classes, str(app, "parent")) {
 			continue
 		}

@@ -115,11 +115,7 @@ func TestInspectionRuleActionFields(t *testing.T) {
 
 func TestInspectionListsAndCatalogs(t *testing.T) {
 	c := newRaw(t, startSim(t))
-	count := func(path string) int {
-		status, v := c.json(http.MethodGet, api+path, nil)
-		require.Equal(t, http.StatusOK, status, path)
-		return len(v.([]any))
-	}
+	count := func(path string) int { return listLen(t, c, api+path) }
 	require.Equal(t, 6, count("/sslInspectionRules?search=bank"), "SSL rules have no search")
 	require.Equal(t, 6, count("/sslInspectionRules?page=1&pageSize=2"), "nor pages")
 	require.Equal(t, 4, count("/sandboxRules?search=archive"), "sandbox rules have no search")
@@ -134,14 +130,16 @@ func TestInspectionListsAndCatalogs(t *testing.T) {
 
 	require.Equal(t, 18, count("/cloudApplications/sslPolicy"))
 	require.Equal(t, 2, count("/cloudApplications/sslPolicy?search=onedrive"))
-	require.Equal(t, 2, count("/cloudApplications/sslPolicy?appClass=WEBMAIL"))
+	require.Equal(t, 2, count("/cloudApplications/sslPolicy?appClass=WEB_MAIL"))
 	require.Equal(t, 2, count("/cloudApplications/sslPolicy?page=3&pageSize=5&appClass=FILE_SHARE&"+
-		"appClass=ENTERPRISE_COLLABORATION&appClass=AI_ML&appClass=WEBMAIL&appClass=CUSTOM_CAPP"))
+		"appClass=ENTERPRISE_COLLABORATION&appClass=AI_ML&appClass=WEB_MAIL&appClass=CUSTOM_CAPP"))
+	status, _ := c.json(http.MethodGet, api+"/cloudApplications/sslPolicy?appClass=WEBMAIL", nil)
+	require.Equal(t, http.StatusBadRequest, status, "a rule type is no application class")
 	status, v := c.json(http.MethodGet,
 		api+"/cloudApplications/sslPolicy?groupResults=true&appClass=AI_ML", nil)
 	require.Equal(t, http.StatusOK, status)
-	require.Equal(t, []any{map[string]any{"parent": "AI_ML", "parentName": "AI & ML Applications",
-		"count": int64(2)}}, v)
+	require.Equal(t, []string{"CHATGPT_AI", "GOOGLE_GEMINI"}, []string{
+		v.([]any)[0].(map[string]any)["app"].(string), v.([]any)[1].(map[string]any)["app"].(string)})
 }
 
 func TestSandboxReportsAndHashLists(t *testing.T) {

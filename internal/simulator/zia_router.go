@@ -198,7 +198,7 @@ func (t *Tenant) routeSpecial(method string, segs []string, q url.Values,
 	case segs[0] == "webApplicationRules":
 		return t.webApplicationRules(method, segs[1:], q, body), true
 	case path == "cloudApplications/policy" && get:
-		return t.cloudAppPolicy(q), true
+		return serveAppCatalog(cloudAppCatalog, q), true
 	case path == "users/references" && get:
 		return t.userReferences(q), true
 	case path == "users/auditors" && get:

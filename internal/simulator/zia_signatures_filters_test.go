@@ -56,12 +56,7 @@ func TestCustomIPSSignatureWrites(t *testing.T) {
 // the real service ignores unknown parameters.
 func TestListFiltersAreTheAPIs(t *testing.T) {
 	c := newRaw(t, startSim(t))
-	count := func(path string) int {
-		t.Helper()
-		status, v := c.json(http.MethodGet, path, nil)
-		require.Equal(t, http.StatusOK, status, path)
-		return len(v.([]any))
-	}
+	count := func(path string) int { return listLen(t, c, path) }
 	for path, all := range map[string]int{
 		"/staticIP": 16, "/firewallDnsRules": 6, "/firewallIpsRules": 4,
 		"/firewallFilteringRules": 25, "/ipsSignatureRules": 4, "/locations/groups": 8,

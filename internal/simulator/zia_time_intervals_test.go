@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"maps"
 	"net/http"
 	"testing"
 
@@ -43,9 +44,7 @@ func TestTimeIntervalRefusals(t *testing.T) {
 	good := func(change map[string]any) map[string]any {
 		body := map[string]any{"name": "Probe", "startTime": 0, "endTime": 60,
 			"daysOfWeek": []any{"SUN"}}
-		for k, v := range change {
-			body[k] = v
-		}
+		maps.Copy(body, change)
 		return body
 	}
 	tests := []struct {
@@ -69,12 +68,30 @@ func TestTimeIntervalRefusals(t *testing.T) {
 	}
 }
 
+// An interval any rule family uses as a time window is kept, cloud app control and web
+// DLP rules included.
 func TestTimeIntervalInUseIsNotDeleted(t *testing.T) {
-	c := newRaw(t, startSim(t))
-	status, v := c.json(http.MethodPost, api+"/urlFilteringRules", map[string]any{
-		"name": "Office hours only", "action": "ALLOW", "order": 1, "protocols": []any{"ANY_RULE"},
-		"timeWindows": []any{map[string]any{"id": 1001}}})
-	require.Equal(t, http.StatusOK, status, "%v", v)
-	status, v = c.json(http.MethodDelete, api+"/timeIntervals/1001", nil)
-	require.Equal(t, http.StatusConflict, status, "%v", v)
+	window := []any{map[string]any{"id": 1001}}
+	tests := []struct {
+		name, path string
+		rule       map[string]any
+	}{
+		{"URL filtering rule", "/urlFilteringRules", map[string]any{"action": "ALLOW",
+			"protocols": []any{"ANY_RULE"}}},
+		{"web DLP rule", "/webDlpRules", map[string]any{"action": "ALLOW"}},
+		{"cloud app control rule", "/webApplicationRules/WEBMAIL", map[string]any{
+			"type": "WEBMAIL", "actions": []any{"ALLOW_WEBMAIL_VIEW"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newRaw(t, startSim(t))
+			body := map[string]any{"name": "Office hours only", "order": 1,
+				"timeWindows": window}
+			maps.Copy(body, tc.rule)
+			status, v := c.json(http.MethodPost, api+tc.path, body)
+			require.Equal(t, http.StatusOK, status, "%v", v)
+			status, v = c.json(http.MethodDelete, api+"/timeIntervals/1001", nil)
+			require.Equal(t, http.StatusConflict, status, "%v", v)
+		})
+	}
 }

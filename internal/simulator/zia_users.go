@@ -7,9 +7,12 @@ import (
 )
 
 // ruleFamilies are the collections whose records reference labels, users, groups,
-// departments, locations and the firewall objects.
+// departments, locations, time intervals and the firewall objects. Cloud app control
+// rules of every rule type are kept in one collection.
 var ruleFamilies = []string{
 	"urlFilteringRules", "firewallFilteringRules", "firewallDnsRules", "firewallIpsRules",
+	"sslInspectionRules", "sandboxRules", "fileTypeRules", "webDlpRules",
+	"webApplicationRules",
 }
 
 // rulesReferencing counts the rules whose field lists a reference to id.

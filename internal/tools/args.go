@@ -330,8 +330,11 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
+// describe names the JSON kind of a decoded value, for messages.
 func describe(v any) string {
 	switch v.(type) {
+	case nil:
+		return "null"
 	case string:
 		return "a string"
 	case bool:

@@ -113,9 +113,11 @@ type ziaGet struct {
 	Path string
 	// IDName and IDDescription declare the required id parameter.
 	IDName, IDDescription string
-	// NumericID marks collections whose ids are integers: the id is checked before any
-	// call and sent in plain decimal, every digit of a 64-bit id kept.
-	NumericID bool
+	// StringID marks collections whose ids are names (URL categories, network
+	// applications). Other ids are integers: checked before any call and sent in plain
+	// decimal, every digit of a 64-bit id kept, so "0042" reads object 42 as the update
+	// and delete tools of the collection do.
+	StringID bool
 }
 
 func (g ziaGet) tool(toolset string, up Upstream) Tool {
@@ -123,7 +125,7 @@ func (g ziaGet) tool(toolset string, up Upstream) Tool {
 	return ziaRead(toolset, g.Name, g.Title, g.Description, params,
 		func(ctx context.Context, args Args) (Result, error) {
 			id := args.String(g.IDName)
-			if g.NumericID {
+			if !g.StringID {
 				n, err := ziaIntID(args, g.IDName)
 				if err != nil {
 					return Result{}, err

@@ -54,12 +54,20 @@ func TestDeviceListsAgainstTheSimulator(t *testing.T) {
 	require.Len(t, lite[0], 3, "id, name and owner")
 }
 
-func TestDeviceUserIDsMustBeNumbers(t *testing.T) {
-	fake := &ziaFake{}
-	_, err := ziaDo(t, fake, "zia_list_devices", map[string]any{"user_ids": []any{"jdoe"}})
-	requireKindOf(t, err, toolerr.InvalidArgument)
-	require.Contains(t, err.Error(), `"user_ids" must be a numeric id`)
-	require.Empty(t, fake.Calls())
+func TestDeviceUserIDsMustBeUserIDs(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"jdoe", `"user_ids" must be a numeric id, got "jdoe"`},
+		{"-5", `"user_ids" must be a numeric id above 0, got "-5"`},
+		{"0", `"user_ids" must be a numeric id above 0, got "0"`},
+	}
+	for _, tc := range tests {
+		fake := &ziaFake{}
+		_, err := ziaDo(t, fake, "zia_list_devices",
+			map[string]any{"user_ids": []any{"7", tc.id}})
+		requireKindOf(t, err, toolerr.InvalidArgument)
+		require.Contains(t, err.Error(), tc.want)
+		require.Empty(t, fake.Calls())
+	}
 }
 
 func TestWorkloadGroupsAgainstTheSimulator(t *testing.T) {

@@ -1,11 +1,6 @@
 package tools
 
-import (
-	"context"
-	"net/url"
-	"strconv"
-	"strings"
-)
+import "context"
 
 // Cloud app control rules are kept in one policy per rule type, so every rule call
 // names the type: the API's paths are /webApplicationRules/{ruleType}[/{id}].
@@ -36,9 +31,10 @@ func ziaCloudAppControlTools(up Upstream) []Tool {
 			"ALLOW_WEBMAIL_VIEW or BLOCK_WEBMAIL_ATTACHMENT_SEND. Actions belong to the rule "+
 			"type, not to single applications; call this before creating or changing a rule.",
 		[]Param{ziaRuleTypeParam,
-			{Name: "cloud_apps", Type: StringList,
+			{Name: "cloud_apps", Type: StringList, JSONText: true,
 				Description: "Applications of that rule type the actions are for, as ids " +
-					"from zia_list_cloud_app_policy (e.g. GOOGLE_WEBMAIL)."}},
+					"from zia_list_cloud_app_policy (e.g. GOOGLE_WEBMAIL). A list, or the " +
+					"list written as JSON text."}},
 		func(ctx context.Context, args Args) (Result, error) {
 			body := map[string]any{"type": args.String("rule_type")}
 			if apps := args.Strings("cloud_apps"); len(apps) > 0 {
@@ -87,7 +83,9 @@ func ziaCloudAppControlTools(up Upstream) []Tool {
 			return Object(v), nil
 		})
 
-	return []Tool{actions, rules, get, ziaCloudAppPolicyTool(ts, up)}
+	return []Tool{actions, rules, get, ziaCloudAppCatalogTool(ts, up,
+		"zia_list_cloud_app_policy", "List ZIA cloud applications for policy",
+		"/cloudApplications/policy", "cloud app control and web DLP rules")}
 }
 
 // ziaRecords returns v as a list of records: a list as it is, null as an empty list,
@@ -100,58 +98,4 @@ func ziaRecords(v any) []any {
 		return []any{}
 	}
 	return []any{v}
-}
-
-// ziaCloudAppPolicyTool lists the policy catalog of cloud applications: the ids
-// (GOOGLE_WEBMAIL, DROPBOX) that cloud app control and web DLP rules name.
-func ziaCloudAppPolicyTool(toolset string, up Upstream) Tool {
-	t := ziaRead(toolset, "zia_list_cloud_app_policy", "List ZIA cloud applications for policy",
-		"Lists the cloud applications policy rules can name: app is the id rules use (e.g. "+
-			"DROPBOX), appName its display name, parent its application class. All filters "+
-			"are applied by the API. Not the Shadow IT catalog, whose ids differ.",
-		[]Param{
-			ziaSearchParam("application ids and names"),
-			{Name: "app_class", Type: String,
-				Description: "Only applications of this class, e.g. WEB_MAIL, FILE_SHARE, AI_ML. " +
-					"Case is ignored, and the rule types WEBMAIL and STREAMING_MEDIA are read " +
-					"as their classes WEB_MAIL and STREAMING."},
-			{Name: "page", Type: Integer, Min: Bound(1),
-				Description: "Page number (from 1); when given only that page is returned."},
-			{Name: "page_size", Type: Integer, Min: Bound(1), Max: Bound(1000),
-				Description: "Applications per page, 1 to 1000; without page every page is " +
-					"read in pages of this size."},
-			{Name: "group_results", Type: Boolean,
-				Description: "Ask the API to group the applications by class."},
-		},
-		func(ctx context.Context, args Args) (Result, error) {
-			q := url.Values{}
-			ziaSetGiven(q, args, map[string]string{"search": "search"})
-			if class := ziaAppClass(args.String("app_class")); class != "" {
-				q.Set("appClass", class)
-			}
-			if args.Has("group_results") {
-				q.Set("groupResults", strconv.FormatBool(args.Bool("group_results")))
-			}
-			if !args.Has("page") && args.Has("page_size") {
-				q.Set("pageSize", strconv.FormatInt(args.Int("page_size"), 10))
-			}
-			return ziaReadPages(ctx, up, "/cloudApplications/policy", q, args, nil)
-		})
-	t.Lists = true
-	return t
-}
-
-// ziaAppClass returns the API's spelling of an application class. The API knows the
-// classes in capitals only, and an agent that has just named a cloud app control rule
-// type is likely to give it here: the two enums differ in WEBMAIL and STREAMING_MEDIA,
-// which the API would refuse with a bare "Invalid appClass".
-func ziaAppClass(s string) string {
-	class := strings.ToUpper(strings.TrimSpace(s))
-	switch class {
-	case "WEBMAIL":
-		return "WEB_MAIL"
-	case "STREAMING_MEDIA":
-		return "STREAMING"
-	}
-	return class
 }

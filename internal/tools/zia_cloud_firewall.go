@@ -30,7 +30,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/firewallFilteringRules",
 			IDName:        "rule_id",
 			IDDescription: "Firewall rule id, from zia_list_cloud_firewall_rules.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_cloud_firewall_dns_rules",
@@ -49,7 +48,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/firewallDnsRules",
 			IDName:        "rule_id",
 			IDDescription: "DNS rule id, from zia_list_cloud_firewall_dns_rules.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_cloud_firewall_ips_rules",
@@ -68,7 +66,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/firewallIpsRules",
 			IDName:        "rule_id",
 			IDDescription: "IPS rule id, from zia_list_cloud_firewall_ips_rules.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_ip_destination_groups",
@@ -88,7 +85,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/ipDestinationGroups",
 			IDName:        "group_id",
 			IDDescription: "IP destination group id, from zia_list_ip_destination_groups.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_ip_source_groups",
@@ -107,7 +103,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/ipSourceGroups",
 			IDName:        "group_id",
 			IDDescription: "IP source group id, from zia_list_ip_source_groups.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_ips_signature_rules",
@@ -126,7 +121,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/ipsSignatureRules",
 			IDName:        "rule_id",
 			IDDescription: "IPS signature rule id, from zia_list_ips_signature_rules.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_network_app_groups",
@@ -144,7 +138,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/networkApplicationGroups",
 			IDName:        "group_id",
 			IDDescription: "Network application group id, from zia_list_network_app_groups.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_network_apps",
@@ -166,6 +159,7 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/networkApplications",
 			IDName:        "app_id",
 			IDDescription: "Network application id such as APNS, from zia_list_network_apps.",
+			StringID:      true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_network_services",
@@ -191,7 +185,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/networkServices",
 			IDName:        "service_id",
 			IDDescription: "Network service id, from zia_list_network_services.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_network_svc_groups",
@@ -209,7 +202,6 @@ func ziaCloudFirewallTools(up Upstream) []Tool {
 			Path:          "/networkServiceGroups",
 			IDName:        "group_id",
 			IDDescription: "Network service group id, from zia_list_network_svc_groups.",
-			NumericID:     true,
 		}.tool(ts, up),
 	}
 }

@@ -22,8 +22,9 @@ type ziaCRUD struct {
 	// Path is the collection path; IDName and IDDescription declare the id parameter of
 	// update and delete.
 	Path, IDName, IDDescription string
-	// NumericID marks collections whose ids are integers (all but URL categories).
-	NumericID bool
+	// StringID marks collections whose ids are names (URL categories); other ids are
+	// integers, checked before any call and sent in plain decimal.
+	StringID bool
 	// Scope, when set, is a required parameter of all three tools that names the part
 	// of the collection the object lives in: its value is one more path segment, as
 	// the rule type in /webApplicationRules/WEBMAIL/42.
@@ -245,7 +246,7 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 // objectPath validates the id argument and returns the object's path.
 func (c ziaCRUD) objectPath(args Args) (string, error) {
 	id := args.String(c.IDName)
-	if c.NumericID {
+	if !c.StringID {
 		n, err := ziaIntID(args, c.IDName)
 		if err != nil {
 			return "", err

@@ -50,7 +50,7 @@ func ziaDeviceTools(up Upstream) []Tool {
 			q := url.Values{}
 			ziaSetGiven(q, args, map[string]string{"name": "name"})
 			for _, id := range args.Strings("user_ids") {
-				n, err := ziaParseIntID("user_ids", id)
+				n, err := ziaParsePositiveID("user_ids", id)
 				if err != nil {
 					return Result{}, err
 				}

@@ -59,7 +59,6 @@ func ziaDLPTools(up Upstream) []Tool {
 			Description:   "Returns one web DLP rule by id with all its conditions.",
 			Path:          "/webDlpRules",
 			IDName:        "rule_id",
-			NumericID:     true,
 			IDDescription: "Web DLP rule id, from zia_list_web_dlp_rules.",
 		}.tool(ts, up),
 	}

@@ -117,10 +117,15 @@ func TestCloudAppControlActionsBody(t *testing.T) {
 	_, err = ziaRun(t, fake, "zia_list_cloud_app_control_actions",
 		map[string]any{"rule_type": "AI_ML", "cloud_apps": []any{"CHATGPT_AI"}})
 	require.NoError(t, err)
+	_, err = ziaRun(t, fake, "zia_list_cloud_app_control_actions",
+		map[string]any{"rule_type": "AI_ML", "cloud_apps": `["CHATGPT_AI", " GOOGLE_GEMINI"]`})
+	require.NoError(t, err, "a list written as JSON text")
 	calls := fake.Calls()
 	require.Equal(t, map[string]any{"type": "AI_ML"}, calls[0].Body)
 	require.Equal(t, map[string]any{"type": "AI_ML", "cloudApps": []string{"CHATGPT_AI"}},
 		calls[1].Body)
+	require.Equal(t, map[string]any{"type": "AI_ML",
+		"cloudApps": []string{"CHATGPT_AI", "GOOGLE_GEMINI"}}, calls[2].Body)
 }
 
 func TestCloudAppPolicyPaging(t *testing.T) {
@@ -179,13 +184,9 @@ func TestCloudAppControlRuleRoundTrip(t *testing.T) {
 		map[string]any{"rule_type": "FILE_SHARE", "rule_id": id})
 	requireKindOf(t, err, toolerr.NotFound)
 
-	res, err := ziaDescribeCall(t, up, "zia_delete_cloud_app_control_rule",
-		map[string]any{"rule_type": "WEBMAIL", "rule_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "WEBMAIL cloud app control rule", ID: id,
-		Name: "Gmail read only"}, res)
-	deleted := ziaMust(t, up, "zia_delete_cloud_app_control_rule",
-		map[string]any{"rule_type": "WEBMAIL", "rule_id": id})
+	deleted := ziaMustDelete(t, up, "cloud_app_control_rule",
+		map[string]any{"rule_type": "WEBMAIL", "rule_id": id},
+		Resource{Type: "WEBMAIL cloud app control rule", ID: id, Name: "Gmail read only"})
 	require.Equal(t, []any{map[string]any{"type": "WEBMAIL cloud app control rule", "id": id}},
 		deleted["deleted"])
 	path := "/webApplicationRules/WEBMAIL"

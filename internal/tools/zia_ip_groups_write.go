@@ -8,7 +8,7 @@ func ziaIPGroupWriteTools(up Upstream) []Tool {
 		Toolset: ts, Noun: "ip_source_group", What: "IP source group",
 		Path: "/ipSourceGroups", IDName: "group_id",
 		IDDescription: "IP source group id, from zia_list_ip_source_groups.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true, Description: "Group name."},
 			{Name: "ip_addresses", Type: StringList, Required: true,
@@ -33,7 +33,7 @@ func ziaIPGroupWriteTools(up Upstream) []Tool {
 		Toolset: ts, Noun: "ip_destination_group", What: "IP destination group",
 		Path: "/ipDestinationGroups", IDName: "group_id",
 		IDDescription: "IP destination group id, from zia_list_ip_destination_groups.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true, Description: "Group name."},
 			{Name: "type", Type: String, Required: true,

@@ -18,7 +18,7 @@ func ziaIPSSignatureWriteTools(up Upstream) []Tool {
 		Toolset: "zia_cloud_firewall", Noun: "ips_signature_rule", What: "custom IPS signature",
 		Path: "/ipsSignatureRules", IDName: "rule_id",
 		IDDescription: "Custom IPS signature id, from zia_list_ips_signature_rules.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true,
 				Description: "Signature name, at most 31 characters, unique in the tenant."},

@@ -51,7 +51,6 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/greTunnels",
 			IDName:        "tunnel_id",
 			IDDescription: "GRE tunnel id, from zia_list_gre_tunnels.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_locations",
@@ -70,7 +69,6 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/locations",
 			IDName:        "location_id",
 			IDDescription: "Location id, from zia_list_locations.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_location_groups",
@@ -102,7 +100,6 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/locations/groups",
 			IDName:        "group_id",
 			IDDescription: "Location group id, from zia_list_location_groups.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_static_ips",
@@ -122,7 +119,6 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/staticIP",
 			IDName:        "static_ip_id",
 			IDDescription: "Static IP id, from zia_list_static_ips.",
-			NumericID:     true,
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_vpn_credentials",
@@ -141,7 +137,6 @@ func ziaLocationTools(up Upstream) []Tool {
 			Path:          "/vpnCredentials",
 			IDName:        "credential_id",
 			IDDescription: "VPN credential id, from zia_list_vpn_credentials.",
-			NumericID:     true,
 		}.tool(ts, up),
 	}
 }

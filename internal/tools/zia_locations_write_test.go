@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"maps"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -88,9 +89,7 @@ func TestVPNCredentialIdentityMatchesItsType(t *testing.T) {
 	for _, tc := range cases {
 		fake := &ziaFake{}
 		args := map[string]any{"pre_shared_key": "k"}
-		for k, v := range tc.args {
-			args[k] = v
-		}
+		maps.Copy(args, tc.args)
 		_, err := ziaDo(t, fake, "zia_create_vpn_credential", args)
 		requireKindOf(t, err, toolerr.InvalidArgument)
 		require.Contains(t, err.Error(), tc.want)
@@ -126,12 +125,8 @@ func TestLocationWriteRoundTrip(t *testing.T) {
 	require.Equal(t, true, loc["xffForwardEnabled"])
 	require.Len(t, loc["vpnCredentials"], 1)
 
-	desc, err := ziaDescribeCall(t, up, "zia_delete_location", map[string]any{"location_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "location", ID: id, Name: "Geneva Office"}, desc)
-	ziaMust(t, up, "zia_delete_location", map[string]any{"location_id": id})
-	_, err = ziaDo(t, up, "zia_get_location", map[string]any{"location_id": id})
-	requireKindOf(t, err, toolerr.NotFound)
+	ziaMustDelete(t, up, "location", map[string]any{"location_id": id},
+		Resource{Type: "location", ID: id, Name: "Geneva Office"})
 	require.Equal(t, []string{"POST /locations", "PUT /locations/" + id,
 		"DELETE /locations/" + id}, ziaWritesTo(tenant, "/locations"))
 }

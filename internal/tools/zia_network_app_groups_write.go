@@ -7,7 +7,7 @@ func ziaNetworkAppGroupWriteTools(up Upstream) []Tool {
 		What: "network application group", Path: "/networkApplicationGroups",
 		IDName:        "group_id",
 		IDDescription: "Network application group id, from zia_list_network_app_groups.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true, Description: "Group name."},
 			{Name: "network_applications", Type: StringList, Required: true,

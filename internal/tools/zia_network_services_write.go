@@ -15,7 +15,7 @@ func ziaNetworkServiceWriteTools(up Upstream) []Tool {
 		Toolset: ts, Noun: "network_service", What: "network service",
 		Path: "/networkServices", IDName: "service_id",
 		IDDescription: "Network service id, from zia_list_network_services.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true, Description: "Service name."},
 			{Name: "ports", Type: StringTuples, Required: true,
@@ -42,7 +42,7 @@ func ziaNetworkServiceWriteTools(up Upstream) []Tool {
 		Toolset: ts, Noun: "network_svc_group", What: "network service group",
 		Path: "/networkServiceGroups", IDName: "group_id",
 		IDDescription: "Network service group id, from zia_list_network_svc_groups.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true, Description: "Group name."},
 			{Name: "service_ids", Type: IDList, Required: true,

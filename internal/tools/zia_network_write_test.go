@@ -8,50 +8,6 @@ import (
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
-// crudCase is one object family's round trip: create, update one field, delete.
-type crudCase struct {
-	noun, what, idName, path string
-	create                   map[string]any
-	update                   map[string]any
-	// check runs on the object after create, and again after the update to show the
-	// fields the update did not name survived.
-	check func(t *testing.T, obj map[string]any)
-	// updated checks what the update changed.
-	updated func(t *testing.T, obj map[string]any)
-	name    string
-}
-
-func runCRUD(t *testing.T, tc crudCase) {
-	t.Helper()
-	up, tenant := ziaSim(t)
-	created := ziaMust(t, up, "zia_create_"+tc.noun, tc.create)
-	obj := ziaObj(t, created, "created")
-	id := ziaID(obj["id"])
-	tc.check(t, obj)
-
-	update := map[string]any{tc.idName: id}
-	for k, v := range tc.update {
-		update[k] = v
-	}
-	res := ziaMust(t, up, "zia_update_"+tc.noun, update)
-	obj = ziaObj(t, res, "updated")
-	tc.check(t, obj)
-	tc.updated(t, obj)
-
-	got := ziaMust(t, up, "zia_get_"+tc.noun, map[string]any{tc.idName: id})
-	tc.updated(t, got)
-
-	desc, err := ziaDescribeCall(t, up, "zia_delete_"+tc.noun, map[string]any{tc.idName: id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: tc.what, ID: id, Name: tc.name}, desc)
-
-	ziaMust(t, up, "zia_delete_"+tc.noun, map[string]any{tc.idName: id})
-	_, err = ziaDo(t, up, "zia_get_"+tc.noun, map[string]any{tc.idName: id})
-	requireKindOf(t, err, toolerr.NotFound)
-	require.Equal(t, []string{"POST " + tc.path, "PUT " + tc.path + "/" + id,
-		"DELETE " + tc.path + "/" + id}, ziaWritesTo(tenant, tc.path))
-}
-
 func TestIPGroupWriteRoundTrips(t *testing.T) {
 	t.Run("source", func(t *testing.T) {
 		runCRUD(t, crudCase{

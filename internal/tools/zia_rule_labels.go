@@ -20,7 +20,6 @@ func ziaRuleLabelTools(up Upstream) []Tool {
 			Path:          "/ruleLabels",
 			IDName:        "label_id",
 			IDDescription: "Rule label id, from zia_list_rule_labels.",
-			NumericID:     true,
 		}.tool(ts, up),
 	}
 }

@@ -12,7 +12,7 @@ func ziaRuleLabelWriteTools(up Upstream) []Tool {
 		Toolset: "zia_rule_labels", Noun: "rule_label", What: "rule label",
 		Path: "/ruleLabels", IDName: "label_id",
 		IDDescription: "Rule label id, from zia_list_rule_labels.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true,
 				Description: "Label name; names are unique in the tenant."},

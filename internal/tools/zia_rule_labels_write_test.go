@@ -32,16 +32,11 @@ func TestRuleLabelWriteRoundTrip(t *testing.T) {
 	requireKindOf(t, err, toolerr.InvalidArgument)
 	require.Contains(t, err.Error(), "nothing to change")
 
-	res, err := ziaDescribeCall(t, up, "zia_delete_rule_label", map[string]any{"label_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "rule label", ID: id, Name: "Change 43"}, res)
-
-	deleted := ziaMust(t, up, "zia_delete_rule_label", map[string]any{"label_id": id})
+	deleted := ziaMustDelete(t, up, "rule_label", map[string]any{"label_id": id},
+		Resource{Type: "rule label", ID: id, Name: "Change 43"})
 	require.Equal(t, []any{map[string]any{"type": "rule label", "id": id}}, deleted["deleted"])
 	require.Equal(t, ziaPendingNote, deleted["activation"])
 
-	_, err = ziaDo(t, up, "zia_get_rule_label", map[string]any{"label_id": id})
-	requireKindOf(t, err, toolerr.NotFound)
 	_, err = ziaDo(t, up, "zia_delete_rule_label", map[string]any{"label_id": id})
 	requireKindOf(t, err, toolerr.NotFound)
 	_, err = ziaDescribeCall(t, up, "zia_delete_rule_label", map[string]any{"label_id": id})
@@ -97,11 +92,12 @@ func TestWriteIDsMustBeNumbersWhereTheAPISaysSo(t *testing.T) {
 // it, nobody is asked to approve it, and the delete sends nothing.
 func TestRuleLabelDeleteRefusesALabelInUse(t *testing.T) {
 	up, tenant := ziaSim(t)
-	// "Compliance" labels two URL filtering rules and a cloud firewall rule.
+	// "Compliance" labels two URL filtering rules, a cloud firewall rule, a web DLP
+	// rule and a cloud app control rule.
 	args := map[string]any{"label_id": "4338882"}
 	label := ziaMust(t, up, "zia_get_rule_label", args)
-	require.Equal(t, json.Number("3"), label["referencedRuleCount"])
-	want := `rule label 4338882 ("Compliance") is still in use: 3 rules use it; ` +
+	require.Equal(t, json.Number("5"), label["referencedRuleCount"])
+	want := `rule label 4338882 ("Compliance") is still in use: 5 rules use it; ` +
 		"nothing was deleted. Take the label off those rules first"
 
 	res, err := ziaDescribeCall(t, up, "zia_delete_rule_label", args)

@@ -72,7 +72,7 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 	return ziaCRUD{
 		Toolset: f.Toolset, Noun: f.Noun, What: f.What, Path: f.Path, Scope: f.Scope,
 		IDName: "rule_id", IDDescription: "Rule id, from " + f.ListTool + ".",
-		NumericID: true, NameKeys: []string{"name"},
+		NameKeys: []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true,
 				Description: "Rule name, unique among the " + f.What + "s."},

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"strconv"
 	"testing"
 
@@ -10,20 +11,23 @@ import (
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
+// Every rule family takes the same round trip. The action parameter sets the field
+// each family really has (field, when not "action"): the Python server sent "action"
+// to sandbox and file type rules, which the API does not know.
 func TestRuleWriteRoundTrips(t *testing.T) {
 	big := strconv.FormatInt(simulator.BigRuleLabelID, 10)
 	cases := []struct {
-		noun, what, path, action string
-		advanced                 map[string]any
-		check                    func(t *testing.T, rule map[string]any)
+		noun, what, path, action, field string
+		advanced                        map[string]any
+		check                           func(t *testing.T, rule map[string]any)
 	}{
-		{"url_filtering_rule", "URL filtering rule", "/urlFilteringRules", "BLOCK",
+		{"url_filtering_rule", "URL filtering rule", "/urlFilteringRules", "BLOCK", "",
 			map[string]any{"url_categories": []any{"GAMBLING"}, "protocols": "[\"HTTPS_RULE\"]"},
 			func(t *testing.T, rule map[string]any) {
 				require.Equal(t, []any{"GAMBLING"}, rule["urlCategories"])
 				require.Equal(t, []any{"HTTPS_RULE"}, rule["protocols"], "a list given as JSON text")
 			}},
-		{"cloud_firewall_rule", "cloud firewall rule", "/firewallFilteringRules", "BLOCK_DROP",
+		{"cloud_firewall_rule", "cloud firewall rule", "/firewallFilteringRules", "BLOCK_DROP", "",
 			map[string]any{"nw_services": []any{774007.0}, "srcIps": []any{"10.0.0.0/8"},
 				"labels": []any{big}},
 			func(t *testing.T, rule map[string]any) {
@@ -33,29 +37,50 @@ func TestRuleWriteRoundTrips(t *testing.T) {
 				require.Equal(t, big, ziaID(labels[0].(map[string]any)["id"]),
 					"a 64-bit reference id keeps every digit")
 			}},
-		{"cloud_firewall_dns_rule", "firewall DNS rule", "/firewallDnsRules", "REDIR_REQ",
+		{"cloud_firewall_dns_rule", "firewall DNS rule", "/firewallDnsRules", "REDIR_REQ", "",
 			map[string]any{"redirect_ip": "192.0.2.53"},
 			func(t *testing.T, rule map[string]any) {
 				require.Equal(t, "192.0.2.53", rule["redirectIp"])
 			}},
-		{"cloud_firewall_ips_rule", "firewall IPS rule", "/firewallIpsRules", "BLOCK_RESET",
+		{"cloud_firewall_ips_rule", "firewall IPS rule", "/firewallIpsRules", "BLOCK_RESET", "",
 			map[string]any{"src_ips": []any{"10.1.0.0/16"}},
 			func(t *testing.T, rule map[string]any) {
 				require.Equal(t, []any{"10.1.0.0/16"}, rule["srcIps"])
+			}},
+		{"sandbox_rule", "sandbox rule", "/sandboxRules", "BLOCK", "baRuleAction",
+			map[string]any{"first_time_enable": true, "first_time_operation": "QUARANTINE",
+				"file_types": []any{"FTCATEGORY_ZIP"}, "labels": []any{"4338883"}},
+			func(t *testing.T, rule map[string]any) {
+				require.Equal(t, "QUARANTINE", rule["firstTimeOperation"])
+				require.Equal(t, []any{"FTCATEGORY_ZIP"}, rule["fileTypes"])
+				require.Equal(t, []string{"PCI-DSS"}, ziaNames(rule["labels"]))
+			}},
+		{"file_type_control_rule", "file type control rule", "/fileTypeRules", "CAUTION",
+			"filteringAction",
+			map[string]any{"operation": "UPLOAD", "fileTypes": `["FTCATEGORY_MS_EXCEL"]`,
+				"protocols": []any{"HTTPS_RULE"}},
+			func(t *testing.T, rule map[string]any) {
+				require.Equal(t, "UPLOAD", rule["operation"])
+				require.Equal(t, []any{"FTCATEGORY_MS_EXCEL"}, rule["fileTypes"],
+					"a list given as JSON text")
 			}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.noun, func(t *testing.T) {
 			up, tenant := ziaSim(t)
+			field := cmp.Or(tc.field, "action")
 			created := ziaMust(t, up, "zia_create_"+tc.noun, map[string]any{
 				"name": "Test rule", "action": tc.action, "description": "from a test",
 				"order": 2.0, "advanced": tc.advanced})
+			require.NotContains(t, created, "ignored_fields")
 			rule := ziaObj(t, created, "created")
 			id := ziaID(rule["id"])
 			require.Equal(t, "ENABLED", rule["state"], "new rules are enabled")
-			require.Equal(t, "2", ziaID(rule["order"]))
 			require.Equal(t, "7", ziaID(rule["rank"]), "rank defaults to 7")
-			require.NotContains(t, created, "ignored_fields")
+			require.Equal(t, tc.action, rule[field])
+			if field != "action" {
+				require.NotContains(t, rule, "action")
+			}
 			tc.check(t, rule)
 
 			updated := ziaMust(t, up, "zia_update_"+tc.noun,
@@ -63,24 +88,24 @@ func TestRuleWriteRoundTrips(t *testing.T) {
 			rule = ziaObj(t, updated, "updated")
 			require.Equal(t, "DISABLED", rule["state"])
 			require.Equal(t, "Test rule", rule["name"])
-			require.Equal(t, tc.action, rule["action"])
+			require.Equal(t, tc.action, rule[field], "an update keeps the action")
 			require.Equal(t, "from a test", rule["description"])
 			require.Equal(t, "2", ziaID(rule["order"]))
 			tc.check(t, rule)
+
+			updated = ziaMust(t, up, "zia_update_"+tc.noun,
+				map[string]any{"rule_id": id, "action": "ALLOW"})
+			require.Equal(t, "ALLOW", ziaObj(t, updated, "updated")[field])
 
 			got := ziaMust(t, up, "zia_get_"+tc.noun, map[string]any{"rule_id": id})
 			require.Equal(t, "DISABLED", got["state"])
 			tc.check(t, got)
 
-			res, err := ziaDescribeCall(t, up, "zia_delete_"+tc.noun, map[string]any{"rule_id": id})
-			require.NoError(t, err)
-			require.Equal(t, Resource{Type: tc.what, ID: id, Name: "Test rule"}, res)
-
-			ziaMust(t, up, "zia_delete_"+tc.noun, map[string]any{"rule_id": id})
-			_, err = ziaDo(t, up, "zia_get_"+tc.noun, map[string]any{"rule_id": id})
-			requireKindOf(t, err, toolerr.NotFound)
+			ziaMustDelete(t, up, tc.noun, map[string]any{"rule_id": id},
+				Resource{Type: tc.what, ID: id, Name: "Test rule"})
 			require.Equal(t, []string{"POST " + tc.path, "PUT " + tc.path + "/" + id,
-				"DELETE " + tc.path + "/" + id}, ziaWritesTo(tenant, tc.path))
+				"PUT " + tc.path + "/" + id, "DELETE " + tc.path + "/" + id},
+				ziaWritesTo(tenant, tc.path))
 		})
 	}
 }

@@ -125,7 +125,7 @@ func ziaSettingValue(field string, cur, v any, getTool string) error {
 	if cur == nil {
 		return nil
 	}
-	want, got := ziaJSONKind(cur), ziaJSONKind(v)
+	want, got := describe(cur), describe(v)
 	if want != got {
 		return toolerr.New(toolerr.InvalidArgument,
 			"settings field %q must be %s like its current value, got %s", field, want, got)
@@ -146,30 +146,11 @@ func ziaSettingValue(field string, cur, v any, getTool string) error {
 			if _, ok := item.(string); !ok {
 				return toolerr.New(toolerr.InvalidArgument,
 					"settings field %q is a list of strings, but item %d is %s",
-					field, i+1, ziaJSONKind(item))
+					field, i+1, describe(item))
 			}
 		}
 	}
 	return nil
-}
-
-// ziaJSONKind names the JSON kind of a decoded value, for messages.
-func ziaJSONKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "true or false"
-	case string:
-		return "a string"
-	case float64, json.Number, int, int64:
-		return "a number"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "an object"
-	}
-	return "an unknown value"
 }
 
 func ziaAllStrings(list []any) bool {
@@ -230,33 +211,4 @@ func ziaSameJSON(a, b any) bool {
 	ja, errA := json.Marshal(a)
 	jb, errB := json.Marshal(b)
 	return errA == nil && errB == nil && bytes.Equal(ja, jb)
-}
-
-// ziaToggles declares an update of a small settings object through typed boolean
-// parameters. Each parameter is optional and at least one is needed; the others keep
-// their values.
-type ziaToggles struct {
-	Toolset, Path            string
-	Name, Title, Description string
-	Params                   []Param
-	Fields                   map[string]string
-}
-
-func (s ziaToggles) tool(up Upstream) Tool {
-	return ziaDeclare(s.Toolset, s.Name, s.Title, s.Description, Update, s.Params,
-		func(ctx context.Context, args Args) (Result, error) {
-			if err := ziaNeedChange(args, s.Params, ""); err != nil {
-				return Result{}, err
-			}
-			return ziaChangeSettings(ctx, up, s.Path, func(map[string]any) (
-				map[string]any, error) {
-				return ziaPatch(s.Params, s.Fields, args), nil
-			})
-		})
-}
-
-// ziaToggle declares one optional boolean parameter of a ziaToggles.
-func ziaToggle(name, description string) Param {
-	return Param{Name: name, Type: Boolean, Description: description +
-		" Left out, the current value is kept."}
 }

@@ -22,9 +22,9 @@ func ziaSettingsTools(up Upstream) []Tool {
 func ziaSettingsWriteTools(up Upstream) []Tool {
 	return []Tool{
 		ziaAdvancedSettings().updateTool(up),
-		ziaMalwarePolicyUpdate(up),
-		ziaMalwareInspectionUpdate(up),
-		ziaMalwareProtocolsUpdate(up),
+		ziaMalwarePolicy().updateTool(up),
+		ziaMalwareInspection().updateTool(up),
+		ziaMalwareProtocols().updateTool(up),
 		ziaMalwareSettings().updateTool(up),
 		ziaATPSettings().updateTool(up),
 		ziaSecurityExceptionsUpdate(up),

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"maps"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -60,12 +61,8 @@ func TestSSLInspectionRuleRoundTrip(t *testing.T) {
 	require.Equal(t, "changed", got["description"])
 	require.Equal(t, "BLOCK", got["action"].(map[string]any)["type"])
 
-	res, err := ziaDescribeCall(t, up, "zia_delete_ssl_inspection_rule", map[string]any{"rule_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "SSL inspection rule", ID: id, Name: "Inspect news"}, res)
-	ziaMust(t, up, "zia_delete_ssl_inspection_rule", map[string]any{"rule_id": id})
-	_, err = ziaDo(t, up, "zia_get_ssl_inspection_rule", map[string]any{"rule_id": id})
-	requireKindOf(t, err, toolerr.NotFound)
+	ziaMustDelete(t, up, "ssl_inspection_rule", map[string]any{"rule_id": id},
+		Resource{Type: "SSL inspection rule", ID: id, Name: "Inspect news"})
 	require.Len(t, ziaWritesTo(tenant, "/sslInspectionRules"), 5)
 
 	// A seeded rule carrying a 64-bit label id goes back whole and exact.
@@ -109,9 +106,7 @@ func TestSSLInspectionActionIsChecked(t *testing.T) {
 	}
 	for _, tc := range cases {
 		args := map[string]any{"name": "Refused"}
-		for k, v := range tc.args {
-			args[k] = v
-		}
+		maps.Copy(args, tc.args)
 		_, err := ziaDo(t, up, "zia_create_ssl_inspection_rule", args)
 		requireKindOf(t, err, toolerr.InvalidArgument)
 		require.Contains(t, err.Error(), tc.want)

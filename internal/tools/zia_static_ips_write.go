@@ -13,7 +13,7 @@ func ziaStaticIPWriteTools(up Upstream) []Tool {
 	return ziaCRUD{
 		Toolset: "zia_locations", Noun: "static_ip", What: "static IP", Path: "/staticIP",
 		IDName: "static_ip_id", IDDescription: "Static IP id, from zia_list_static_ips.",
-		NumericID: true, NameKeys: []string{"ipAddress"},
+		NameKeys: []string{"ipAddress"},
 		Params: []Param{
 			{Name: "ip_address", Type: String, Required: true,
 				Description: "The public IPv4 address; it cannot be changed later."},

@@ -115,22 +115,6 @@ func (f *ziaFake) Calls() []ziaCall {
 	return slices.Clone(f.calls)
 }
 
-// ziaRun validates raw arguments the way the registrar does and runs the named tool.
-func ziaRun(t *testing.T, up Upstream, name string, raw map[string]any) (Result, error) {
-	t.Helper()
-	for _, tool := range ziaTools(up) {
-		if tool.Name == name {
-			args, err := Validate(tool.Params, raw)
-			if err != nil {
-				return Result{}, err
-			}
-			return tool.Handler(context.Background(), args)
-		}
-	}
-	t.Fatalf("no ZIA tool named %s", name)
-	return Result{}, nil
-}
-
 // ziaKind returns the toolerr kind of err.
 func ziaKind(err error) toolerr.Kind { return toolerr.As(err).Kind }
 

@@ -26,7 +26,6 @@ func ziaTimeIntervalTools(up Upstream) []Tool {
 		Description:   "Returns one time interval by id.",
 		Path:          "/timeIntervals",
 		IDName:        "interval_id",
-		NumericID:     true,
 		IDDescription: "Time interval id, from zia_list_time_intervals.",
 	}.tool(ts, up)}
 }

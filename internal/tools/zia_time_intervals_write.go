@@ -16,7 +16,7 @@ func ziaTimeIntervalWriteTools(up Upstream) []Tool {
 		Toolset: "zia_time_intervals", Noun: "time_interval", What: "time interval",
 		Path: "/timeIntervals", IDName: "interval_id",
 		IDDescription: "Time interval id, from zia_list_time_intervals.",
-		NumericID:     true, NameKeys: []string{"name"},
+		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true,
 				Description: "Time interval name; names are unique in the tenant."},
@@ -51,9 +51,21 @@ func ziaTimeIntervalWriteTools(up Upstream) []Tool {
 			"a time window, and returns it with its id. " + ziaStagedHint,
 		UpdateDescription: "Changes a time interval's name, times or days; what is not " +
 			"given keeps its value. " + ziaStagedHint,
-		DeleteDescription: "Deletes a time interval. The API refuses while rules still use " +
-			"it as a time window. " + ziaDeleteHint,
+		DeleteDescription: "Deletes a time interval. Nothing is deleted while rules use it " +
+			"as a time window; the refusal names them. " + ziaDeleteHint,
+		CheckDelete: ziaUnreferenced(up, "time interval", ziaTimeWindowHolders()...),
 	}.tools(up)
+}
+
+// ziaTimeWindowHolders are the rule families whose timeWindows may name a time
+// interval, the cloud app control policies last since they take a read per rule type.
+func ziaTimeWindowHolders() []ziaRefHolder {
+	holders := []ziaRefHolder{ziaFirewallRules, ziaDNSRules, ziaIPSRules, ziaURLRules,
+		ziaSSLRules, ziaSandboxRules, ziaFileTypeRules, ziaWebDLPRules}
+	for i := range holders {
+		holders[i] = holders[i].with("timeWindows")
+	}
+	return append(holders, ziaCloudAppRuleHolders("timeWindows")...)
 }
 
 // ziaLastMinute is the last minute of a day, the largest start or end time.

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"maps"
 	"strconv"
 	"testing"
 
@@ -11,34 +12,22 @@ import (
 )
 
 func TestTimeIntervalRoundTrip(t *testing.T) {
-	up, tenant := ziaSim(t)
-	created := ziaMust(t, up, "zia_create_time_interval", map[string]any{
-		"name": "  Late Shift ", "start_time": 1080, "end_time": 1380,
-		"days_of_week": `["mon", "Tuesday", "MON"]`})
-	iv := ziaObj(t, created, "created")
-	require.Equal(t, "Late Shift", iv["name"], "the name is trimmed")
-	require.Equal(t, []any{"MON", "TUE"}, iv["daysOfWeek"],
-		"JSON text, any case and full names are understood; repeats are dropped")
-	id := ziaID(iv["id"])
-
-	updated := ziaMust(t, up, "zia_update_time_interval",
-		map[string]any{"interval_id": id, "end_time": 1439})
-	iv = ziaObj(t, updated, "updated")
-	require.Equal(t, "1439", ziaID(iv["endTime"]))
-	require.Equal(t, "1080", ziaID(iv["startTime"]), "fields not given keep their value")
-	require.Equal(t, []any{"MON", "TUE"}, iv["daysOfWeek"])
-	require.Equal(t, "Late Shift", iv["name"])
-
-	res, err := ziaDescribeCall(t, up, "zia_delete_time_interval",
-		map[string]any{"interval_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "time interval", ID: id, Name: "Late Shift"}, res)
-	ziaMust(t, up, "zia_delete_time_interval", map[string]any{"interval_id": id})
-	_, err = ziaDo(t, up, "zia_get_time_interval", map[string]any{"interval_id": id})
-	requireKindOf(t, err, toolerr.NotFound)
-
-	require.Equal(t, []string{"POST /timeIntervals", "PUT /timeIntervals/" + id,
-		"DELETE /timeIntervals/" + id}, ziaWritesTo(tenant, "/timeIntervals"))
+	runCRUD(t, crudCase{
+		noun: "time_interval", what: "time interval", idName: "interval_id",
+		path: "/timeIntervals", name: "Late Shift",
+		create: map[string]any{"name": "  Late Shift ", "start_time": 1080, "end_time": 1380,
+			"days_of_week": `["mon", "Tuesday", "MON"]`},
+		update: map[string]any{"end_time": 1439},
+		check: func(t *testing.T, iv map[string]any) {
+			require.Equal(t, "Late Shift", iv["name"], "the name is trimmed")
+			require.Equal(t, []any{"MON", "TUE"}, iv["daysOfWeek"],
+				"JSON text, any case and full names are understood; repeats are dropped")
+			require.Equal(t, "1080", ziaID(iv["startTime"]))
+		},
+		updated: func(t *testing.T, iv map[string]any) {
+			require.Equal(t, "1439", ziaID(iv["endTime"]))
+		},
+	})
 }
 
 func TestTimeIntervalSixtyFourBitID(t *testing.T) {
@@ -55,10 +44,7 @@ func TestTimeIntervalArgumentsAreCheckedBeforeAnyCall(t *testing.T) {
 	valid := map[string]any{"name": "Probe", "start_time": 0, "end_time": 60,
 		"days_of_week": []any{"SUN"}}
 	with := func(k string, v any) map[string]any {
-		out := map[string]any{}
-		for key, val := range valid {
-			out[key] = val
-		}
+		out := maps.Clone(valid)
 		out[k] = v
 		return out
 	}
@@ -98,13 +84,61 @@ func TestTimeIntervalArgumentsAreCheckedBeforeAnyCall(t *testing.T) {
 	require.Empty(t, fake.Calls())
 }
 
-func TestTimeIntervalInUseIsRefusedByTheAPI(t *testing.T) {
-	up, _ := ziaSim(t)
-	_, err := ziaDo(t, up, "zia_create_url_filtering_rule", map[string]any{
-		"name": "Office hours", "action": "ALLOW",
-		"advanced": map[string]any{"timeWindows": []any{1001.0}, "protocols": []any{"ANY_RULE"}}})
+// A time interval rules use is refused before anybody is asked to confirm, naming the
+// rules, cloud app control rules of any rule type included; once they let go, the
+// delete goes ahead.
+func TestTimeIntervalInUseIsRefusedBeforeTheConfirmation(t *testing.T) {
+	up, tenant := ziaSim(t)
+	id := ziaID(ziaObj(t, ziaMust(t, up, "zia_create_time_interval", map[string]any{
+		"name": "Quiet hours", "start_time": 0, "end_time": 360,
+		"days_of_week": []any{"SUN"}}), "created")["id"])
+	window := map[string]any{"timeWindows": []any{id}}
+	rule := ziaObj(t, ziaMust(t, up, "zia_create_cloud_app_control_rule", map[string]any{
+		"rule_type": "FILE_SHARE", "name": "No sharing at night",
+		"action": "DENY_FILE_SHARE_UPLOAD", "advanced": window}), "created")
+	rid := ziaID(rule["id"])
+
+	args := map[string]any{"interval_id": id}
+	_, err := ziaDescribeCall(t, up, "zia_delete_time_interval", args)
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), `time interval `+id+` ("Quiet hours") is still used by `+
+		`FILE_SHARE cloud app control rule `+rid+` ("No sharing at night"); nothing was deleted`)
+	_, err = ziaDo(t, up, "zia_delete_time_interval", args)
+	requireKindOf(t, err, toolerr.InvalidArgument)
+
+	ziaMust(t, up, "zia_update_cloud_app_control_rule", map[string]any{"rule_type": "FILE_SHARE",
+		"rule_id": rid, "advanced": map[string]any{"timeWindows": []any{}}})
+	_, err = ziaDescribeCall(t, up, "zia_delete_time_interval", args)
 	require.NoError(t, err)
-	_, err = ziaDo(t, up, "zia_delete_time_interval", map[string]any{"interval_id": "1001"})
-	require.Error(t, err)
-	require.Contains(t, err.Error(), "referenced by 1 rule")
+	ziaMust(t, up, "zia_delete_time_interval", args)
+	require.Equal(t, []string{"POST /timeIntervals", "DELETE /timeIntervals/" + id},
+		ziaWritesTo(tenant, "/timeIntervals"))
+}
+
+// Once three rules are named the cloud app control policies, a read per rule type, are
+// not read: the refusal is certain, and it says the count may be higher.
+func TestTimeIntervalRefusalStopsReadingOnceThreeRulesAreNamed(t *testing.T) {
+	up, tenant := ziaSim(t)
+	window := map[string]any{"timeWindows": []any{"1001"}}
+	for _, c := range []struct{ tool, action string }{
+		{"zia_create_cloud_firewall_rule", "ALLOW"},
+		{"zia_create_url_filtering_rule", "ALLOW"},
+		{"zia_create_sandbox_rule", "ALLOW"},
+		{"zia_create_web_dlp_rule", "ALLOW"},
+	} {
+		ziaMust(t, up, c.tool, map[string]any{"name": "Office hours", "action": c.action,
+			"advanced": window})
+	}
+	tenant.ClearRequests()
+	_, err := ziaDescribeCall(t, up, "zia_delete_time_interval",
+		map[string]any{"interval_id": "1001"})
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), `time interval 1001 ("Business Hours") is still used by `+
+		`cloud firewall rule`)
+	require.Contains(t, err.Error(), `URL filtering rule`)
+	require.Contains(t, err.Error(), `sandbox rule`)
+	require.Contains(t, err.Error(), `and at least 1 more; nothing was deleted`)
+	for _, r := range tenant.Requests() {
+		require.NotContains(t, r.Path, "/webApplicationRules")
+	}
 }

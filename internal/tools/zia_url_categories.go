@@ -71,6 +71,7 @@ func ziaURLCategoryTools(up Upstream) []Tool {
 			Path:          "/urlCategories",
 			IDName:        "category_id",
 			IDDescription: "Category id such as CUSTOM_01 or WEB_SEARCH, from zia_list_url_categories.",
+			StringID:      true,
 		}.tool(ts, up),
 		ziaRead(ts, "zia_get_url_category_predefined", "Get a predefined ZIA URL category",
 			"Returns one Zscaler-curated URL category found by id (FINANCE) or display name "+

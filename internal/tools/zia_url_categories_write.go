@@ -18,7 +18,7 @@ func ziaURLCategoryWriteTools(up Upstream) []Tool {
 		Toolset: ts, Noun: "url_category", What: "URL category", Path: "/urlCategories",
 		IDName:        "category_id",
 		IDDescription: "Custom category id such as CUSTOM_01, from zia_list_url_categories.",
-		NameKeys:      []string{"configuredName", "id"},
+		StringID:      true, NameKeys: []string{"configuredName", "id"},
 		Params: []Param{
 			{Name: "configured_name", Type: String, Required: true,
 				Description: "Display name of the category, unique among custom categories."},

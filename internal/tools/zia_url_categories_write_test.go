@@ -52,14 +52,8 @@ func TestURLCategoryWriteRoundTrip(t *testing.T) {
 	require.Equal(t, []any{"partner"}, cat["keywords"], "a removal touches the URLs alone")
 	require.Equal(t, []any{"shop.example"}, cat["dbCategorizedUrls"])
 
-	desc, err := ziaDescribeCall(t, up, "zia_delete_url_category",
-		map[string]any{"category_id": id})
-	require.NoError(t, err)
-	require.Equal(t, Resource{Type: "URL category", ID: id, Name: "Partner sites"}, desc)
-
-	ziaMust(t, up, "zia_delete_url_category", map[string]any{"category_id": id})
-	_, err = ziaDo(t, up, "zia_get_url_category", map[string]any{"category_id": id})
-	requireKindOf(t, err, toolerr.NotFound)
+	ziaMustDelete(t, up, "url_category", map[string]any{"category_id": id},
+		Resource{Type: "URL category", ID: id, Name: "Partner sites"})
 
 	p := "/urlCategories/" + id
 	require.Equal(t, []string{"POST /urlCategories", "PUT " + p,

@@ -23,7 +23,6 @@ func ziaURLFilteringTools(up Upstream) []Tool {
 			Path:          "/urlFilteringRules",
 			IDName:        "rule_id",
 			IDDescription: "URL filtering rule id, from zia_list_url_filtering_rules.",
-			NumericID:     true,
 		}.tool(ts, up),
 	}
 }

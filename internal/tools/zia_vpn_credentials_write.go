@@ -9,7 +9,7 @@ func ziaVPNCredentialWriteTools(up Upstream) []Tool {
 		Toolset: "zia_locations", Noun: "vpn_credential", What: "VPN credential",
 		Path: "/vpnCredentials", IDName: "credential_id",
 		IDDescription: "VPN credential id, from zia_list_vpn_credentials.",
-		NumericID:     true, NameKeys: []string{"fqdn", "ipAddress", "comments"},
+		NameKeys:      []string{"fqdn", "ipAddress", "comments"},
 		Params: []Param{
 			{Name: "credential_type", Type: String, Required: true, Enum: []string{"IP", "UFQDN"},
 				Description: "IP to identify the IPsec peer by its static IP address, UFQDN " +

@@ -24,7 +24,6 @@ func ziaWorkloadGroupTools(up Upstream) []Tool {
 		Description:   "Returns one workload group by id, with its tag expression.",
 		Path:          "/workloadGroups",
 		IDName:        "group_id",
-		NumericID:     true,
 		IDDescription: "Workload group id, from zia_list_workload_groups.",
 	}.tool(ts, up)}
 }

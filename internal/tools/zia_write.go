@@ -80,6 +80,20 @@ func ziaParseIntID(param, s string) (json.Number, error) {
 	return json.Number(strconv.FormatInt(n, 10)), nil
 }
 
+// ziaParsePositiveID is ziaParseIntID for ids that are never below 1, such as user
+// ids: "-5" would otherwise be sent and quietly match nothing.
+func ziaParsePositiveID(param, s string) (json.Number, error) {
+	n, err := ziaParseIntID(param, s)
+	if err != nil {
+		return "", err
+	}
+	if strings.HasPrefix(n.String(), "-") || n == "0" {
+		return "", toolerr.New(toolerr.InvalidArgument,
+			"parameter %q must be a numeric id above 0, got %q", param, s)
+	}
+	return n, nil
+}
+
 // ziaIntID returns the numeric id argument name.
 func ziaIntID(args Args, name string) (json.Number, error) {
 	return ziaParseIntID(name, args.String(name))

@@ -57,15 +57,21 @@ func ziaTool(t *testing.T, up Upstream, name string) Tool {
 	return Tool{}
 }
 
-// ziaDo validates raw arguments as the registrar does and runs the tool's handler.
-func ziaDo(t *testing.T, up Upstream, name string, raw map[string]any) (any, error) {
+// ziaRun validates raw arguments as the registrar does and runs the named tool.
+func ziaRun(t *testing.T, up Upstream, name string, raw map[string]any) (Result, error) {
 	t.Helper()
 	tool := ziaTool(t, up, name)
 	args, err := Validate(tool.Params, raw)
 	if err != nil {
-		return nil, err
+		return Result{}, err
 	}
-	res, err := tool.Handler(context.Background(), args)
+	return tool.Handler(context.Background(), args)
+}
+
+// ziaDo is ziaRun for the result's value alone.
+func ziaDo(t *testing.T, up Upstream, name string, raw map[string]any) (any, error) {
+	t.Helper()
+	res, err := ziaRun(t, up, name, raw)
 	return res.Value, err
 }
 
@@ -87,6 +93,60 @@ func ziaDescribeCall(t *testing.T, up Upstream, name string, raw map[string]any)
 	args, err := Validate(tool.Params, raw)
 	require.NoError(t, err)
 	return tool.Describe(context.Background(), args)
+}
+
+// crudCase is one object family's round trip: create, update one field, delete.
+type crudCase struct {
+	noun, what, idName, path string
+	create                   map[string]any
+	update                   map[string]any
+	// check runs on the object after create, and again after the update to show the
+	// fields the update did not name survived.
+	check func(t *testing.T, obj map[string]any)
+	// updated checks what the update changed.
+	updated func(t *testing.T, obj map[string]any)
+	name    string
+}
+
+func runCRUD(t *testing.T, tc crudCase) {
+	t.Helper()
+	up, tenant := ziaSim(t)
+	created := ziaMust(t, up, "zia_create_"+tc.noun, tc.create)
+	obj := ziaObj(t, created, "created")
+	id := ziaID(obj["id"])
+	tc.check(t, obj)
+
+	update := map[string]any{tc.idName: id}
+	for k, v := range tc.update {
+		update[k] = v
+	}
+	res := ziaMust(t, up, "zia_update_"+tc.noun, update)
+	obj = ziaObj(t, res, "updated")
+	tc.check(t, obj)
+	tc.updated(t, obj)
+
+	got := ziaMust(t, up, "zia_get_"+tc.noun, map[string]any{tc.idName: id})
+	tc.updated(t, got)
+
+	ziaMustDelete(t, up, tc.noun, map[string]any{tc.idName: id},
+		Resource{Type: tc.what, ID: id, Name: tc.name})
+	require.Equal(t, []string{"POST " + tc.path, "PUT " + tc.path + "/" + id,
+		"DELETE " + tc.path + "/" + id}, ziaWritesTo(tenant, tc.path))
+}
+
+// ziaMustDelete deletes the object args name with zia_delete_<noun>, once the
+// confirmation is shown to name it as want, checks zia_get_<noun> no longer finds it,
+// and returns the delete's result.
+func ziaMustDelete(t *testing.T, up Upstream, noun string, args map[string]any,
+	want Resource) map[string]any {
+	t.Helper()
+	res, err := ziaDescribeCall(t, up, "zia_delete_"+noun, args)
+	require.NoError(t, err)
+	require.Equal(t, want, res)
+	deleted := ziaMust(t, up, "zia_delete_"+noun, args)
+	_, err = ziaDo(t, up, "zia_get_"+noun, args)
+	requireKindOf(t, err, toolerr.NotFound)
+	return deleted
 }
 
 // ziaObj returns v[key] as an object.

@@ -118,11 +118,11 @@ func TestTokenConfirmedDeleteOverStdio(t *testing.T) {
 
 	// Nobody is asked about a label rules carry: the refusal says why, and no token is
 	// issued.
-	inUse := map[string]any{"label_id": "4338882"} // the seeded "Compliance", on 3 rules
+	inUse := map[string]any{"label_id": "4338882"} // the seeded "Compliance", on 5 rules
 	res = failed(t, c, "zia_delete_rule_label", inUse)
 	require.Len(t, res.Content, 1, "no prompt, no token")
 	require.Equal(t, `InvalidArgument: rule label 4338882 ("Compliance") is still in use: `+
-		"3 rules use it; nothing was deleted. Take the label off those rules first", text(res))
+		"5 rules use it; nothing was deleted. Take the label off those rules first", text(res))
 	require.True(t, labelExists(t, c, "4338882"))
 
 	// A label a rule took on after the prompt: the confirmed delete is refused, and so

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -83,4 +84,33 @@ func TestPredefinedNetworkServicesAreRefusedUpFront(t *testing.T) {
 	requireKindOf(t, err, toolerr.InvalidArgument)
 	require.Contains(t, err.Error(), "is a standard service, which cannot be deleted")
 	require.Empty(t, ziaWritesTo(tenant, "/networkServices"))
+}
+
+// A cloud app control policy the tenant cannot read (a rule type it does not have) is
+// passed over rather than making every time interval undeletable; an upstream fault
+// still fails the check.
+func TestUnreadableCloudAppPolicyIsPassedOver(t *testing.T) {
+	fake := func(aiML error) *ziaFake {
+		return &ziaFake{reply: func(c ziaCall) (any, error) {
+			switch c.Path {
+			case "/timeIntervals/7":
+				return map[string]any{"id": json.Number("7"), "name": "Night"}, nil
+			case "/webApplicationRules/AI_ML":
+				return nil, aiML
+			case "/webApplicationRules/WEBMAIL":
+				return []any{map[string]any{"id": json.Number("12"), "name": "Mail at night",
+					"timeWindows": []any{map[string]any{"id": json.Number("7")}}}}, nil
+			}
+			return []any{}, nil
+		}}
+	}
+	args := map[string]any{"interval_id": "7"}
+	_, err := ziaDescribeCall(t, fake(toolerr.New(toolerr.NotFound, "no such rule type")),
+		"zia_delete_time_interval", args)
+	requireKindOf(t, err, toolerr.InvalidArgument)
+	require.Contains(t, err.Error(), `used by WEBMAIL cloud app control rule 12 ("Mail at night")`)
+
+	_, err = ziaDescribeCall(t, fake(toolerr.New(toolerr.UpstreamUnavailable, "down")),
+		"zia_delete_time_interval", args)
+	requireKindOf(t, err, toolerr.UpstreamUnavailable)
 }
