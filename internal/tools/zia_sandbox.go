@@ -126,7 +126,7 @@ func ziaMD5(s string) (string, error) {
 		return "", toolerr.New(toolerr.InvalidArgument, "%s; got %d characters", want, n)
 	}
 	for _, c := range h {
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
 			return "", toolerr.New(toolerr.InvalidArgument, "%s; got %q, which has %q", want,
 				h, string(c))
 		}
