@@ -44,6 +44,9 @@ type Param struct {
 	// JSONText, on a StringList or IDList parameter, also accepts the list written as
 	// JSON text (`"[\"MON\", \"FRI\"]"`), as the Python server does where it says so.
 	JSONText bool
+	// UpdateDescription replaces Description on update tools, where an omitted
+	// argument keeps the stored value, for parameters whose text speaks of new objects.
+	UpdateDescription string
 }
 
 // Bound returns a pointer to v, for Param.Min and Param.Max.

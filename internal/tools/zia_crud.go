@@ -111,6 +111,9 @@ func (c ziaCRUD) updateParams() []Param {
 			continue
 		}
 		p.Required, p.Default = false, nil
+		if p.UpdateDescription != "" {
+			p.Description = p.UpdateDescription
+		}
 		params = append(params, p)
 	}
 	if c.Advanced != nil {

@@ -35,8 +35,9 @@ func ziaDeviceTools(up Upstream) []Tool {
 
 	devices := ziaRead(ts, "zia_list_devices", "List ZIA devices",
 		"Lists the devices known to ZIA with model, operating system, owner and host name, "+
-			"filtered by the API. Without page every page is read; with page only that page "+
-			"is returned, and a page shorter than page_size (100 when not given) is the last.",
+			"filtered by the API. Without page or page_size every page is read; with page "+
+			"only that page is returned, and a page shorter than page_size (100 when not "+
+			"given) is the last.",
 		[]Param{
 			{Name: "name", Type: String,
 				Description: "Only devices whose name starts with this (ignoring case)."},

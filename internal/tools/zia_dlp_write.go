@@ -17,7 +17,8 @@ func ziaDLPWriteTools(up Upstream) []Tool {
 		ActionOptional: true,
 		ActionDescription: "What the rule does with matching content: ALLOW (record the " +
 			"violation only), BLOCK, or ICAP_RESPONSE (hand the content to the DLP server " +
-			"of advanced.icapServer). The API allows when no action is given.",
+			"of advanced.icapServer). The API also takes ANY and NONE, its values for no " +
+			"particular action, and allows when no action is given.",
 		Fields: "dlpEngines (engine ids from get_zia_dlp_engines, at most 4), protocols " +
 			"(ANY_RULE, FTP_RULE, HTTPS_RULE, HTTP_RULE), fileTypes, cloudApplications (ids " +
 			"from zia_list_cloud_app_policy), minSize, severity (RULE_SEVERITY_HIGH, …), " +

@@ -80,13 +80,18 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 				Description: actionDescription},
 			{Name: "description", Type: String, Description: "Free-text description."},
 			{Name: "enabled", Type: Boolean, Default: true,
-				Description: "Whether the rule is enforced. New rules are enabled unless false."},
+				Description:       "Whether the rule is enforced. New rules are enabled unless false.",
+				UpdateDescription: "Whether the rule is enforced; left as it is when omitted."},
 			{Name: "order", Type: Integer, Min: Bound(1), Default: int64(1),
 				Description: "Position in the policy, 1 evaluated first; the rules from " +
-					"there on move down one. A new rule goes to 1, the top, unless given."},
+					"there on move down one. A new rule goes to 1, the top, unless given.",
+				UpdateDescription: "New position in the policy, 1 evaluated first; the rule " +
+					"keeps its position when omitted."},
 			{Name: "rank", Type: Integer, Min: Bound(0), Max: Bound(7), Default: int64(7),
 				Description: "Admin rank from 0 (highest) to 7 (lowest, the default for " +
-					"new rules)."},
+					"new rules).",
+				UpdateDescription: "Admin rank from 0 (highest) to 7 (lowest); kept when " +
+					"omitted."},
 		},
 		Fields:        fields,
 		Owned:         owned,

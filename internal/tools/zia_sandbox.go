@@ -39,9 +39,11 @@ func ziaSandboxTools(up Upstream) []Tool {
 			Description: "Lists sandbox policy rules in policy order, including the default " +
 				"rule, with their action (baRuleAction), first-time action, file types, " +
 				"protocols and threat categories. Ids feed zia_get_sandbox_rule.",
-			Path:   "/sandboxRules",
-			Params: []Param{ziaSearchParam("rule names")},
-			Query:  ziaBySearch,
+			Path: "/sandboxRules",
+			Params: []Param{{Name: "search", Type: String,
+				Description: "Case-insensitive substring of rule names. It is sent to the " +
+					"API and also applied to the list here, so it holds either way."}},
+			Query: ziaBySearch,
 			// The API returns every rule at once, and the SDKs match names on their own
 			// side: search is sent, and also applied here so it holds either way.
 			Unpaged: true,

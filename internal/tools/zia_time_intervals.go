@@ -10,9 +10,9 @@ func ziaTimeIntervalTools(up Upstream) []Tool {
 	const ts = "zia_time_intervals"
 	list := ziaRead(ts, "zia_list_time_intervals", "List ZIA time intervals",
 		"Lists the time intervals rules use as time windows: start and end in minutes "+
-			"after midnight and the days they apply. Without page every page is read; "+
-			"with page only that page is returned, and a page shorter than page_size is "+
-			"the last.",
+			"after midnight and the days they apply. Without page or page_size every page "+
+			"is read; with page only that page is returned, and a page shorter than "+
+			"page_size is the last.",
 		[]Param{ziaSearchParam("time interval names"), ziaPageParam, ziaPageSizeParam},
 		func(ctx context.Context, args Args) (Result, error) {
 			q := url.Values{}

@@ -58,9 +58,10 @@ func ziaURLCategoryTools(up Upstream) []Tool {
 			"Returns ZIA's predefined classification of each URL or domain "+
 				"(urlClassifications, urlClassificationsWithSecurityAlert). Custom categories "+
 				"are not considered; use zia_list_url_categories with contains_url for those.",
-			[]Param{{Name: "urls", Type: StringList, Required: true,
-				Description: "URLs or domains to classify, e.g. [\"google.com\"]. Up to 1000; " +
-					"they are sent in batches of 100."}},
+			[]Param{{Name: "urls", Type: StringList, Required: true, JSONText: true,
+				Description: "URLs or domains to classify, e.g. [\"google.com\"], also " +
+					"accepted as that list written as JSON text. Up to 1000; they are sent " +
+					"in batches of 100."}},
 			func(ctx context.Context, args Args) (Result, error) {
 				return ziaLookupURLs(ctx, up, args.Strings("urls"))
 			}),

@@ -97,6 +97,17 @@ func TestZIAURLLookupBatchesByHundred(t *testing.T) {
 	require.Equal(t, "site149.example.com", last["url"])
 }
 
+// The Python server takes the list written as JSON text too; saved prompts do that.
+func TestZIAURLLookupTakesTheListAsJSONText(t *testing.T) {
+	fake := &ziaFake{}
+	_, err := ziaRun(t, fake, "zia_url_lookup", map[string]any{"urls": `["a.com", "b.com"]`})
+	require.NoError(t, err)
+
+	calls := fake.Calls()
+	require.Len(t, calls, 1)
+	require.Equal(t, []string{"a.com", "b.com"}, calls[0].Body)
+}
+
 func TestZIAURLLookupNeedsAURL(t *testing.T) {
 	fake := &ziaFake{}
 	_, err := ziaRun(t, fake, "zia_url_lookup", map[string]any{"urls": []any{" ", ""}})

@@ -81,7 +81,7 @@ func ziaUserTools(up Upstream) []Tool {
 				{Name: "limit_search", Type: Boolean,
 					Description: "When true, search matches department names only (by " +
 						"default it also matches comments). Only with search."},
-				ziaSearchParam("department names"),
+				ziaSearchParam("department names and comments (names only with limit_search)"),
 				ziaPageParam, ziaPageSizeParam,
 				ziaSortByParam("id", "name", "expiry", "status", "external_id", "rank"),
 				ziaSortOrderParam,
