@@ -82,8 +82,9 @@ var _ = register(&family{
 	managed:  []string{"customDlpEngine", "predefinedEngineName"},
 	required: []string{"name", "engineExpression"},
 	unique:   "name",
-	search:   []string{"name", "description"},
-	lite:     []string{"id", "name", "predefinedEngineName"},
+	// No search: the engine lists, whole or lite, take no parameters, unlike the
+	// dictionary lists.
+	lite: []string{"id", "name", "predefinedEngineName"},
 	protect: func(r record) string {
 		if !boolean(r, "customDlpEngine") {
 			return "Predefined DLP engine " + quote(str(r, "name")) + " cannot be modified"
@@ -170,6 +171,9 @@ func init() {
 	webDlpRules.enums["severity"] = []string{"", "RULE_SEVERITY_HIGH", "RULE_SEVERITY_MEDIUM",
 		"RULE_SEVERITY_LOW", "RULE_SEVERITY_INFO"}
 	webDlpRules.lite = []string{"id", "name"}
+	// The API documents no parameters for the web DLP rule lists, whole or lite, and
+	// no SDK sends any: search is not a filter here.
+	webDlpRules.search = nil
 	for k, coll := range map[string]string{"dlpEngines": "dlpEngines",
 		"excludedGroups": "groups", "excludedDepartments": "departments",
 		"excludedUsers": "users"} {

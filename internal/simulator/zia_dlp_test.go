@@ -59,10 +59,11 @@ func TestDLPEnginesOverTheWire(t *testing.T) {
 
 	status, v := c.json(http.MethodGet, api+"/dlpEngines?search=pci", nil)
 	require.Equal(t, http.StatusOK, status)
-	require.Len(t, v, 2)
+	require.Len(t, v, 9, "the engine list takes no search: every engine comes back")
 	_, lite := c.json(http.MethodGet, api+"/dlpEngines/lite?search=HIPAA", nil)
-	require.Equal(t, []any{map[string]any{"id": int64(61), "name": "HIPAA",
-		"predefinedEngineName": "HIPAA"}}, lite)
+	require.Len(t, lite, 9, "nor does its lite view")
+	require.Equal(t, map[string]any{"id": int64(61), "name": "HIPAA",
+		"predefinedEngineName": "HIPAA"}, lite.([]any)[1])
 
 	status, _ = c.json(http.MethodPut, api+"/dlpEngines/60",
 		map[string]any{"name": "PCI", "engineExpression": "((D1.S > 5))"})
@@ -95,7 +96,9 @@ func TestWebDLPRulesOverTheWire(t *testing.T) {
 	require.IsType(t, map[string]any{}, odd["receiver"])
 
 	_, lite := c.json(http.MethodGet, api+"/webDlpRules/lite?search=pci", nil)
-	require.Equal(t, []any{map[string]any{"id": int64(1695000), "name": "Block PCI uploads"}}, lite)
+	require.Len(t, lite, 5, "the lite view takes no search")
+	require.Equal(t, map[string]any{"id": int64(1695000), "name": "Block PCI uploads"},
+		lite.([]any)[0])
 
 	status, created := c.json(http.MethodPost, api+"/webDlpRules", map[string]any{
 		"name": "New", "order": 2, "dlpEngines": []any{map[string]any{"id": 60}}})

@@ -109,6 +109,8 @@ func init() {
 
 	renameAction(fileTypeRules, "filteringAction", []string{"ALLOW", "BLOCK", "CAUTION"})
 	fileTypeRules.enums["operation"] = []string{"", "UPLOAD", "DOWNLOAD", "UPLOAD_DOWNLOAD"}
+	// The file type rule list takes no parameters; the SDKs read it whole.
+	fileTypeRules.search = nil
 }
 
 // checkFileTypes refuses file types the tenant does not know.

@@ -119,7 +119,7 @@ func TestInspectionListsAndCatalogs(t *testing.T) {
 	require.Equal(t, 6, count("/sslInspectionRules?search=bank"), "SSL rules have no search")
 	require.Equal(t, 6, count("/sslInspectionRules?page=1&pageSize=2"), "nor pages")
 	require.Equal(t, 4, count("/sandboxRules?search=archive"), "sandbox rules have no search")
-	require.Equal(t, 1, count("/fileTypeRules?search=macro"))
+	require.Equal(t, 4, count("/fileTypeRules?search=macro"), "file type rules have no search")
 	require.Equal(t, 2, count("/fileTypeRules?page=2&pageSize=2"))
 
 	require.Equal(t, 17, count("/fileTypeCategories?excludeCustomFileTypes=true"))

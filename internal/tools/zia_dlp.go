@@ -28,10 +28,10 @@ func ziaDLPTools(up Upstream) []Tool {
 			Description: "Returns DLP engines (predefined ones such as PCI or HIPAA, with " +
 				"customDlpEngine false and a predefinedEngineName, and custom ones with their " +
 				"engine expression) as a list. With engine_id returns just that engine; " +
-				"otherwise search is applied by the API. Engine ids feed the dlpEngines of " +
-				"web DLP rules.",
+				"otherwise search narrows the list on our side (the API has no filter for " +
+				"engines). Engine ids feed the dlpEngines of web DLP rules.",
 			Path: "/dlpEngines", IDName: "engine_id", What: "engine",
-			SearchWhat: "engine names and descriptions",
+			SearchWhat: "engine names and descriptions", LocalSearch: []string{"name", "description"},
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_web_dlp_rules",
@@ -40,8 +40,8 @@ func ziaDLPTools(up Upstream) []Tool {
 				"engines, file types, cloud applications, severity and who they apply to. " +
 				"Ids feed zia_get_web_dlp_rule; zia_list_web_dlp_rules_lite is lighter.",
 			Path:   "/webDlpRules",
-			Params: []Param{ziaSearchParam("rule names")},
-			Query:  ziaBySearch,
+			Params: []Param{ziaLocalSearchParam("the rule name")},
+			Filter: ziaSearchFields("name"),
 		}.tool(ts, up),
 		ziaList{
 			Name:  "zia_list_web_dlp_rules_lite",
@@ -50,8 +50,8 @@ func ziaDLPTools(up Upstream) []Tool {
 				"carries (id and name), for finding a rule's id cheaply; " +
 				"zia_list_web_dlp_rules returns whole rules.",
 			Path:   "/webDlpRules/lite",
-			Params: []Param{ziaSearchParam("rule names")},
-			Query:  ziaBySearch,
+			Params: []Param{ziaLocalSearchParam("the rule name")},
+			Filter: ziaSearchFields("name"),
 		}.tool(ts, up),
 		ziaGet{
 			Name:          "zia_get_web_dlp_rule",
@@ -74,6 +74,9 @@ type ziaDLPCatalog struct {
 	IDName, What string
 	// SearchWhat says what search matches.
 	SearchWhat string
+	// LocalSearch, when set, names the fields search is matched against on our side,
+	// for a collection whose lists the API cannot filter; otherwise search is sent.
+	LocalSearch []string
 }
 
 func (c ziaDLPCatalog) tool(toolset string, up Upstream) Tool {
@@ -85,6 +88,9 @@ func (c ziaDLPCatalog) tool(toolset string, up Upstream) Tool {
 			" is returned, as a one-item list."),
 		ziaSearchParam(c.SearchWhat),
 	}
+	if c.LocalSearch != nil {
+		params[2] = ziaLocalSearchParam(c.SearchWhat)
+	}
 	t := ziaRead(toolset, c.Name, c.Title, c.Description, params,
 		func(ctx context.Context, args Args) (Result, error) {
 			if args.Has(c.IDName) {
@@ -95,10 +101,15 @@ func (c ziaDLPCatalog) tool(toolset string, up Upstream) Tool {
 				path += "/lite"
 			}
 			q := url.Values{}
-			ziaSetGiven(q, args, ziaBySearch)
+			if c.LocalSearch == nil {
+				ziaSetGiven(q, args, ziaBySearch)
+			}
 			items, err := up.ZIAList(ctx, path, q)
 			if err != nil {
 				return Result{}, err
+			}
+			if c.LocalSearch != nil {
+				items, _ = ziaSearchFields(c.LocalSearch...)(args, items)
 			}
 			return List(items), nil
 		})

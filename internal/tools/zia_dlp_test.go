@@ -28,12 +28,12 @@ func init() {
 	maps.Copy(ziaRoutes, map[string]ziaRoute{
 		"get_zia_dlp_dictionaries": {map[string]any{"action": "read_lite", "search": "cred"},
 			"list", "/dlpDictionaries/lite", "search=cred"},
-		"get_zia_dlp_engines": {map[string]any{"search": "pci"}, "list", "/dlpEngines",
-			"search=pci"},
+		// The engine and web DLP rule lists take no search: it is applied here.
+		"get_zia_dlp_engines": {map[string]any{"search": "pci"}, "list", "/dlpEngines", ""},
 		"zia_list_web_dlp_rules": {map[string]any{"search": "pci"}, "list", "/webDlpRules",
-			"search=pci"},
+			""},
 		"zia_list_web_dlp_rules_lite": {map[string]any{"search": "pci"}, "list",
-			"/webDlpRules/lite", "search=pci"},
+			"/webDlpRules/lite", ""},
 		"zia_get_web_dlp_rule": {map[string]any{"rule_id": 1695000.0}, "get",
 			"/webDlpRules/1695000", ""},
 		"zia_list_cloud_app_control_actions": {map[string]any{"rule_type": "webmail",

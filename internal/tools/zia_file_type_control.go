@@ -18,8 +18,8 @@ func ziaFileTypeControlTools(up Upstream) []Tool {
 				"the users, groups and locations they apply to. Ids feed " +
 				"zia_get_file_type_control_rule.",
 			Path:   "/fileTypeRules",
-			Params: []Param{ziaSearchParam("rule names")},
-			Query:  ziaBySearch,
+			Params: []Param{ziaLocalSearchParam("the rule name")},
+			Filter: ziaSearchFields("name"),
 		}.tool(ts, up),
 		ziaGet{
 			Name:          "zia_get_file_type_control_rule",

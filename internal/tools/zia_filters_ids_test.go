@@ -36,6 +36,10 @@ func TestLocalSearchFiltersWithoutDroppingOddRecords(t *testing.T) {
 		{"zia_list_cloud_firewall_ips_rules", "/firewallIpsRules", "resolv", "", nil},
 		{"zia_list_ips_signature_rules", "/ipsSignatureRules", "resolv", "", nil},
 		{"zia_list_static_ips", "/staticIP", "EGRESS", "", nil},
+		{"zia_list_web_dlp_rules", "/webDlpRules", "resolv", "", nil},
+		{"zia_list_web_dlp_rules_lite", "/webDlpRules/lite", "RESOLV", "", nil},
+		{"zia_list_file_type_control_rules", "/fileTypeRules", "resolv", "", nil},
+		{"get_zia_dlp_engines", "/dlpEngines", "resolv", "", nil},
 		{"zia_list_location_groups", "/locations/groups", "emea", "name=resolvers",
 			map[string]any{"name": "resolvers"}},
 	}

@@ -43,7 +43,7 @@ func init() {
 			"app_class": "FILE_SHARE", "group_results": false}, "list",
 			"/cloudApplications/sslPolicy", "appClass=FILE_SHARE&groupResults=false&search=drive"},
 		"zia_list_file_type_control_rules": {map[string]any{"search": "exe"}, "list",
-			"/fileTypeRules", "search=exe"},
+			"/fileTypeRules", ""},
 		"zia_get_file_type_control_rule": {map[string]any{"rule_id": "1696000"}, "get",
 			"/fileTypeRules/1696000", ""},
 		"zia_list_file_type_categories": {map[string]any{"enums": []any{"ZSCALERDLP",
