@@ -82,6 +82,9 @@ type family struct {
 	search  []string
 	filters map[string]filterFunc
 	unpaged bool
+	// pageSize is the page size the API uses when a page is asked for without one;
+	// 0 means the usual 100.
+	pageSize int
 	// readOnly families reject every write.
 	readOnly bool
 	// ordered families keep the "order" of their regular rules contiguous from 1.

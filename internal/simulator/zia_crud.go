@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"maps"
 	"net/url"
 	"slices"
 	"sort"
@@ -22,6 +23,10 @@ func (t *Tenant) ziaList(f *family, q url.Values) ([]record, *apiError) {
 	items := t.queryItems(f, q)
 	if f.unpaged {
 		return items, nil
+	}
+	if f.pageSize > 0 && q.Has("page") && !q.Has("pageSize") {
+		q = maps.Clone(q)
+		q.Set("pageSize", strconv.Itoa(f.pageSize))
 	}
 	return paginate(items, q)
 }

@@ -15,6 +15,8 @@ var _ = register(&family{
 	managed:  []string{"lastModifiedTime", "lastModifiedBy"},
 	required: []string{"name"},
 	unique:   "name",
+	// The API documents 250 as this list's default page size.
+	pageSize: 250,
 	prepare: func(_ *Tenant, rec, _, _ record, _ url.Values) *apiError {
 		return checkWorkloadExpression(rec["expressionJson"])
 	},

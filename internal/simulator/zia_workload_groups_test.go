@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -33,4 +34,18 @@ func TestWorkloadGroupsCarryTheirExpressions(t *testing.T) {
 			"tagType": "VM", "operator": "AND",
 			"tagContainer": map[string]any{"operator": "OR", "tags": tags}}}}})
 	require.Equal(t, http.StatusBadRequest, status, "%v", v)
+}
+
+// The workload group list's default page is 250 records, not the usual 100.
+func TestWorkloadGroupsDefaultPageSize(t *testing.T) {
+	c := newRaw(t, startSim(t))
+	seeded := listLen(t, c, api+"/workloadGroups")
+	for i := range 120 {
+		status, v := c.json(http.MethodPost, api+"/workloadGroups",
+			map[string]any{"name": fmt.Sprintf("Group %03d", i)})
+		require.Equal(t, http.StatusOK, status, "%v", v)
+	}
+
+	require.Equal(t, seeded+120, listLen(t, c, api+"/workloadGroups?page=1"))
+	require.Equal(t, 100, listLen(t, c, api+"/workloadGroups?page=1&pageSize=100"))
 }

@@ -58,7 +58,8 @@ func styleA(items []record, args map[string]any, searchFields []string) (any, *g
 	if s, _ := args["search"].(string); s != "" {
 		items = slices.DeleteFunc(slices.Clone(items), func(r record) bool {
 			for _, k := range searchFields {
-				if containsFold(fmt.Sprint(r[k]), s) {
+				// Only text matches: a null field is no "<nil>" to be found.
+				if v, isText := r[k].(string); isText && containsFold(v, s) {
 					return false
 				}
 			}

@@ -11,8 +11,8 @@ func ziaWorkloadGroupTools(up Upstream) []Tool {
 	list := ziaRead(ts, "zia_list_workload_groups", "List ZIA workload groups",
 		"Lists the workload groups policy rules can target, each with its tag expression "+
 			"(expression as text, expressionJson as structure). Without page or page_size "+
-			"every page is read; with page only that page is returned, and a page shorter than page_size "+
-			"(250 when not given) is the last.",
+			"every page is read; with page only that page is returned, and a page shorter "+
+			"than page_size (250 when not given) is the last.",
 		[]Param{ziaPageParam, ziaPageSizeParam},
 		func(ctx context.Context, args Args) (Result, error) {
 			return ziaReadPages(ctx, up, "/workloadGroups", url.Values{}, args, nil)
