@@ -53,7 +53,6 @@ var locationFamily = register(&family{
 		"enforceAup":     boolFilter(func(r record) bool { return boolean(r, "aupEnabled") }),
 		"enableFirewall": boolFilter(func(r record) bool { return boolean(r, "ofwEnabled") }),
 		"sslScanEnabled": boolFilter(func(r record) bool { return boolean(r, "sslScanEnabled") }),
-		"enableIOT":      boolFilter(func(r record) bool { return boolean(r, "iotDiscoveryEnabled") }),
 		"bwEnforced": boolFilter(func(r record) bool {
 			return num(r, "upBandwidth") > 0 || num(r, "dnBandwidth") > 0
 		}),
@@ -267,9 +266,6 @@ func (t *Tenant) locationsLite(q url.Values, id string) result {
 			continue
 		}
 		if fv := q.Get("sslScanEnabled"); fv != "" && boolean(v, "sslScanEnabled") != (fv == "true") {
-			continue
-		}
-		if fv := q.Get("enableIOT"); fv != "" && boolean(v, "iotDiscoveryEnabled") != (fv == "true") {
 			continue
 		}
 		items = append(items, project(v, locationLiteFields))

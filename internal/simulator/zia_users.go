@@ -125,7 +125,7 @@ var _ = register(&family{
 	managed:  []string{"idpId", "isSystemDefined"},
 	required: []string{"name"},
 	unique:   "name",
-	search:   []string{"name"},
+	search:   []string{"name", "comments"},
 	lite:     []string{"id", "name"},
 	protect: func(r record) string {
 		if boolean(r, "isSystemDefined") {
