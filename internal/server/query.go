@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -41,6 +42,11 @@ type resultQuery struct {
 	// literals are the exact integers beyond ±2^53 the expression spells out, which
 	// the parser has already rounded; see numberView.
 	literals []exactInt
+	// fanOut is how many times over the expression's own lists and objects could
+	// repeat a value (see checkQueryShape).
+	fanOut int
+	// arithmetic is whether the expression computes with + - * / % or a sign.
+	arithmetic bool
 }
 
 // compileQuery parses expr before the tool runs, so that a query that cannot work
@@ -58,19 +64,27 @@ func compileQuery(expr string) (*resultQuery, error) {
 	if err != nil {
 		return nil, queryError("is not a valid JMESPath expression", err)
 	}
-	if err := checkQueryShape(ast); err != nil {
+	shape, err := checkQueryShape(ast)
+	if err != nil {
 		return nil, err
 	}
 	literals, err := exactLiterals(expr)
 	if err != nil {
 		return nil, err
 	}
-	return &resultQuery{expr: expr, ast: ast, literals: literals}, nil
+	return &resultQuery{expr: expr, ast: ast, literals: literals, fanOut: shape.fanOut,
+		arithmetic: shape.arithmetic}, nil
 }
 
 // run applies the query to records (the sanitized list, or whatever value the tool
-// returned) and returns its result with every number as exact as it came in.
-func (q *resultQuery) run(records any) (out any, err error) {
+// returned) and returns its result with every number as exact as it came in. When ctx
+// ends first, the run stops at its next function call and returns ctx's error.
+//
+// envelope and listField are the object around the records and its member that holds
+// them, when the tool's result is such an object (a page); they name the fields the
+// query cannot see.
+func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]any,
+	listField string) (out any, err error) {
 	defer func() {
 		// The interpreter is third-party code run on the agent's expression; a panic
 		// in it is a failed query, not a failed server.
@@ -79,7 +93,7 @@ func (q *resultQuery) run(records any) (out any, err error) {
 		}
 	}()
 
-	if err := checkQueryFields(q.ast, records); err != nil {
+	if err := checkQueryFields(q.ast, records, envelope, listField); err != nil {
 		return nil, err
 	}
 
@@ -87,13 +101,25 @@ func (q *resultQuery) run(records any) (out any, err error) {
 	view := nv.view(records)
 	nv.addLiterals(q.literals)
 	nv.assign()
+	if q.arithmetic && nv.hasBig() {
+		return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q computes with "+
+			"numbers, and these records (or the expression) hold integers beyond 2^53, "+
+			"which arithmetic cannot keep exact; compare, sort or filter them instead",
+			QueryParam)
+	}
 	ast := q.ast
 	if len(q.literals) > 0 {
 		ast = nv.rewriteLiterals(ast)
 	}
 
-	budget := &queryBudget{left: maxQueryBuilt}
-	res, err := interpreter.NewInterpreter(view, functionsFor(budget), nil).Execute(ast, view)
+	run := &queryRun{ctx: ctx, left: maxQueryBuilt, numbers: nv, fanOut: q.fanOut}
+	res, err := interpreter.NewInterpreter(view, functionsFor(run), nil).Execute(ast, view)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, ctxErr
+	}
+	if run.refused != nil {
+		err = run.refused
+	}
 	if err != nil {
 		return nil, queryError("could not be evaluated", err)
 	}
@@ -137,16 +163,24 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// queryShape is what checkQueryShape learns of an expression.
+type queryShape struct {
+	fanOut     int
+	arithmetic bool
+}
+
 // checkQueryShape refuses the expressions whose result could grow without bound: the
 // root reference $ and let bindings reach outside the current record from inside a
 // projection, so each record could repeat the whole list; and lists and objects
 // built inside projections multiply the records by their width.
-func checkQueryShape(ast parsing.ASTNode) error {
-	fanOut := 1
+func checkQueryShape(ast parsing.ASTNode) (queryShape, error) {
+	shape := queryShape{fanOut: 1}
 	var walk func(n parsing.ASTNode) error
 	walk = func(n parsing.ASTNode) error {
 		width := 1
 		switch n.NodeType {
+		case parsing.ASTArithmeticExpression, parsing.ASTArithmeticUnaryExpression:
+			shape.arithmetic = true
 		case parsing.ASTRootNode, parsing.ASTVariable, parsing.ASTLetExpression,
 			parsing.ASTBindings, parsing.ASTBinding:
 			return toolerr.New(toolerr.InvalidArgument,
@@ -161,8 +195,8 @@ func checkQueryShape(ast parsing.ASTNode) error {
 				width = len(n.Children)
 			}
 		}
-		fanOut *= max(width, 1)
-		if fanOut > maxQueryFanOut {
+		shape.fanOut *= max(width, 1)
+		if shape.fanOut > maxQueryFanOut {
 			return toolerr.New(toolerr.InvalidArgument,
 				"parameter %q builds too many lists and objects (more than %d copies of the "+
 					"records could result); simplify the expression", QueryParam, maxQueryFanOut)
@@ -179,7 +213,8 @@ func checkQueryShape(ast parsing.ASTNode) error {
 		}
 		return nil
 	}
-	return walk(ast)
+	err := walk(ast)
+	return shape, err
 }
 
 // literalWidth counts the values in a JSON literal: projected over, each one could

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/jmespath-community/go-jmespath/pkg/parsing"
@@ -11,48 +12,63 @@ import (
 // JMESPath answers a field that no record has with null, and a filter on it with an
 // empty list: a query written with the Python server's snake_case names, or one that
 // starts with "nodes" on a page the query already runs inside, would quietly answer
-// "nothing matches". These checks turn the two mistakes an agent switching servers
-// makes into an error that names the fix.
+// "nothing matches". These checks turn the mistakes an agent switching servers makes
+// into an error that names the fix.
 
 // checkQueryFields refuses a query that names a field no record has when the fix is
-// plain: the camelCase spelling of a snake_case name is there, or "nodes" names the
-// list the query already runs on. Other absent fields are left alone: an optional
-// field may be missing from every record of a small result.
-func checkQueryFields(ast parsing.ASTNode, records any) error {
-	suspects := suspectFields(ast)
-	if len(suspects) == 0 {
+// plain: the records have the same name spelled otherwise (authRequired for
+// auth_required, Type for type), or the name is the list the query already runs on, or
+// a member kept beside it (pageInfo of a page). envelope is the object around the
+// records and listField the member holding them, when the result is such an object.
+// Other absent fields are left alone: an optional field may be missing from every
+// record of a small result.
+func checkQueryFields(ast parsing.ASTNode, records any, envelope map[string]any,
+	listField string) error {
+	names := fieldNames(ast)
+	if len(names) == 0 {
 		return nil
 	}
 
 	have := map[string]bool{}
 	collectKeys(records, have)
-	for _, name := range suspects {
+	var spellings map[string]string
+	for _, name := range names {
 		if have[name] {
 			continue
 		}
-		if camel := camelCase(name); camel != name && have[camel] {
+		if name == listField {
+			return toolerr.New(toolerr.InvalidArgument,
+				"parameter %q names the field %q, which no record has: the query already "+
+					"runs on the %s list, so drop the leading %s (write [?…] rather than "+
+					"%s[?…])", QueryParam, name, name, name, name)
+		}
+		if _, beside := envelope[name]; beside {
+			return toolerr.New(toolerr.InvalidArgument,
+				"parameter %q names the field %q, which no record has: the query runs on "+
+					"the %s list, and %s is returned beside its result unchanged",
+				QueryParam, name, listField, name)
+		}
+		if spellings == nil {
+			spellings = foldedKeys(have)
+		}
+		if twin, ok := spellings[foldName(name)]; ok {
 			return toolerr.New(toolerr.InvalidArgument,
 				"parameter %q names the field %q, which no record has; field names are the "+
-					"API's own camelCase ones, as in the result: write %q", QueryParam, name, camel)
-		}
-		if name == "nodes" {
-			return toolerr.New(toolerr.InvalidArgument,
-				"parameter %q names the field \"nodes\", which no record has: on a page the "+
-					"query already runs on the nodes list, so drop the leading nodes "+
-					"(write [?…] rather than nodes[?…])", QueryParam)
+					"API's own, spelled as in the result: write %q", QueryParam, name, twin)
 		}
 	}
 	return nil
 }
 
-// suspectFields returns the field names of the expression that could be one of the
-// two mistakes: snake_case names and "nodes".
-func suspectFields(ast parsing.ASTNode) []string {
+// fieldNames returns the field names the expression reads, each once.
+func fieldNames(ast parsing.ASTNode) []string {
+	seen := map[string]bool{}
 	var out []string
 	var walk func(n parsing.ASTNode)
 	walk = func(n parsing.ASTNode) {
 		if n.NodeType == parsing.ASTField {
-			if name, ok := n.Value.(string); ok && (strings.Contains(name, "_") || name == "nodes") {
+			if name, ok := n.Value.(string); ok && !seen[name] {
+				seen[name] = true
 				out = append(out, name)
 			}
 		}
@@ -79,19 +95,25 @@ func collectKeys(v any, have map[string]bool) {
 	}
 }
 
-// camelCase turns snake_case into the API's lowerCamelCase: auth_required becomes
-// authRequired.
-func camelCase(name string) string {
-	parts := strings.Split(name, "_")
-	var b strings.Builder
-	for i, p := range parts {
-		if p == "" {
-			continue
-		}
-		if i > 0 && b.Len() > 0 {
-			p = strings.ToUpper(p[:1]) + p[1:]
-		}
-		b.WriteString(p)
+// foldedKeys maps each key's folded spelling to the key; where two keys fold alike,
+// the first in sorted order is kept, so the advice does not change from call to call.
+func foldedKeys(have map[string]bool) map[string]string {
+	keys := make([]string, 0, len(have))
+	for k := range have {
+		keys = append(keys, k)
 	}
-	return b.String()
+	sort.Strings(keys)
+	out := make(map[string]string, len(keys))
+	for _, k := range keys {
+		if _, dup := out[foldName(k)]; !dup {
+			out[foldName(k)] = k
+		}
+	}
+	return out
+}
+
+// foldName is a field name with case and underscores ignored: auth_required,
+// authRequired and AuthRequired fold alike.
+func foldName(name string) string {
+	return strings.ToLower(strings.ReplaceAll(name, "_", ""))
 }

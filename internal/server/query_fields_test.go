@@ -15,7 +15,8 @@ import (
 func TestQueryWithThePythonServersFieldNamesSaysWhatToWrite(t *testing.T) {
 	locations := []any{
 		map[string]any{"id": json.Number("1"), "name": "HQ", "authRequired": true,
-			"ipAddresses": []any{"203.0.113.1"}},
+			"ipAddresses": []any{"203.0.113.1"},
+			"scopes":      []any{map[string]any{"Type": "LOCATION", "ScopeEntities": []any{}}}},
 		map[string]any{"id": json.Number("2"), "name": "Branch", "authRequired": false},
 	}
 	list := testTool("t_locations", nil, func(context.Context, tools.Args) (tools.Result, error) {
@@ -31,7 +32,10 @@ func TestQueryWithThePythonServersFieldNamesSaysWhatToWrite(t *testing.T) {
 	cases := []struct{ tool, query, want string }{
 		{"t_locations", "[?auth_required].name", `write "authRequired"`},
 		{"t_locations", "[].{id: id, ips: ip_addresses}", `write "ipAddresses"`},
+		{"t_locations", "[].scopes[].type", `write "Type"`},
+		{"t_locations", "[].scopes[].scope_entities", `write "ScopeEntities"`},
 		{"t_agents", "nodes[].name", "drop the leading nodes"},
+		{"t_agents", "pageInfo.totalPages", "pageInfo is returned beside its result"},
 	}
 	for _, tc := range cases {
 		res, err := f.call(t, tc.tool, map[string]any{QueryParam: tc.query})
@@ -43,7 +47,8 @@ func TestQueryWithThePythonServersFieldNamesSaysWhatToWrite(t *testing.T) {
 
 	// A field that is simply absent (optional, or misremembered without a camelCase
 	// twin) is JMESPath's null, as everywhere else.
-	for _, q := range []string{"[?no_such_field].name", "[?authRequired].name"} {
+	for _, q := range []string{"[?no_such_field].name", "[?authRequired].name",
+		"[].nodes", "[].pageInfo"} {
 		res, err := f.call(t, "t_locations", map[string]any{QueryParam: q})
 		require.NoError(t, err)
 		require.False(t, res.IsError, "%s: %s", q, resultText(res))
@@ -53,9 +58,12 @@ func TestQueryWithThePythonServersFieldNamesSaysWhatToWrite(t *testing.T) {
 	require.JSONEq(t, `{"nodes":["HQ"],"pageInfo":{"totalPages":1}}`, resultText(res))
 }
 
-func TestCamelCase(t *testing.T) {
-	for in, want := range map[string]string{"auth_required": "authRequired",
-		"ip_addresses": "ipAddresses", "_x": "x", "a__b": "aB", "id": "id"} {
-		require.Equal(t, want, camelCase(in), in)
+func TestFoldNameIgnoresCaseAndUnderscores(t *testing.T) {
+	for _, alike := range [][]string{{"auth_required", "authRequired", "AuthRequired"},
+		{"scope_entities", "ScopeEntities"}, {"type", "Type"}} {
+		for _, name := range alike[1:] {
+			require.Equal(t, foldName(alike[0]), foldName(name), name)
+		}
 	}
+	require.NotEqual(t, foldName("id"), foldName("ids"))
 }

@@ -1,7 +1,11 @@
 package server
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/jmespath-community/go-jmespath/pkg/functions"
@@ -22,53 +26,152 @@ const (
 	slotBytes = 16
 )
 
-// queryBudget is what the function calls of one query run may still build.
-type queryBudget struct {
-	left int
+// queryRun is what the function calls of one query run share: the context whose end
+// stops the run, what they may still build, and the number view.
+type queryRun struct {
+	ctx context.Context
+	// left is what the function calls may still build, in bytes (see maxQueryBuilt).
+	left    int
+	numbers *numberView
+	// fanOut is how many times the expression's own lists and objects may repeat each
+	// entry of a list a function builds.
+	fanOut int
+	// refused is the first refusal of a function call. The interpreter drops the
+	// errors raised beneath a flatten ([]) and goes on with null, so the run's result
+	// is checked against it rather than trusted.
+	refused error
+}
+
+// refuse records err as the run's refusal, unless one came first, and returns it.
+func (r *queryRun) refuse(err error) error {
+	if r.refused == nil {
+		r.refused = err
+	}
+	return err
 }
 
 // errQueryTooLarge is the error of a query run that used up its budget.
 var errQueryTooLarge = fmt.Errorf("the expression builds more than %d MiB of strings and "+
 	"lists; keep fewer records or fields before building strings", maxQueryBuilt>>20)
 
+// errInexactArithmetic refuses a numeric function given an integer beyond ±2^53.
+var errInexactArithmetic = errors.New("computes with an integer beyond 2^53, which it " +
+	"cannot keep exact; compare, sort or filter such numbers instead")
+
 // charge takes n bytes from the budget, failing once it is spent.
-func (b *queryBudget) charge(n int) error {
-	b.left -= n
-	if b.left < 0 {
+func (r *queryRun) charge(n int) error {
+	r.left -= n
+	if r.left < 0 {
 		return errQueryTooLarge
 	}
 	return nil
 }
 
-// functionsFor returns JMESPath's functions, charging what each builds to b: every
-// result once built, and beforehand the size of what could be too large to build at
-// all.
-func functionsFor(b *queryBudget) interpreter.FunctionCaller {
+// computesNumbers names the functions whose result is a new number computed from
+// their arguments.
+var computesNumbers = map[string]bool{"abs": true, "avg": true, "ceil": true,
+	"floor": true, "sum": true}
+
+// functionsFor returns JMESPath's functions for one run: each stops once the run's
+// context has ended, what each builds is charged to the run (every result once built,
+// and beforehand the size of what could be too large to build at all), and numbers
+// and map orders are kept true (see exactArguments and orderedByKey).
+func functionsFor(run *queryRun) interpreter.FunctionCaller {
 	all := functions.GetDefaultFunctions()
 	for i, f := range all {
 		size := sizeBefore(f.Name)
-		inner := f.Handler
+		// split is the one function that turns a single value into a list of any
+		// length; the expression's lists may repeat each of its entries.
+		weight := 1
+		if f.Name == "split" {
+			weight = run.fanOut
+		}
+		inner := orderedByKey(f.Name, f.Handler)
 		all[i].Handler = func(args []any) (any, error) {
+			if err := run.ctx.Err(); err != nil {
+				return nil, err
+			}
+			args, err := run.exactArguments(f.Name, args)
+			if err != nil {
+				return nil, run.refuse(err)
+			}
 			if size != nil {
-				n, err := size(args, b.left)
+				n, err := size(args, run.left)
 				if err != nil {
-					return nil, fmt.Errorf("%s %w", f.Name, err)
+					return nil, run.refuse(fmt.Errorf("%s %w", f.Name, err))
 				}
-				if n > b.left {
-					return nil, errQueryTooLarge
+				if n*weight > run.left {
+					return nil, run.refuse(errQueryTooLarge)
 				}
 			}
 			out, err := inner(args)
 			if err != nil {
 				return nil, err
 			}
-			if err := b.charge(shallowSize(out)); err != nil {
-				return nil, err
+			if err := run.charge(shallowSize(out) * weight); err != nil {
+				return nil, run.refuse(err)
 			}
 			return out, nil
 		}
 	}
 	return interpreter.NewFunctionCaller(all...)
+}
+
+// exactArguments returns the arguments a function is called with, so that no function
+// answers with a number that is not the one it was given: to_string writes integers
+// beyond 2^53 with their own digits, and the functions that compute numbers, or
+// to_number reading such an integer, are refused.
+func (r *queryRun) exactArguments(name string, args []any) ([]any, error) {
+	switch {
+	case name == "to_string":
+		restored, err := r.numbers.restore(args[0])
+		if err != nil {
+			return nil, err
+		}
+		return []any{restored}, nil
+	case name == "to_number":
+		if s, ok := args[0].(string); ok {
+			if _, big := bigInteger(strings.TrimSpace(s)); big {
+				return nil, fmt.Errorf("to_number %w", errInexactArithmetic)
+			}
+		}
+	case computesNumbers[name] && slices.ContainsFunc(args, holdsInexact):
+		return nil, fmt.Errorf("%s %w", name, errInexactArithmetic)
+	}
+	return args, nil
+}
+
+// orderedByKey returns the handler of keys, values and items that lists an object's
+// entries in key order, so that the three agree with one another and from call to call
+// (zip(keys(@), values(@)) pairs each key with its own value); other handlers are
+// returned as they are.
+func orderedByKey(name string, h functions.JpFunction) functions.JpFunction {
+	entries := func(args []any, entry func(k string, v any) any) (any, error) {
+		obj, ok := args[0].(map[string]any)
+		if !ok {
+			return h(args)
+		}
+		out := make([]any, 0, len(obj))
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
+			out = append(out, entry(k, obj[k]))
+		}
+		return out, nil
+	}
+	switch name {
+	case "keys":
+		return func(args []any) (any, error) {
+			return entries(args, func(k string, _ any) any { return k })
+		}
+	case "values":
+		return func(args []any) (any, error) {
+			return entries(args, func(_ string, v any) any { return v })
+		}
+	case "items":
+		return func(args []any) (any, error) {
+			return entries(args, func(k string, v any) any { return []any{k, v} })
+		}
+	}
+	return h
 }
 
 // sizeBefore returns, for the functions whose result can be far larger than their

@@ -32,14 +32,20 @@ func newManyRulesFixture(t *testing.T, n int) *queryFixture {
 }
 
 func TestQueryThatComputesANumberJSONCannotHoldIsAnError(t *testing.T) {
-	qf := newQueryFixture(t)
-	for _, expr := range []string{"length(@) / `0`", "`0` / `0`", "[].{x: id / `0`}",
-		"`1e308` * `10`", "-(`1e308` * `10`)"} {
-		res, text, summary := qf.query(t, "t_rules", expr)
+	qf := newManyRulesFixture(t, 3)
+	for _, expr := range []string{"length(@) / `0`", "`0` / `0`", "[].{x: id / `0`}"} {
+		res, text, summary := qf.query(t, "t_many", expr)
 		require.True(t, res.IsError, "%s: %s", expr, text)
 		require.Contains(t, text, `InvalidArgument: parameter "query" computes a number JSON `+
 			`cannot hold`, expr)
 		require.Equal(t, text, summary)
+	}
+	// Overflow needs numbers beyond 2^53, which no arithmetic may touch.
+	qf = newQueryFixture(t)
+	for _, expr := range []string{"`1e308` * `10`", "-(`1e308` * `10`)", "length(@) / `0`"} {
+		res, text, _ := qf.query(t, "t_rules", expr)
+		require.True(t, res.IsError, "%s: %s", expr, text)
+		require.Contains(t, text, "arithmetic cannot keep exact", expr)
 	}
 }
 
@@ -86,4 +92,42 @@ func TestQueryThatRepeatsTheRecordsIsRefused(t *testing.T) {
 	require.False(t, res.IsError, text)
 	res, text, _ = qf.query(t, "t_many", "[].{a: @, b: @}")
 	require.False(t, res.IsError, "twice the records is a plausible projection: %s", text)
+}
+
+// split turns one string into a list of any length, which the expression's own lists
+// then repeat: the budget counts each of its entries once per possible repetition.
+func TestQuerySplitCannotMultiplyOneRecordIntoMillions(t *testing.T) {
+	qf := newManyRulesFixture(t, 1)
+	expr := "length(split(pad_left('', `1048576`), '')[].[@,@,@,@,@,@,@,@,@,@][]" +
+		".[@,@,@,@,@,@,@,@,@,@])"
+	res, text, _ := qf.query(t, "t_many", expr)
+	require.True(t, res.IsError, text)
+	require.Contains(t, text, "builds more than 64 MiB of strings and lists")
+
+	res, text, _ = qf.query(t, "t_many", "[].split(name, ' ')[].[@, @] | length(@)")
+	require.False(t, res.IsError, text)
+	require.Equal(t, "6", text, "a split of ordinary size still works: six words, six pairs")
+}
+
+// keys, values and items list an object's entries in one order, so they pair up.
+func TestQueryKeysAndValuesAgree(t *testing.T) {
+	qf := newManyRulesFixture(t, 1)
+	for range 20 {
+		_, text, _ := qf.query(t, "t_many", "[0] | zip(keys(@), values(@))")
+		require.Equal(t, `[["description","`+strings.Repeat("d", 40)+`"],["id",1],`+
+			`["name","Rule 000 with a \"quoted\" name"],["state","ENABLED"]]`, text)
+		_, items, _ := qf.query(t, "t_many", "[0] | items(@)")
+		require.Equal(t, text, items)
+	}
+}
+
+// A cancelled call stops its query at the next function call.
+func TestQueryStopsWhenTheCallIsCancelled(t *testing.T) {
+	q, err := compileQuery("[].to_string(id)")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	records := []any{map[string]any{"id": json.Number("1")}}
+	_, err = q.run(ctx, records, nil, "")
+	require.ErrorIs(t, err, context.Canceled)
 }

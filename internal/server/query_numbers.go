@@ -256,6 +256,28 @@ func (nv *numberView) assign() {
 	}
 }
 
+// hasBig reports whether the records or the expression hold an integer beyond ±2^53.
+func (nv *numberView) hasBig() bool { return len(nv.bigs) > 0 }
+
+// holdsInexact reports whether v holds, at any depth, a number beyond ±2^53: the view
+// of a big integer, which stands for it only in comparisons, or a result already
+// rounded. Arithmetic on either would answer a wrong number.
+func holdsInexact(v any) bool {
+	switch t := v.(type) {
+	case float64:
+		return math.Abs(t) > maxExactFloat
+	case []any:
+		return slices.ContainsFunc(t, holdsInexact)
+	case map[string]any:
+		for _, e := range t {
+			if holdsInexact(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // spread gives sorted big integers strictly monotonic float64 values moving away from
 // start toward limit: each its nearest float64, or the next one after its neighbour's.
 func spread(ns []*bigNumber, start, limit float64) {

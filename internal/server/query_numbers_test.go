@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
@@ -12,7 +13,7 @@ func runQuery(t *testing.T, expr string, records any) string {
 	t.Helper()
 	q, err := compileQuery(expr)
 	require.NoError(t, err, expr)
-	got, err := q.run(records)
+	got, err := q.run(context.Background(), records, nil, "")
 	require.NoError(t, err, expr)
 	text, err := encodeJSON(got)
 	require.NoError(t, err)
@@ -56,4 +57,35 @@ func TestQueryOfAGoValueGoesThroughItsJSON(t *testing.T) {
 func TestJSONLiteralsSkipStringsAndIdentifiers(t *testing.T) {
 	got := jsonLiterals("[?name == '`not`' && \"a`b\" == `1` || x == `\"q\\`\"`] | `[2]`")
 	require.Equal(t, []string{"1", "\"q`\"", "[2]"}, got)
+}
+
+// Functions see a big integer's stand-in float64; none may answer with a number other
+// than the one the records hold.
+func TestQueryFunctionsKeepBigIntegersExact(t *testing.T) {
+	records := []any{map[string]any{"id": json.Number("9007199254740993"), "n": 2}}
+	require.Equal(t, `["9007199254740993"]`, runQuery(t, "[].to_string(id)", records))
+	require.Equal(t, `[{"id":9007199254740993,"n":2}]`,
+		runQuery(t, "[?to_string(id) == '9007199254740993']", records))
+	require.JSONEq(t, `"[{\"id\":9007199254740993,\"n\":2}]"`,
+		runQuery(t, "to_string(@)", records))
+
+	for _, expr := range []string{"[].id + `1`", "[].n * `2`", "[].{x: -id}",
+		"`9223372036854775807` + `1`"} {
+		requireQueryRefused(t, expr, records, "arithmetic cannot keep exact")
+	}
+	for _, expr := range []string{"sum([].id)", "[].abs(id)", "to_number('9007199254740993')"} {
+		requireQueryRefused(t, expr, records, "beyond 2^53")
+	}
+	small := []any{map[string]any{"id": 5, "n": 2}}
+	require.Equal(t, `[10]`, runQuery(t, "[].id * n", small), "small numbers compute as ever")
+	require.Equal(t, `7`, runQuery(t, "sum([].[id, n][])", small))
+}
+
+func requireQueryRefused(t *testing.T, expr string, records any, want string) {
+	t.Helper()
+	q, err := compileQuery(expr)
+	require.NoError(t, err, expr)
+	_, err = q.run(context.Background(), records, nil, "")
+	require.Error(t, err, expr)
+	require.Contains(t, err.Error(), want, expr)
 }

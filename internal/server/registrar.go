@@ -227,7 +227,7 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 		note = sanitize.String(note)
 	}
 	if err == nil {
-		s, shapeErr := r.shape(c.tool, o)
+		s, shapeErr := r.shape(ctx, c.tool, o)
 		if shapeErr == nil {
 			out := s.res
 			if note != "" {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -26,7 +27,7 @@ type queried struct {
 
 // shape turns a handler's value into the result the agent gets, in this order:
 // sanitize, run the query, cut to the result size bound, encode.
-func (r *Registrar) shape(t tools.Tool, o outcome) (shaped, error) {
+func (r *Registrar) shape(ctx context.Context, t tools.Tool, o outcome) (shaped, error) {
 	res := o.res
 	if r.sanitize {
 		res.Value = sanitize.Value(res.Value)
@@ -34,7 +35,7 @@ func (r *Registrar) shape(t tools.Tool, o outcome) (shaped, error) {
 	var q *queried
 	var err error
 	if o.query != nil {
-		if res, q, err = applyQuery(o.query, res); err != nil {
+		if res, q, err = applyQuery(ctx, o.query, res); err != nil {
 			return shaped{}, err
 		}
 	}
@@ -80,7 +81,8 @@ func (r *Registrar) cut(t tools.Tool, res *tools.Result, size, limit int) (strin
 // applyQuery runs q over the records of res: the list itself, the member ListField
 // names (keeping the others, such as pageInfo), or the single value a tool returned
 // in place of a list.
-func applyQuery(q *resultQuery, res tools.Result) (tools.Result, *queried, error) {
+func applyQuery(ctx context.Context, q *resultQuery, res tools.Result) (tools.Result, *queried,
+	error) {
 	records := res.Value
 	obj, _ := res.Value.(map[string]any)
 	if _, has := obj[res.ListField]; !has || res.ListField == "" {
@@ -93,7 +95,11 @@ func applyQuery(q *resultQuery, res tools.Result) (tools.Result, *queried, error
 		before = len(list)
 	}
 
-	got, err := q.run(records)
+	listField := ""
+	if obj != nil {
+		listField = res.ListField
+	}
+	got, err := q.run(ctx, records, obj, listField)
 	if err != nil {
 		return res, nil, err
 	}

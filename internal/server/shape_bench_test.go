@@ -49,7 +49,8 @@ func benchShape(b *testing.B, expr string, limit int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := r.shape(tool, outcome{res: tools.List(records), query: q}); err != nil {
+		if _, err := r.shape(b.Context(), tool, outcome{res: tools.List(records),
+			query: q}); err != nil {
 			b.Fatal(err)
 		}
 	}
