@@ -221,7 +221,7 @@ func (m *meta) checkConnectivity(ctx context.Context, _ tools.Args) (tools.Resul
 	connected := true
 
 	elapsed, err := m.srv.prober.CheckToken(ctx)
-	report["token"] = step(elapsed, err)
+	report["token"] = m.step(elapsed, err)
 	if err != nil {
 		report["connected"] = false
 		return tools.Object(report), nil
@@ -239,7 +239,7 @@ func (m *meta) checkConnectivity(ctx context.Context, _ tools.Args) (tools.Resul
 		}
 		start := time.Now()
 		err := m.srv.probes[svc](ctx)
-		services[svc] = step(time.Since(start), err)
+		services[svc] = m.step(time.Since(start), err)
 		connected = connected && err == nil
 	}
 	report["services"] = services
@@ -247,10 +247,14 @@ func (m *meta) checkConnectivity(ctx context.Context, _ tools.Args) (tools.Resul
 	return tools.Object(report), nil
 }
 
-func step(elapsed time.Duration, err error) map[string]any {
+// step reports one step of the check. Its error is written as a failed call's is,
+// scrubbed of the configured secrets: a reason quoting a host name or a request can
+// hold one.
+func (m *meta) step(elapsed time.Duration, err error) map[string]any {
 	out := map[string]any{"ok": err == nil, "latency_ms": elapsed.Milliseconds()}
 	if err != nil {
-		out["error"] = toolerr.As(err).Error()
+		te := toolerr.As(err)
+		out["error"] = m.srv.registrar.audit.ErrorText(string(te.Kind), te.Message)
 	}
 	return out
 }

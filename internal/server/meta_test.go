@@ -167,3 +167,20 @@ func TestCheckConnectivityReportsEachStep(t *testing.T) {
 	require.Equal(t, false, out["connected"])
 	require.Equal(t, "Configuration: missing ZSCALER_CLIENT_ID", out["token"].(map[string]any)["error"])
 }
+
+// A configured secret quoted in a failed step's reason (a vanity domain set to the
+// secret, in a host name) is scrubbed like any failed call's text.
+func TestCheckConnectivityScrubsSecretsFromReasons(t *testing.T) {
+	const secret = "SuperSecretValue-XYZ-123"
+	up := &fakeUpstream{err: toolerr.New(toolerr.UpstreamUnavailable,
+		"cannot resolve %s.zslogin.net", secret)}
+	f := newFixture(t, nil, nil, up)
+	f.srv.registrar.audit.AddSecret(secret)
+
+	res, err := f.call(t, "zscaler_check_connectivity", nil)
+	require.NoError(t, err)
+	require.NotContains(t, resultText(res), secret)
+	out := decode(t, res).(map[string]any)
+	require.Equal(t, "UpstreamUnavailable: cannot resolve ***REDACTED***.zslogin.net",
+		out["token"].(map[string]any)["error"])
+}
