@@ -43,13 +43,26 @@ func Validate(params []Param, raw map[string]any) (Args, error) {
 			"unknown parameter %s; accepted parameters: %s", quoteAll(unknown), names(params))
 	}
 
+	// Every missing required parameter is named at once, so that one correction does.
+	var missing []string
+	for _, p := range params {
+		if v, present := raw[p.Name]; p.Required && (!present || v == nil) {
+			missing = append(missing, p.Name)
+		}
+	}
+	switch {
+	case len(missing) == 1:
+		return Args{}, toolerr.New(toolerr.InvalidArgument, "parameter %q is required",
+			missing[0])
+	case len(missing) > 1:
+		return Args{}, toolerr.New(toolerr.InvalidArgument, "parameters %s are required",
+			quoteAll(missing))
+	}
+
 	values := make(map[string]any, len(params))
 	for _, p := range params {
 		v, present := raw[p.Name]
 		if !present || v == nil {
-			if p.Required {
-				return Args{}, toolerr.New(toolerr.InvalidArgument, "parameter %q is required", p.Name)
-			}
 			if p.Default != nil {
 				values[p.Name] = p.Default
 			}

@@ -191,3 +191,15 @@ func TestTrimmedListItemsAreWhatGoesUpstream(t *testing.T) {
 	require.Equal(t, []string{"10.0.0.1", "10.0.0.0/24"},
 		calls[0].Body.(map[string]any)["ipAddresses"])
 }
+
+// An agent corrects a call once: every missing required parameter is named together.
+func TestEveryMissingRequiredParameterIsNamed(t *testing.T) {
+	params := []Param{{Name: "tag_id", Type: ID, Required: true},
+		{Name: "page", Type: Integer},
+		{Name: "namespace_origin", Type: String, Required: true}}
+	_, err := Validate(params, map[string]any{})
+	require.EqualError(t, err,
+		`InvalidArgument: parameters "tag_id", "namespace_origin" are required`)
+	_, err = Validate(params, map[string]any{"tag_id": "7", "namespace_origin": nil})
+	require.EqualError(t, err, `InvalidArgument: parameter "namespace_origin" is required`)
+}
