@@ -24,9 +24,18 @@ func (r *reader) maxResultBytes() int {
 		return DefaultMaxResultBytes
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n != 0 && (n < MinMaxResultBytes || n > maxMaxResultBytes) {
+	reason := ""
+	switch {
+	case err != nil:
+		reason = "not a size"
+	case n != 0 && n < MinMaxResultBytes:
+		reason = "below the smallest limit"
+	case n > maxMaxResultBytes:
+		reason = "above the largest limit"
+	}
+	if reason != "" {
 		r.fail(&Error{Setting: EnvMaxResultBytes, Value: v,
-			Reason: "not a size; use a whole number of bytes from 4096 to 1073741824, " +
+			Reason: reason + "; use a whole number of bytes from 4096 to 1073741824, " +
 				"or 0 for no limit"})
 		return DefaultMaxResultBytes
 	}

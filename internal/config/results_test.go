@@ -20,9 +20,11 @@ func TestMaxResultBytes(t *testing.T) {
 		require.Equal(t, tc.want, cfg.MaxResultBytes, tc.value)
 	}
 
-	for _, value := range []string{"4095", "-1", "200KB", "1.5", "2000000000"} {
+	for value, reason := range map[string]string{"4095": "below the smallest limit",
+		"-1": "below the smallest limit", "200KB": "not a size", "1.5": "not a size",
+		"2000000000": "above the largest limit"} {
 		_, err := Load(mapSource(map[string]string{EnvMaxResultBytes: value}))
-		require.EqualError(t, err, `invalid ZSCALER_MCP_MAX_RESULT_BYTES="`+value+`": not a `+
-			`size; use a whole number of bytes from 4096 to 1073741824, or 0 for no limit`)
+		require.EqualError(t, err, `invalid ZSCALER_MCP_MAX_RESULT_BYTES="`+value+`": `+reason+
+			`; use a whole number of bytes from 4096 to 1073741824, or 0 for no limit`)
 	}
 }

@@ -59,6 +59,8 @@ func TestDeviceUserIDsMustBeUserIDs(t *testing.T) {
 		{"jdoe", `"user_ids" must be a numeric id, got "jdoe"`},
 		{"-5", `"user_ids" must be a numeric id above 0, got "-5"`},
 		{"0", `"user_ids" must be a numeric id above 0, got "0"`},
+		{"9223372036854775808", `"user_ids" got "9223372036854775808", which is beyond ` +
+			`the 64-bit range of ZIA ids`},
 	}
 	for _, tc := range tests {
 		fake := &ziaFake{}

@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"maps"
 	"net/http"
 	"net/url"
@@ -73,6 +74,10 @@ func ziaObjectPath(collection, id string) string {
 // and 64-bit ids must keep every digit, so they are never converted through a float.
 func ziaParseIntID(param, s string) (json.Number, error) {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if errors.Is(err, strconv.ErrRange) {
+		return "", toolerr.New(toolerr.InvalidArgument, "parameter %q got %q, which is "+
+			"beyond the 64-bit range of ZIA ids (at most 19 digits)", param, s)
+	}
 	if err != nil {
 		return "", toolerr.New(toolerr.InvalidArgument,
 			"parameter %q must be a numeric id, got %q", param, s)
