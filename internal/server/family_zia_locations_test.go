@@ -183,6 +183,7 @@ func TestGRETunnelDeletePromptNamesTheTunnel(t *testing.T) {
 	resource := structured(t, res)["resource"].(map[string]any)
 	require.Equal(t, "GRE tunnel", resource["type"])
 	require.Equal(t, tunnelID, resource["id"])
-	require.Equal(t, "from 198.51.100.50, with static IP "+staticID, resource["name"])
+	require.Equal(t, "from 198.51.100.50; static IP "+staticID+" is deleted with it",
+		resource["name"])
 	require.Contains(t, resultText(res), "GRE tunnel "+tunnelID)
 }

@@ -58,7 +58,8 @@ func ziaGRETunnelWriteTools(up Upstream) []Tool {
 			return res, err
 		}
 		res.ID = pair.tunnelID.String()
-		res.Name = fmt.Sprintf("from %s, with static IP %s", pair.source, pair.staticID)
+		res.Name = fmt.Sprintf("from %s; static IP %s is deleted with it", pair.source,
+			pair.staticID)
 		return res, nil
 	}
 	return []Tool{create, del}
@@ -228,7 +229,7 @@ func ziaGREPair(ctx context.Context, up Upstream, args Args) (ziaGRETunnelPair, 
 	if user != "" {
 		return ziaGRETunnelPair{}, toolerr.New(toolerr.InvalidArgument,
 			"static IP %s (%s) of GRE tunnel %s is still used by %s; nothing was deleted. "+
-				"Take the address off the location or delete the credential first: this tool "+
+				"Take the address off it first: this tool "+
 				"deletes a tunnel only together with its static IP",
 			staticID, src, tunnelID, user)
 	}

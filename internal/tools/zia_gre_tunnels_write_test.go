@@ -51,7 +51,7 @@ func TestGRETunnelWriteRoundTrip(t *testing.T) {
 		map[string]any{"tunnel_id": id, "static_ip_id": staticID})
 	require.NoError(t, err)
 	require.Equal(t, Resource{Type: "GRE tunnel", ID: id,
-		Name: "from 198.51.100.30, with static IP " + staticID}, desc,
+		Name: "from 198.51.100.30; static IP " + staticID + " is deleted with it"}, desc,
 		"the tunnel is named, not its static IP")
 
 	deleted := ziaMust(t, up, "zia_delete_gre_tunnel",
