@@ -200,6 +200,11 @@ func fromStatus(what call, status int, body []byte, sc *scrubber) *toolerr.Error
 	case status == http.StatusConflict && ae.Code == "DUPLICATE_ITEM":
 		return e(toolerr.InvalidArgument, "%s: an object with the same name or value exists%s",
 			what, detail)
+	case status == http.StatusRequestURITooLong ||
+		status == http.StatusRequestHeaderFieldsTooLarge:
+		return e(toolerr.InvalidArgument, "%s refused the request as too long (HTTP %d): "+
+			"shorten the filter arguments (search, name and the like), or pass fewer of "+
+			"them and narrow the result with query", what, status)
 	case status == http.StatusTooManyRequests:
 		return e(toolerr.RateLimited, "%s rate limit was reached (HTTP 429)", what)
 	case status >= 500:

@@ -364,3 +364,17 @@ func TestWriteMayNameItsChangeInAQuery(t *testing.T) {
 	}
 	require.Equal(t, calls, f.apiCalls.Load(), "refused writes are never sent")
 }
+
+// A filter too long for the API's request line or headers is refused with what to do.
+func TestTooLongRequestSaysToShortenTheFilters(t *testing.T) {
+	for _, status := range []int{http.StatusRequestURITooLong,
+		http.StatusRequestHeaderFieldsTooLarge} {
+		f := newFake(t)
+		f.handle("/zia/api/v1/thing", steps(reply(status, ``)).ServeHTTP)
+		c := newTestClient(t, f, nil)
+		err := getObject(c)
+		requireKind(t, err, toolerr.InvalidArgument)
+		require.ErrorContains(t, err, "refused the request as too long")
+		require.ErrorContains(t, err, "shorten the filter arguments")
+	}
+}
