@@ -29,8 +29,7 @@ func checkQueryFields(ast parsing.ASTNode, records any, envelope map[string]any,
 		return nil
 	}
 
-	have := map[string]bool{}
-	collectKeys(records, have)
+	have := keysUntilFound(records, names)
 	var spellings map[string]string
 	for _, name := range names {
 		if have[name] {
@@ -80,19 +79,43 @@ func fieldNames(ast parsing.ASTNode) []string {
 	return out
 }
 
-// collectKeys adds every object key found anywhere in v to have.
-func collectKeys(v any, have map[string]bool) {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, e := range t {
-			have[k] = true
-			collectKeys(e, have)
-		}
-	case []any:
-		for _, e := range t {
-			collectKeys(e, have)
-		}
+// keysUntilFound collects the object keys found anywhere in v, stopping as soon as
+// every one of names is among them: the usual query names fields of the first record,
+// so the usual check reads one record, and only a query naming an absent field pays
+// for a walk of them all.
+func keysUntilFound(v any, names []string) map[string]bool {
+	have := map[string]bool{}
+	missing := len(names)
+	wanted := make(map[string]bool, len(names))
+	for _, n := range names {
+		wanted[n] = true
 	}
+	var walk func(v any) bool
+	walk = func(v any) bool {
+		switch t := v.(type) {
+		case map[string]any:
+			for k, e := range t {
+				if !have[k] {
+					have[k] = true
+					if wanted[k] {
+						missing--
+					}
+				}
+				if missing == 0 || walk(e) {
+					return true
+				}
+			}
+		case []any:
+			for _, e := range t {
+				if walk(e) {
+					return true
+				}
+			}
+		}
+		return missing == 0
+	}
+	walk(v)
+	return have
 }
 
 // foldedKeys maps each key's folded spelling to the key; where two keys fold alike,
