@@ -9,7 +9,7 @@ import (
 func TestMaxResultBytes(t *testing.T) {
 	cfg, err := Load(mapSource(nil))
 	require.NoError(t, err)
-	require.Equal(t, DefaultMaxResultBytes, cfg.MaxResultBytes)
+	require.Equal(t, 200_000, cfg.MaxResultBytes, "the default the docs give")
 
 	for _, tc := range []struct {
 		value string

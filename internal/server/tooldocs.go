@@ -3,8 +3,10 @@ package server
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/zscaler/zscaler-mcp/internal/config"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
 	"github.com/zscaler/zscaler-mcp/internal/toolsets"
 )
@@ -20,13 +22,12 @@ func ToolsMarkdown() string {
 	var b strings.Builder
 	b.WriteString("# Tools\n\n")
 	b.WriteString("Generated from the tool registry; do not edit by hand (run `make docs`).\n\n")
-	b.WriteString("Every tool is listed with its kind and parameters (`!` marks a required one). ")
-	b.WriteString("Toolsets without tools are in the catalog so their ids are recognised, and ")
-	b.WriteString("their tools are not served yet.\n\n")
+	b.WriteString("Every tool is listed with its kind and parameters (`!` marks a required one).\n\n")
 	b.WriteString("Tools that return a list of records take an optional `query`, a JMESPath ")
 	b.WriteString("expression over the records as the API returns them, such as ")
 	b.WriteString("`[?state=='ENABLED'].{id: id, name: name}`. A result longer than the ")
-	b.WriteString("configured limit (`ZSCALER_MCP_MAX_RESULT_BYTES`, 200,000 bytes by default) ")
+	fmt.Fprintf(&b, "configured limit (`%s`, %s bytes by default) ", config.EnvMaxResultBytes,
+		thousands(config.DefaultMaxResultBytes))
 	b.WriteString("is cut with a note that says what was left out. Both are described in ")
 	b.WriteString("[results.md](results.md). Deletes take a `confirmation_token`; see ")
 	b.WriteString("[security.md](security.md#write-tools).\n")
@@ -72,4 +73,13 @@ func paramList(params []tools.Param) string {
 		out = append(out, name)
 	}
 	return strings.Join(out, ", ")
+}
+
+// thousands writes n with commas between groups of three digits: 200,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
