@@ -378,3 +378,29 @@ func TestTooLongRequestSaysToShortenTheFilters(t *testing.T) {
 		require.ErrorContains(t, err, "shorten the filter arguments")
 	}
 }
+
+// A list holding what no tool expects (a bare string, a null, a number, an object
+// where a string belongs, extra fields) comes back as the API gave it, whole.
+func TestZIAListKeepsOddRecordsAsGiven(t *testing.T) {
+	f := newFake(t)
+	list := &pagedList{items: []string{
+		`{"id":1,"name":"ok"}`, `"ALL"`, `null`, `7`, `{"id":2,"name":{"en":"x"},"extra":[]}`,
+	}}
+	f.handle("/zia/api/v1/thing", list.ServeHTTP)
+	c := newTestClient(t, f, nil)
+
+	got, err := c.ZIAListPageSize(t.Context(), "/thing", nil, 2)
+	require.NoError(t, err)
+	require.Equal(t, []any{
+		map[string]any{"id": json.Number("1"), "name": "ok"}, "ALL", nil, json.Number("7"),
+		map[string]any{"id": json.Number("2"), "name": map[string]any{"en": "x"},
+			"extra": []any{}},
+	}, got)
+
+	f.handle("/zia/api/v1/other", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, "["+strings.Join(list.items, ",")+"]")
+	})
+	unpaged, err := c.ZIAListUnpaged(t.Context(), "/other", nil)
+	require.NoError(t, err)
+	require.Equal(t, got, unpaged)
+}
