@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -111,6 +112,10 @@ func (f *writeFixture) runStep(t *testing.T, i int, step familyStep, state famil
 	where := fmt.Sprintf("step %d (%s %v)", i, step.Tool, args)
 
 	res := f.call(t, step.Tool, args)
+	if isDelete(step.Tool) && step.WantError == "" {
+		require.True(t, isPrompt(res), "%s: a delete must ask for confirmation first: %s",
+			where, resultText(res))
+	}
 	if isPrompt(res) {
 		confirmed := map[string]any{TokenParam: token(t, res)}
 		for k, v := range args {
@@ -133,6 +138,18 @@ func (f *writeFixture) runStep(t *testing.T, i int, step familyStep, state famil
 		step.Check(t, state, structured(t, res))
 	}
 }
+
+// deleteTools names the catalog's delete tools.
+var deleteTools = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, tool := range tools.All(nil) {
+		out[tool.Name] = tool.Kind == tools.Delete
+	}
+	return out
+})
+
+// isDelete reports whether the catalog's tool of that name is a delete.
+func isDelete(name string) bool { return deleteTools()[name] }
 
 // isPrompt reports whether a result is a delete's confirmation prompt.
 func isPrompt(res *mcp.CallToolResult) bool {
