@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/jmespath-community/go-jmespath/pkg/interpreter"
@@ -33,6 +34,8 @@ const (
 	// copy, and an unlimited server encode.
 	maxQueryGrowth      = 4
 	maxQueryGrowthSlack = 1 << 20
+	// maxQueryTime bounds one run's wall-clock time, behind the step and size bounds.
+	maxQueryTime = 10 * time.Second
 )
 
 // resultQuery is a parsed JMESPath expression, ready to run over one call's records.
@@ -42,9 +45,6 @@ type resultQuery struct {
 	// literals are the exact integers beyond ±2^53 the expression spells out, which
 	// the parser has already rounded; see numberView.
 	literals []exactInt
-	// fanOut is how many times over the expression's own lists and objects could
-	// repeat a value (see checkQueryShape).
-	fanOut int
 	// arithmetic is whether the expression computes with + - * / % or a sign.
 	arithmetic bool
 }
@@ -72,13 +72,14 @@ func compileQuery(expr string) (*resultQuery, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &resultQuery{expr: expr, ast: ast, literals: literals, fanOut: shape.fanOut,
+	return &resultQuery{expr: expr, ast: ast, literals: literals,
 		arithmetic: shape.arithmetic}, nil
 }
 
 // run applies the query to records (the sanitized list, or whatever value the tool
 // returned) and returns its result with every number as exact as it came in. When ctx
-// ends first, the run stops at its next function call and returns ctx's error.
+// ends first, the run stops at its next guarded step and returns ctx's error; a run
+// that takes longer than maxQueryTime is refused.
 //
 // envelope and listField are the object around the records and its member that holds
 // them, when the tool's result is such an object (a page); they name the fields the
@@ -111,11 +112,20 @@ func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]
 	if len(q.literals) > 0 {
 		ast = nv.rewriteLiterals(ast)
 	}
+	ast = guardAST(ast)
 
-	run := &queryRun{ctx: ctx, left: maxQueryBuilt, numbers: nv, fanOut: q.fanOut}
-	res, err := interpreter.NewInterpreter(view, functionsFor(run), nil).Execute(ast, view)
+	runCtx, cancel := context.WithTimeout(ctx, maxQueryTime)
+	defer cancel()
+	run := &queryRun{ctx: runCtx, left: maxQueryBuilt, numbers: nv}
+	caller := guardedCaller{run: run, inner: functionsFor(run)}
+	res, err := interpreter.NewInterpreter(view, caller, nil).Execute(ast, view)
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return nil, ctxErr
+	}
+	if runCtx.Err() != nil {
+		return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q took more than %s "+
+			"to evaluate; keep fewer records or fields before the costly part", QueryParam,
+			maxQueryTime)
 	}
 	if run.refused != nil {
 		err = run.refused

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/jmespath-community/go-jmespath/pkg/functions"
@@ -26,16 +28,16 @@ const (
 	slotBytes = 16
 )
 
-// queryRun is what the function calls of one query run share: the context whose end
-// stops the run, what they may still build, and the number view.
+// queryRun is what the function calls and guards of one query run share: the context
+// whose end stops the run, what they may still build and how many steps they may
+// still take, and the number view.
 type queryRun struct {
 	ctx context.Context
-	// left is what the function calls may still build, in bytes (see maxQueryBuilt).
-	left    int
+	// left is what the run may still build, in bytes (see maxQueryBuilt).
+	left int
+	// steps counts the guarded evaluations (see maxQuerySteps).
+	steps   int
 	numbers *numberView
-	// fanOut is how many times the expression's own lists and objects may repeat each
-	// entry of a list a function builds.
-	fanOut int
 	// refused is the first refusal of a function call. The interpreter drops the
 	// errors raised beneath a flatten ([]) and goes on with null, so the run's result
 	// is checked against it rather than trusted.
@@ -57,6 +59,19 @@ var errQueryTooLarge = fmt.Errorf("the expression builds more than %d MiB of str
 // errInexactArithmetic refuses a numeric function given an integer beyond ±2^53.
 var errInexactArithmetic = errors.New("computes with an integer beyond 2^53, which it " +
 	"cannot keep exact; compare, sort or filter such numbers instead")
+
+// step counts one guarded evaluation, failing once the run's context has ended or its
+// steps are used up.
+func (r *queryRun) step() error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	r.steps++
+	if r.steps > maxQuerySteps {
+		return r.refuse(errQueryTooLong)
+	}
+	return nil
+}
 
 // charge takes n bytes from the budget, failing once it is spent.
 func (r *queryRun) charge(n int) error {
@@ -80,15 +95,9 @@ func functionsFor(run *queryRun) interpreter.FunctionCaller {
 	all := functions.GetDefaultFunctions()
 	for i, f := range all {
 		size := sizeBefore(f.Name)
-		// split is the one function that turns a single value into a list of any
-		// length; the expression's lists may repeat each of its entries.
-		weight := 1
-		if f.Name == "split" {
-			weight = run.fanOut
-		}
 		inner := orderedByKey(f.Name, f.Handler)
 		all[i].Handler = func(args []any) (any, error) {
-			if err := run.ctx.Err(); err != nil {
+			if err := run.step(); err != nil {
 				return nil, err
 			}
 			args, err := run.exactArguments(f.Name, args)
@@ -100,7 +109,7 @@ func functionsFor(run *queryRun) interpreter.FunctionCaller {
 				if err != nil {
 					return nil, run.refuse(fmt.Errorf("%s %w", f.Name, err))
 				}
-				if n*weight > run.left {
+				if n > run.left {
 					return nil, run.refuse(errQueryTooLarge)
 				}
 			}
@@ -108,7 +117,7 @@ func functionsFor(run *queryRun) interpreter.FunctionCaller {
 			if err != nil {
 				return nil, err
 			}
-			if err := run.charge(shallowSize(out) * weight); err != nil {
+			if err := run.charge(shallowSize(out)); err != nil {
 				return nil, run.refuse(err)
 			}
 			return out, nil
@@ -130,8 +139,11 @@ func (r *queryRun) exactArguments(name string, args []any) ([]any, error) {
 		}
 		return []any{restored}, nil
 	case name == "to_number":
+		// Whatever the spelling (an integer, a fraction, hex), a value beyond 2^53
+		// could stand for a neighbour: its float64 may be a big integer's stand-in.
 		if s, ok := args[0].(string); ok {
-			if _, big := bigInteger(strings.TrimSpace(s)); big {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil &&
+				math.Abs(f) >= maxExactFloat {
 				return nil, fmt.Errorf("to_number %w", errInexactArithmetic)
 			}
 		}

@@ -94,19 +94,42 @@ func TestQueryThatRepeatsTheRecordsIsRefused(t *testing.T) {
 	require.False(t, res.IsError, "twice the records is a plausible projection: %s", text)
 }
 
-// split turns one string into a list of any length, which the expression's own lists
-// then repeat: the budget counts each of its entries once per possible repetition.
-func TestQuerySplitCannotMultiplyOneRecordIntoMillions(t *testing.T) {
+// The interpreter loops and allocates in projections, filters, flattens, slices and
+// built lists and objects without calling any function; the guards put there must
+// stop what the function budget alone would never see.
+func TestQueryWorkOutsideFunctionsIsBounded(t *testing.T) {
 	qf := newManyRulesFixture(t, 1)
-	expr := "length(split(pad_left('', `1048576`), '')[].[@,@,@,@,@,@,@,@,@,@][]" +
-		".[@,@,@,@,@,@,@,@,@,@])"
-	res, text, _ := qf.query(t, "t_many", expr)
-	require.True(t, res.IsError, text)
-	require.Contains(t, text, "builds more than 64 MiB of strings and lists")
+	const (
+		mib  = "pad_left('', `1048576`, 'a')"
+		q10  = "[@,@,@,@,@,@,@,@,@,@]"
+		s32  = "to_string([to_string([to_string([to_string([to_string([pad_left('', `1048576`, '\"')])])])])])"
+		cond = "@[::99999999]"
+	)
+	cases := map[string]string{
+		"one string split and repeated": "length(split(" + mib + ", '')[]." + q10 +
+			"[]." + q10 + ")",
+		"string slices of repetitions": mib + " | " + q10 + " | [*]." + q10 + "[] | [*]." +
+			q10 + "[] | [*][::1] | length(@)",
+		"a filter chain of slices": s32 + " | " + q10 + " | [?" + cond + " && " + cond +
+			" && " + cond + "] | length(@)",
+		"nested one-key objects": "split(to_string([pad_left('', `600000`, '<')]), '') | " +
+			"[*].{a:{a:{a:@}}} | length(@)",
+		"many cheap filter tests": "split(pad_left('', `1000000`), '') | " +
+			"[[?@ == 'x'], [?@ == 'x'], [?@ == 'x'], [?@ == 'x'], [?@ == 'x'], [?@ == 'x']]" +
+			" | length(@)",
+	}
+	for name, expr := range cases {
+		res, text, _ := qf.query(t, "t_many", expr)
+		require.True(t, res.IsError, "%s: %s", name, text)
+		require.Regexp(t, `builds more than 64 MiB|takes more than 5000000 steps`, text, name)
+	}
 
-	res, text, _ = qf.query(t, "t_many", "[].split(name, ' ')[].[@, @] | length(@)")
+	res, text, _ := qf.query(t, "t_many", "[].split(name, ' ')[].[@, @] | length(@)")
 	require.False(t, res.IsError, text)
 	require.Equal(t, "6", text, "a split of ordinary size still works: six words, six pairs")
+	res, text, _ = qf.query(t, "t_many", "[].name[0:4]")
+	require.False(t, res.IsError, text)
+	require.Equal(t, `["Rule"]`, text, "and so do string slices")
 }
 
 // keys, values and items list an object's entries in one order, so they pair up.

@@ -161,8 +161,9 @@ func (nv *numberView) number(n json.Number) (any, *bigNumber) {
 		return nil, nv.addBig(b, n)
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		// Beyond float64 altogether: left as it is, compared as no number.
+	if err != nil || math.Abs(f) >= maxExactFloat {
+		// Beyond float64 altogether, or a decimal beyond 2^53 whose float64 could be
+		// the stand-in of a big integer: left as it is, compared as no number.
 		return n, nil
 	}
 	if f != math.Trunc(f) && s != strconv.FormatFloat(f, 'f', -1, 64) {
@@ -425,6 +426,12 @@ func exactLiterals(expr string) ([]exactInt, error) {
 				continue
 			}
 			f, _ := r.Float64()
+			if !r.IsInt() && math.Abs(f) >= maxExactFloat {
+				return nil, toolerr.New(toolerr.InvalidArgument,
+					"parameter %q holds the number %s, a fraction beyond 2^53, which a "+
+						"comparison cannot tell from the integers around it; write an integer",
+					QueryParam, n)
+			}
 			if prev, dup := seen[f]; dup && prev.Cmp(r) != 0 {
 				return nil, toolerr.New(toolerr.InvalidArgument,
 					"parameter %q holds the numbers %s and %s, which the expression parser "+

@@ -76,6 +76,22 @@ func TestQueryFunctionsKeepBigIntegersExact(t *testing.T) {
 	for _, expr := range []string{"sum([].id)", "[].abs(id)", "to_number('9007199254740993')"} {
 		requireQueryRefused(t, expr, records, "beyond 2^53")
 	}
+	// A fraction beyond 2^53 rounds to a float64 that may stand for a big id.
+	for _, expr := range []string{"to_number('9007199254740994.5')",
+		"to_number('0x20000000000002p0')", "to_number('9007199254740993')"} {
+		requireQueryRefused(t, expr, records, "beyond 2^53")
+	}
+	for _, expr := range []string{"[?id == `9007199254740994.5`]", "`9007199254740994.5`"} {
+		q, err := compileQuery(expr)
+		require.Nil(t, q, expr)
+		require.ErrorContains(t, err, "a fraction beyond 2^53", expr)
+	}
+	odd := []any{map[string]any{"id": json.Number("9007199254740993")},
+		map[string]any{"id": json.Number("9007199254740994.5")}}
+	require.Equal(t, `[9007199254740993]`, runQuery(t, "[?id > `9007199254740992`].id", odd),
+		"a fraction in the records never passes for the id next to it")
+	require.Equal(t, `[9007199254740993,9007199254740994.5]`, runQuery(t, "[].id", odd))
+
 	small := []any{map[string]any{"id": 5, "n": 2}}
 	require.Equal(t, `[10]`, runQuery(t, "[].id * n", small), "small numbers compute as ever")
 	require.Equal(t, `7`, runQuery(t, "sum([].[id, n][])", small))
