@@ -38,9 +38,9 @@ type queryRun struct {
 	// steps counts the guarded evaluations (see maxQuerySteps).
 	steps   int
 	numbers *numberView
-	// refused is the first refusal of a function call. The interpreter drops the
-	// errors raised beneath a flatten ([]) and goes on with null, so the run's result
-	// is checked against it rather than trusted.
+	// refused is the first refusal of a function call or guard. The interpreter drops
+	// the errors raised beneath a flatten ([]) and goes on with null, so the run's
+	// result is checked against it rather than trusted.
 	refused error
 }
 

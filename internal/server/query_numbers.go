@@ -29,8 +29,9 @@ import (
 //     came with.
 //
 // One value written two ways (1e19 and 10000000000000000000) comes back in the
-// spelling met first. A number the query computes (a sum, a length) is returned as a float64, and only
-// takes the text of an input number when it is that number's float64.
+// spelling met first. A number the query computes (a sum, a length) is returned as a
+// float64, and only takes the text of an input number when it is that number's float64.
+// Arithmetic on the stand-ins of big integers is refused (see resultQuery.run).
 type numberView struct {
 	bigs     map[string]*bigNumber
 	patches  []bigPatch
