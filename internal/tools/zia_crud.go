@@ -57,6 +57,9 @@ type ziaCRUD struct {
 	// CheckExisting refuses to update or delete (kind says which) some objects, such as
 	// predefined ones, before any change is sent.
 	CheckExisting func(cur map[string]any, kind Kind) error
+	// CheckPatch refuses an update's fields that the API would keep as they are for
+	// this object while answering as if it had changed them (a default rule's name).
+	CheckPatch func(cur, patch map[string]any) error
 	// CheckDelete refuses to delete an object the API would refuse to delete, such as
 	// one still in use; it runs after CheckExisting, before anybody is asked to
 	// confirm, and may make more API calls to tell.
@@ -237,6 +240,14 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 				if err := c.CheckBody(merged, false); err != nil {
 					return Result{}, err
 				}
+			}
+			if c.CheckPatch != nil {
+				if err := c.CheckPatch(cur, patch); err != nil {
+					return Result{}, err
+				}
+			}
+			if ziaChangesNothing(cur, patch) {
+				return ziaUnchanged("updated", cur), nil
 			}
 			v, err := ziaReplace(ctx, up, path, cur, patch)
 			if err != nil {

@@ -99,6 +99,7 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 		CheckBody:     f.CheckBody,
 		Finish:        f.Finish,
 		CheckExisting: checkExisting,
+		CheckPatch:    ziaDefaultRulePatch,
 		Advanced: &ziaAdvanced{Refs: refs, Description: "Other rule fields, named as the " +
 			"API does (srcIps) or in snake case (src_ips), such as " + f.Fields +
 			". Reference lists (" + strings.Join(refs, ", ") + ") take ids, e.g. " +
@@ -153,6 +154,27 @@ func ziaDeletableRule(cur map[string]any, kind Kind) error {
 			"be deleted", ziaFirstString(cur, "name"))
 	}
 	return nil
+}
+
+// ziaDefaultRulePatch refuses a new name or order for a default rule: the API keeps
+// both as they are, last in the policy under its own name, and would answer the update
+// as if it had made it.
+func ziaDefaultRulePatch(cur, patch map[string]any) error {
+	if def, _ := cur["defaultRule"].(bool); !def {
+		return nil
+	}
+	var fixed []string
+	for _, field := range []string{"name", "order"} {
+		if v, given := patch[field]; given && !ziaSameJSON(v, cur[field]) {
+			fixed = append(fixed, field)
+		}
+	}
+	if len(fixed) == 0 {
+		return nil
+	}
+	return toolerr.New(toolerr.InvalidArgument, "%q is the default rule, whose %s cannot "+
+		"change; leave %s out (its other fields can change)", ziaFirstString(cur, "name"),
+		strings.Join(fixed, " and "), strings.Join(fixed, " and "))
 }
 
 // ziaArticle returns the indefinite article for what: "an" before a vowel sound,

@@ -202,3 +202,53 @@ func TestUndeletableObjectsAreRefusedBeforeConfirmation(t *testing.T) {
 	require.NoError(t, err, "an ordinary rule is described for the confirmation")
 	require.NotEmpty(t, res.Name)
 }
+
+// An update that gives every field its current value sends nothing, so nothing is
+// staged for activation.
+func TestRuleUpdateThatChangesNothingIsNotSent(t *testing.T) {
+	up, tenant := ziaSim(t)
+	rules, err := ziaDo(t, up, "zia_list_sandbox_rules", nil)
+	require.NoError(t, err)
+	rule := rules.([]any)[0].(map[string]any)
+
+	got, err := ziaDo(t, up, "zia_update_sandbox_rule", map[string]any{
+		"rule_id": ziaID(rule["id"]), "description": rule["description"], "rank": rule["rank"]})
+	require.NoError(t, err)
+	require.Contains(t, got.(map[string]any)["message"], "Nothing was changed")
+	require.Empty(t, tenant.Writes(), "nothing is sent, so nothing waits for activation")
+
+	_, err = ziaDo(t, up, "zia_update_sandbox_rule", map[string]any{
+		"rule_id": ziaID(rule["id"]), "description": "changed"})
+	require.NoError(t, err)
+	require.Len(t, tenant.Writes(), 1)
+}
+
+// The API keeps a default rule's name and order whatever an update says; the update
+// is refused rather than answered as if it had renamed or moved the rule.
+func TestDefaultRuleKeepsItsNameAndOrder(t *testing.T) {
+	up, tenant := ziaSim(t)
+	rules, err := ziaDo(t, up, "zia_list_sandbox_rules", nil)
+	require.NoError(t, err)
+	var def map[string]any
+	for _, r := range rules.([]any) {
+		if r.(map[string]any)["defaultRule"] == true {
+			def = r.(map[string]any)
+		}
+	}
+	require.NotNil(t, def)
+	id := ziaID(def["id"])
+
+	for _, args := range []map[string]any{{"name": "My default"}, {"order": 1},
+		{"name": "My default", "rank": 3}} {
+		args["rule_id"] = id
+		_, err := ziaDo(t, up, "zia_update_sandbox_rule", args)
+		requireKindOf(t, err, toolerr.InvalidArgument)
+		require.ErrorContains(t, err, "is the default rule, whose")
+	}
+	require.Empty(t, tenant.Writes())
+
+	_, err = ziaDo(t, up, "zia_update_sandbox_rule", map[string]any{"rule_id": id, "rank": 3,
+		"name": def["name"]})
+	require.NoError(t, err, "its other fields, and its own name, are fine")
+	require.Len(t, tenant.Writes(), 1)
+}

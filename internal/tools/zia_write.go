@@ -55,6 +55,24 @@ func ziaStaged(key string, v any) map[string]any {
 	return map[string]any{key: v, "activation": ziaPendingNote}
 }
 
+// ziaChangesNothing reports whether every field of patch already has that value in
+// cur, so that sending it would stage a change that changes nothing.
+func ziaChangesNothing(cur, patch map[string]any) bool {
+	for field, v := range patch {
+		if old, had := cur[field]; !had || !ziaSameJSON(old, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// ziaUnchanged is the result of a write that was not sent because it would change
+// nothing: the object as it is, and no activation pending on its account.
+func ziaUnchanged(key string, cur map[string]any) Result {
+	return Object(map[string]any{key: cur, "message": "Nothing was changed: every " +
+		"field given already has that value, so nothing was staged."})
+}
+
 // ziaDeleted is the result of a delete: the objects removed, by type and id.
 func ziaDeleted(gone ...Resource) Result {
 	list := make([]any, 0, len(gone))
