@@ -138,26 +138,32 @@ func (p Param) check(v any) (any, error) {
 // checkEnum matches s against the enum ignoring case and returns the declared
 // spelling, so an agent that writes "asc" for "ASC" is understood.
 func (p Param) checkEnum(s string) (any, error) {
-	for _, e := range p.Enum {
-		if strings.EqualFold(e, s) {
+	return enumValue("parameter", p.Name, p.Enum, s)
+}
+
+// enumValue returns the value of values that s spells, ignoring case, or an
+// InvalidArgument error for the what (a parameter, an advanced field) called name.
+func enumValue(what, name string, values []string, s string) (string, error) {
+	for _, e := range values {
+		if strings.EqualFold(e, strings.TrimSpace(s)) {
 			return e, nil
 		}
 	}
 	// The value given and a likely intended one come first: error texts are cut to a
 	// bounded length, and a long list of choices must not push them out.
-	if near := p.nearEnum(s); near != "" {
-		return nil, toolerr.New(toolerr.InvalidArgument,
-			"parameter %q got %q; did you mean %q? It must be one of %s",
-			p.Name, s, near, strings.Join(p.Enum, ", "))
+	if near := nearValue(values, s); near != "" {
+		return "", toolerr.New(toolerr.InvalidArgument,
+			"%s %q got %q; did you mean %q? It must be one of %s",
+			what, name, s, near, strings.Join(values, ", "))
 	}
-	return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q got %q; it must be one of %s",
-		p.Name, s, strings.Join(p.Enum, ", "))
+	return "", toolerr.New(toolerr.InvalidArgument, "%s %q got %q; it must be one of %s",
+		what, name, s, strings.Join(values, ", "))
 }
 
-// nearEnum returns the one enum value s most likely meant: the value spelled alike
+// nearValue returns the one of values s most likely meant: the value spelled alike
 // but for case and punctuation (WEB_MAIL for WEBMAIL), or else the only value that
 // starts with s or that s starts with (STREAMING for STREAMING_MEDIA).
-func (p Param) nearEnum(s string) string {
+func nearValue(values []string, s string) string {
 	key := func(v string) string {
 		return strings.Map(func(r rune) rune {
 			if r == '_' || r == '-' || r == ' ' || r == '.' {
@@ -171,7 +177,7 @@ func (p Param) nearEnum(s string) string {
 		return ""
 	}
 	var prefixed []string
-	for _, e := range p.Enum {
+	for _, e := range values {
 		k := key(e)
 		if k == want {
 			return e

@@ -29,6 +29,7 @@ func ziaDLPWriteTools(up Upstream) []Tool {
 			"excludedUsers", "includedDomainProfiles", "excludedDomainProfiles",
 			"sourceIpGroups", "fileTypeCategories"},
 		Finish: ziaDLPRuleFields,
+		Enums:  map[string][]string{"protocols": ziaDLPProtocols},
 	}.tools(up)
 }
 

@@ -14,5 +14,12 @@ func ziaFileTypeControlWriteTools(up Upstream) []Tool {
 			"HTTP_RULE), urlCategories, cloudApplications (from zia_list_cloud_app_policy), " +
 			"activeContent, unscannable, passwordProtected, minSize and maxSize (KB), " +
 			"sizeQuota, timeQuota, capturePCAP, deviceTrustLevels",
+		Enums: map[string][]string{
+			"operation": {"UPLOAD", "DOWNLOAD", "UPLOAD_DOWNLOAD"},
+			"protocols": ziaFileRuleProtocols,
+		},
 	}.tools(up)
 }
+
+// ziaFileRuleProtocols are the protocols of file type control and sandbox rules.
+var ziaFileRuleProtocols = []string{"FOHTTP_RULE", "FTP_RULE", "HTTPS_RULE", "HTTP_RULE"}

@@ -41,6 +41,10 @@ type ziaRuleFamily struct {
 	CheckBody func(body map[string]any, create bool) error
 	// Finish completes the body after advanced is merged (see ziaCRUD.Finish).
 	Finish func(args Args, body, extra, cur map[string]any) error
+	// Enums are advanced fields whose values are one of a list the description gives:
+	// they are sent in the API's spelling whatever the case, and other values are
+	// refused naming the field, where the API would only say the body is invalid.
+	Enums map[string][]string
 	// ReadOnlyPredefined refuses updates of predefined rules other than the default
 	// rule, for families whose predefined rules the API keeps read-only.
 	ReadOnlyPredefined bool
@@ -97,7 +101,7 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 		Owned:         owned,
 		Convert:       f.convert,
 		CheckBody:     f.CheckBody,
-		Finish:        f.Finish,
+		Finish:        f.finish,
 		CheckExisting: checkExisting,
 		CheckPatch:    ziaDefaultRulePatch,
 		Advanced: &ziaAdvanced{Refs: refs, Description: "Other rule fields, named as the " +
@@ -113,6 +117,41 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 		DeleteDescription: "Deletes " + a + "; default and predefined rules cannot be " +
 			"deleted. " + ziaDeleteHint,
 	}.tools(up)
+}
+
+// finish runs the family's Finish, then puts its enum fields in the API's spelling.
+func (f ziaRuleFamily) finish(args Args, body, extra, cur map[string]any) error {
+	if f.Finish != nil {
+		if err := f.Finish(args, body, extra, cur); err != nil {
+			return err
+		}
+	}
+	for field, values := range f.Enums {
+		switch v := body[field].(type) {
+		case string:
+			s, err := enumValue("advanced field", field, values, v)
+			if err != nil {
+				return err
+			}
+			body[field] = s
+		case []any:
+			out := make([]any, len(v))
+			for i, item := range v {
+				s, isText := item.(string)
+				if !isText {
+					out[i] = item
+					continue
+				}
+				e, err := enumValue("advanced field", field, values, s)
+				if err != nil {
+					return err
+				}
+				out[i] = e
+			}
+			body[field] = out
+		}
+	}
+	return nil
 }
 
 // note is the family's Note followed by a space, or nothing.

@@ -14,5 +14,12 @@ func ziaSandboxWriteTools(up Upstream) []Tool {
 			"ANONYP2P_BLOCK, RANSOMWARE_BLOCK, OFFSEC_TOOLS_BLOCK, SUSPICIOUS_BLOCK), fileTypes " +
 			"(names from zia_list_file_type_categories), protocols (FOHTTP_RULE, FTP_RULE, " +
 			"HTTPS_RULE, HTTP_RULE), urlCategories",
+		Enums: map[string][]string{
+			"firstTimeOperation": {"ALLOW_SCAN", "QUARANTINE", "ALLOW_NOSCAN",
+				"QUARANTINE_ISOLATE"},
+			"baPolicyCategories": {"ADWARE_BLOCK", "BOTMAL_BLOCK", "ANONYP2P_BLOCK",
+				"RANSOMWARE_BLOCK", "OFFSEC_TOOLS_BLOCK", "SUSPICIOUS_BLOCK"},
+			"protocols": ziaFileRuleProtocols,
+		},
 	}.tools(up)
 }
