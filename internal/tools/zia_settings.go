@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
@@ -106,11 +109,42 @@ func (s ziaSettings) patch(raw, cur map[string]any) (map[string]any, error) {
 			valid = append(valid, f)
 		}
 		sort.Strings(valid)
+		// The likely fields come first: the text is cut to a bounded length, and the
+		// list of valid fields can be long (and holds the API's own misspellings,
+		// such as fileFormatVunerabilitesBlocked).
+		var meant []string
+		for _, u := range unknown {
+			if near := nearestName(valid, u); near != "" {
+				meant = append(meant, fmt.Sprintf("%q for %q", near, u))
+			}
+		}
+		hint := ""
+		if len(meant) > 0 {
+			hint = " Did you mean " + strings.Join(meant, ", ") + "?"
+		}
 		return nil, toolerr.New(toolerr.InvalidArgument,
-			"the %s have no field %s; nothing was changed. Valid fields: %s",
-			s.What, quoteAll(unknown), strings.Join(valid, ", "))
+			"the %s have no field %s; nothing was changed.%s Valid fields (%s lists "+
+				"them with their values): %s", s.What, quoteAll(unknown), hint, s.GetName,
+			strings.Join(valid, ", "))
 	}
 	return out, nil
+}
+
+// nearestName returns the name of names closest in spelling to s, ignoring case, when
+// it is close enough to be the one meant: at most a fifth of its letters differ (and
+// at least two may).
+func nearestName(names []string, s string) string {
+	best, bestDist := "", -1
+	for _, n := range names {
+		d := levenshtein.ComputeDistance(strings.ToLower(n), strings.ToLower(s))
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	if bestDist < 0 || bestDist > max(2, len(s)/5) {
+		return ""
+	}
+	return best
 }
 
 // ziaSettingValue refuses a value whose JSON kind differs from the field's current

@@ -58,6 +58,9 @@ func TestSettingsUpdateRefusesBadFieldsBeforeWriting(t *testing.T) {
 	}{
 		"unknown field": {map[string]any{"torBlocked": false, "notAField": true},
 			[]string{`"notAField"`, "nothing was changed", "torBlocked", "cmdCtlServerBlocked"}},
+		"misspelt field": {map[string]any{"torBlock": false, "riskTolerence": 50},
+			[]string{`Did you mean "riskTolerance" for "riskTolerence", "torBlocked" for ` +
+				`"torBlock"?`, "zia_get_atp_settings lists them"}},
 		"wrong type":      {map[string]any{"riskTolerance": "high"}, []string{"riskTolerance", "a number"}},
 		"fraction":        {map[string]any{"riskTolerance": 50.5}, []string{"whole number"}},
 		"null":            {map[string]any{"torBlocked": nil}, []string{"cannot be null"}},
