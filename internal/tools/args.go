@@ -275,11 +275,16 @@ func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
 			return nil, bad("a list of ids")
 		}
 	}
-	badItem := func(string) error { return bad("a list of ids (strings or whole numbers)") }
 	out := make([]string, 0, len(list))
 	for i, item := range list {
 		if s, ok := item.(string); ok && strings.TrimSpace(s) == "" {
 			return nil, p.emptyItem(i, len(list))
+		}
+		// The item's own fault is named, with its position: the list itself is fine.
+		badItem := func(want string) error {
+			return toolerr.New(toolerr.InvalidArgument,
+				"parameter %q must be a list of ids, but item %d of %d is %s; it must be %s",
+				p.Name, i+1, len(list), describe(item), want)
 		}
 		id, err := p.checkID(item, badItem)
 		if err != nil {

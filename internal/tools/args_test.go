@@ -100,6 +100,10 @@ func TestIDListAcceptsStringsAndWholeNumbers(t *testing.T) {
 		_, err := Validate(params, map[string]any{"ids": v})
 		require.Error(t, err, "%v", v)
 	}
+	_, err = Validate(params, map[string]any{"ids": []any{"7", 9007199254741001.0}})
+	require.EqualError(t, err, `InvalidArgument: parameter "ids" must be a list of ids, `+
+		`but item 2 of 2 is a number; it must be a string for an id of 2^53 or more (a `+
+		`number that large may have been rounded)`)
 	props, _ := Schema(params)
 	require.Equal(t, "array", props["ids"].(map[string]any)["type"])
 }
