@@ -36,7 +36,7 @@ func (r argRenderer) object(b []byte, m map[string]any, depth int) []byte {
 		}
 		b = appendKey(b, sanitize.ConfirmationTokens(scrub(k, r.secrets)))
 		b = append(b, ": "...)
-		if IsSensitiveName(k) {
+		if redacts(k, m[k]) {
 			b = appendQuoted(b, Redacted)
 			continue
 		}

@@ -45,10 +45,20 @@ func Redact(args map[string]any) map[string]any {
 	return redactObject(args, 0)
 }
 
+// redacts reports whether the value v of the argument named name is hidden: any value
+// under a sensitive name but true or false, which holds no secret, so that a toggle
+// such as block_password_protected_archive_files still shows what it was set to.
+func redacts(name string, v any) bool {
+	if _, isBool := v.(bool); isBool {
+		return false
+	}
+	return IsSensitiveName(name)
+}
+
 func redactObject(m map[string]any, depth int) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		if IsSensitiveName(k) {
+		if redacts(k, v) {
 			out[sanitize.ConfirmationTokens(k)] = Redacted
 			continue
 		}

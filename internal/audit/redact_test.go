@@ -83,10 +83,14 @@ func TestCallLineRedactsLikeRedact(t *testing.T) {
 		"psk":      map[string]any{"pre_shared_key": "abc", "type": "ipsec"},
 		"rules":    []any{map[string]any{"apiToken": []any{"x"}, "order": 1.0}},
 		"keywords": []any{"casino"},
+		// A boolean is no secret: the toggle's setting is worth the log.
+		"block_password_protected_archive_files": true,
+		"secret_flag":                            "true",
 	}
-	const want = `{Password: "***REDACTED***", keywords: "***REDACTED***", name: "HQ", ` +
+	const want = `{Password: "***REDACTED***", block_password_protected_archive_files: true, ` +
+		`keywords: "***REDACTED***", name: "HQ", ` +
 		`psk: {pre_shared_key: "***REDACTED***", type: "ipsec"}, ` +
-		`rules: [{apiToken: "***REDACTED***", order: 1}]}`
+		`rules: [{apiToken: "***REDACTED***", order: 1}], secret_flag: "***REDACTED***"}`
 	l := New(nil)
 	require.Equal(t, want, callArgs(t, l, args))
 	// Logging the already redacted copy gives the same line.
