@@ -24,12 +24,15 @@ import (
 // record of a small result.
 func checkQueryFields(ast parsing.ASTNode, records any, envelope map[string]any,
 	listField string) error {
-	names := fieldNames(ast)
-	if len(names) == 0 {
+	names, built, fromData := fieldNames(ast)
+	if len(names) == 0 || fromData {
 		return nil
 	}
 
 	have := keysUntilFound(records, names)
+	for k := range built {
+		have[k] = true
+	}
 	var spellings map[string]string
 	for _, name := range names {
 		if have[name] {
@@ -59,24 +62,51 @@ func checkQueryFields(ast parsing.ASTNode, records any, envelope map[string]any,
 	return nil
 }
 
-// fieldNames returns the field names the expression reads, each once.
-func fieldNames(ast parsing.ASTNode) []string {
+// fieldNames returns the field names the expression reads, each once; the keys it
+// builds itself ({Name: name}, object literals), which a later part may read; and
+// whether it builds objects whose keys come from the data (group_by, from_items), in
+// which case a name the records lack may be one of those keys.
+func fieldNames(ast parsing.ASTNode) (names []string, built map[string]bool, fromData bool) {
 	seen := map[string]bool{}
-	var out []string
+	built = map[string]bool{}
 	var walk func(n parsing.ASTNode)
 	walk = func(n parsing.ASTNode) {
-		if n.NodeType == parsing.ASTField {
+		switch n.NodeType {
+		case parsing.ASTField:
 			if name, ok := n.Value.(string); ok && !seen[name] {
 				seen[name] = true
-				out = append(out, name)
+				names = append(names, name)
 			}
+		case parsing.ASTKeyValPair:
+			if key, ok := n.Value.(string); ok {
+				built[key] = true
+			}
+		case parsing.ASTLiteral:
+			collectKeys(n.Value, built)
+		case parsing.ASTFunctionExpression:
+			fromData = fromData || n.Value == "group_by" || n.Value == "from_items"
 		}
 		for _, c := range n.Children {
 			walk(c)
 		}
 	}
 	walk(ast)
-	return out
+	return names, built, fromData
+}
+
+// collectKeys adds every object key found anywhere in v to keys.
+func collectKeys(v any, keys map[string]bool) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, e := range t {
+			keys[k] = true
+			collectKeys(e, keys)
+		}
+	case []any:
+		for _, e := range t {
+			collectKeys(e, keys)
+		}
+	}
 }
 
 // keysUntilFound collects the object keys found anywhere in v, stopping as soon as

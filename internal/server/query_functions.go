@@ -35,8 +35,9 @@ type queryRun struct {
 	ctx context.Context
 	// left is what the run may still build, in bytes (see maxQueryBuilt).
 	left int
-	// steps counts the guarded evaluations (see maxQuerySteps).
-	steps   int
+	// stepsTaken counts the guarded evaluations and the values visited by work that
+	// visits each (see maxQuerySteps).
+	stepsTaken int
 	numbers *numberView
 	// refused is the first refusal of a function call or guard. The interpreter drops
 	// the errors raised beneath a flatten ([]) and goes on with null, so the run's
@@ -66,8 +67,19 @@ func (r *queryRun) step() error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
-	r.steps++
-	if r.steps > maxQuerySteps {
+	return r.steps(1)
+}
+
+// walkSteps counts a step for every value v holds, for work that visits them all
+// (a comparison, contains): the steps then bound the time such work takes.
+func (r *queryRun) walkSteps(v any) error {
+	return r.steps(countAtMost(v, maxQuerySteps-r.stepsTaken))
+}
+
+// steps counts n steps, failing once they are used up.
+func (r *queryRun) steps(n int) error {
+	r.stepsTaken += n
+	if r.stepsTaken > maxQuerySteps {
 		return r.refuse(errQueryTooLong)
 	}
 	return nil
@@ -96,14 +108,13 @@ func functionsFor(run *queryRun) interpreter.FunctionCaller {
 	for i, f := range all {
 		size := sizeBefore(f.Name)
 		inner := orderedByKey(f.Name, f.Handler)
+		builds := builtBy(f.Name)
 		all[i].Handler = func(args []any) (any, error) {
 			if err := run.step(); err != nil {
 				return nil, err
 			}
-			args, err := run.exactArguments(f.Name, args)
-			if err != nil {
-				return nil, run.refuse(err)
-			}
+			// Sized before the arguments are made exact: restoring big numbers copies
+			// what holds them, once per reference.
 			if size != nil {
 				n, err := size(args, run.left)
 				if err != nil {
@@ -113,17 +124,46 @@ func functionsFor(run *queryRun) interpreter.FunctionCaller {
 					return nil, run.refuse(errQueryTooLarge)
 				}
 			}
+			if err := run.iterationSteps(f.Name, args); err != nil {
+				return nil, err
+			}
+			args, err := run.exactArguments(f.Name, args)
+			if err != nil {
+				return nil, run.refuse(err)
+			}
 			out, err := inner(args)
 			if err != nil {
 				return nil, err
 			}
-			if err := run.charge(shallowSize(out)); err != nil {
+			if computesNumbers[f.Name] && holdsInexact(out) {
+				return nil, run.refuse(fmt.Errorf("%s %w", f.Name, errInexactResult))
+			}
+			if err := run.charge(builds(out)); err != nil {
 				return nil, run.refuse(err)
 			}
 			return out, nil
 		}
 	}
 	return interpreter.NewFunctionCaller(all...)
+}
+
+// iterationSteps counts the steps a function call takes over its arguments: one per
+// entry of each list or object it is given (sorting, summing, joining, zipping), and
+// for contains, which compares its needle with each entry whole, one per value held.
+func (r *queryRun) iterationSteps(name string, args []any) error {
+	if name == "contains" && len(args) > 0 {
+		return r.walkSteps(args[0])
+	}
+	n := 0
+	for _, a := range args {
+		switch t := a.(type) {
+		case []any:
+			n += len(t)
+		case map[string]any:
+			n += len(t)
+		}
+	}
+	return r.steps(n)
 }
 
 // exactArguments returns the arguments a function is called with, so that no function
@@ -149,6 +189,12 @@ func (r *queryRun) exactArguments(name string, args []any) ([]any, error) {
 		}
 	case computesNumbers[name] && slices.ContainsFunc(args, holdsInexact):
 		return nil, fmt.Errorf("%s %w", name, errInexactArithmetic)
+	case name == "sort_by":
+		// The library sorts the list it is given in place, which would reorder the
+		// records for every later reference to them in the same expression.
+		if list, ok := args[0].([]any); ok {
+			return append([]any{slices.Clone(list)}, args[1:]...), nil
+		}
 	}
 	return args, nil
 }
@@ -230,6 +276,30 @@ func sizeBefore(name string) func(args []any, left int) (int, error) {
 		}
 	}
 	return nil
+}
+
+// builtBy returns how a function's result is charged: its text or its slots, and for
+// the functions that build a list or object of new lists (group_by copies the records
+// into its groups, zip and items make pairs), the slots of those too.
+func builtBy(name string) func(v any) int {
+	switch name {
+	case "group_by", "zip", "items":
+		return func(v any) int {
+			n := shallowSize(v)
+			switch t := v.(type) {
+			case []any:
+				for _, e := range t {
+					n += shallowSize(e)
+				}
+			case map[string]any:
+				for _, e := range t {
+					n += shallowSize(e)
+				}
+			}
+			return n
+		}
+	}
+	return shallowSize
 }
 
 // shallowSize is what a function's result is charged: its text, or its slots.

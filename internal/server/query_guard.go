@@ -3,6 +3,9 @@ package server
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"math"
+	"slices"
 
 	"github.com/jmespath-community/go-jmespath/pkg/interpreter"
 	"github.com/jmespath-community/go-jmespath/pkg/parsing"
@@ -28,6 +31,16 @@ const (
 	guardSliced = "guard sliced"
 	// guardStep follows each evaluation of a filter's condition.
 	guardStep = "guard step"
+	// guardCompared stands for each side of a comparison, which compares lists and
+	// objects element by element, and counts a step per value it holds.
+	guardCompared = "guard compared"
+	// guardNumber follows arithmetic and refuses a result beyond 2^53, which could be
+	// the stand-in of a big integer (see numberView) and is not exact anyway.
+	guardNumber = "guard number"
+	// guardValues stands for the object a value projection (x.*) runs over and
+	// returns its values in key order, or null for anything else: the interpreter
+	// would list them in Go's random map order.
+	guardValues = "guard values"
 
 	// maxQuerySteps bounds the guarded evaluations of one run: a filter's condition
 	// per element, and every built list, object or slice.
@@ -40,6 +53,10 @@ const (
 	objectEntryBytes = 32
 	runeBytes        = 4
 )
+
+// errInexactResult refuses a computed number beyond 2^53.
+var errInexactResult = errors.New("computes a number beyond 2^53, which cannot be kept " +
+	"exact; compare, sort or filter such numbers instead")
 
 // errQueryTooLong is the error of a run that used up its steps.
 var errQueryTooLong = fmt.Errorf("the expression takes more than %d steps (filter tests "+
@@ -68,9 +85,21 @@ func guardAST(n parsing.ASTNode) parsing.ASTNode {
 			n.Children[2] = guardCall(guardStep, n.Children[2])
 		}
 		return guardCall(guardBuilt, n)
-	case parsing.ASTMultiSelectList, parsing.ASTMultiSelectHash, parsing.ASTProjection,
-		parsing.ASTValueProjection, parsing.ASTFlatten:
+	case parsing.ASTValueProjection:
+		// x.* becomes a projection over x's values in key order; a projection, like
+		// a value projection, answers null for what it cannot project over.
+		n.NodeType = parsing.ASTProjection
+		n.Children[0] = guardCall(guardValues, n.Children[0])
 		return guardCall(guardBuilt, n)
+	case parsing.ASTMultiSelectList, parsing.ASTMultiSelectHash, parsing.ASTProjection,
+		parsing.ASTFlatten:
+		return guardCall(guardBuilt, n)
+	case parsing.ASTComparator:
+		for i, c := range n.Children {
+			n.Children[i] = guardCall(guardCompared, c)
+		}
+	case parsing.ASTArithmeticExpression, parsing.ASTArithmeticUnaryExpression:
+		return guardCall(guardNumber, n)
 	}
 	return n
 }
@@ -88,7 +117,7 @@ type guardedCaller struct {
 
 func (g guardedCaller) CallFunction(name string, args []any) (any, error) {
 	switch name {
-	case guardBuilt, guardSliced, guardStep:
+	case guardBuilt, guardSliced, guardStep, guardCompared, guardNumber, guardValues:
 	default:
 		return g.inner.CallFunction(name, args)
 	}
@@ -98,17 +127,67 @@ func (g guardedCaller) CallFunction(name string, args []any) (any, error) {
 	if err := g.run.step(); err != nil {
 		return nil, err
 	}
+	v := args[0]
 	var cost int
 	switch name {
 	case guardBuilt:
-		cost = builtSize(args[0])
+		cost = builtSize(v)
 	case guardSliced:
-		cost = slicedSize(args[0])
+		cost = slicedSize(v)
+	case guardCompared:
+		if err := g.run.walkSteps(v); err != nil {
+			return nil, err
+		}
+	case guardNumber:
+		// Infinities (a division by zero) are left for the result's check, which
+		// names them; they stand for no big integer.
+		if f, isNum := v.(float64); isNum && !math.IsInf(f, 0) && holdsInexact(f) {
+			return nil, g.run.refuse(errInexactResult)
+		}
+	case guardValues:
+		obj, isObj := v.(map[string]any)
+		if !isObj {
+			return nil, nil
+		}
+		values := make([]any, 0, len(obj))
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
+			values = append(values, obj[k])
+		}
+		v, cost = values, builtSize(values)
 	}
 	if err := g.run.charge(cost); err != nil {
 		return nil, g.run.refuse(err)
 	}
-	return args[0], nil
+	return v, nil
+}
+
+// countAtMost counts the values v holds, itself included, stopping once past limit,
+// so that the count costs no more than the steps it may still charge.
+func countAtMost(v any, limit int) int {
+	n := 1
+	var walk func(v any)
+	walk = func(v any) {
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				if n > limit {
+					return
+				}
+				n++
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range t {
+				if n > limit {
+					return
+				}
+				n++
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return n
 }
 
 // builtSize is what a guard charges for a list or object a node built.

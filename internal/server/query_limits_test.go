@@ -154,3 +154,27 @@ func TestQueryStopsWhenTheCallIsCancelled(t *testing.T) {
 	_, err = q.run(ctx, records, nil, "")
 	require.ErrorIs(t, err, context.Canceled)
 }
+
+// Work hidden inside expression references, comparisons of whole lists, and
+// functions that copy what they group or restore is bounded too.
+func TestQueryWorkInsideFunctionsIsBounded(t *testing.T) {
+	qf := newManyRulesFixture(t, 1)
+	const (
+		million = "split(pad_left('', `1000000`, 'a'), '')"
+		t10     = "[@,@,@,@,@,@,@,@,@,@]"
+	)
+	cases := map[string]string{
+		"comparisons in map": "[" + million + ", " + million + "] | " + t10 + " | " + t10 +
+			"[] | [@,@,@,@,@][] | map(&(@[0] == @[1]), @) | length(@)",
+		"group_by copies": million + " | " + t10 + " | [@,@,@,@,@,@][] | " +
+			"[*].group_by(@, &@) | length(@)",
+		"to_string restoring big numbers": million + " | map(&`9007199254740993`, @) | " +
+			t10 + " | " + t10 + "[] | to_string(@) | length(@)",
+	}
+	for name, expr := range cases {
+		res, text, _ := qf.query(t, "t_many", expr)
+		require.True(t, res.IsError, "%s: %s", name, text)
+		require.Regexp(t, `builds more than 64 MiB|takes more than 5000000 steps|took more than`,
+			text, name)
+	}
+}

@@ -105,3 +105,16 @@ func requireQueryRefused(t *testing.T, expr string, records any, want string) {
 	require.Error(t, err, expr)
 	require.Contains(t, err.Error(), want, expr)
 }
+
+// A computed number beyond 2^53 could equal the stand-in of a big id and come back as
+// that id; it is refused instead.
+func TestComputedNumbersBeyondTwoToThe53AreRefused(t *testing.T) {
+	records := []any{map[string]any{"id": json.Number("9007199254740993"), "name": "big"}}
+	for _, expr := range []string{"sum(`[4503599627370497, 4503599627370497]`)",
+		"[?id == sum(`[4503599627370497, 4503599627370497]`)].name"} {
+		requireQueryRefused(t, expr, records, "beyond 2^53")
+	}
+	small := []any{map[string]any{"n": 4503599627370497}}
+	requireQueryRefused(t, "[0].n * `2`", small, "beyond 2^53")
+	require.Equal(t, `4503599627370498`, runQuery(t, "[0].n + `1`", small))
+}
