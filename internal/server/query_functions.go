@@ -38,7 +38,7 @@ type queryRun struct {
 	// stepsTaken counts the guarded evaluations and the values visited by work that
 	// visits each (see maxQuerySteps).
 	stepsTaken int
-	numbers *numberView
+	numbers    *numberView
 	// refused is the first refusal of a function call or guard. The interpreter drops
 	// the errors raised beneath a flatten ([]) and goes on with null, so the run's
 	// result is checked against it rather than trusted.
