@@ -92,6 +92,10 @@ func (p Param) check(v any) (any, error) {
 		if len(p.Enum) > 0 {
 			return p.checkEnum(s)
 		}
+		if p.NotBlank && strings.TrimSpace(s) == "" {
+			return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must not be blank",
+				p.Name)
+		}
 		return s, nil
 	case ID:
 		return p.checkID(v, bad)

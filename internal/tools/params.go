@@ -44,6 +44,9 @@ type Param struct {
 	// JSONText, on a StringList or IDList parameter, also accepts the list written as
 	// JSON text (`"[\"MON\", \"FRI\"]"`), as the Python server does where it says so.
 	JSONText bool
+	// NotBlank refuses a String argument that is empty or only spaces, where the API
+	// would answer with a message that names no parameter (a rule's name).
+	NotBlank bool
 	// UpdateDescription replaces Description on update tools, where an omitted
 	// argument keeps the stored value, for parameters whose text speaks of new objects.
 	UpdateDescription string

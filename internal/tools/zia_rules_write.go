@@ -78,7 +78,7 @@ func (f ziaRuleFamily) tools(up Upstream) []Tool {
 		IDName: "rule_id", IDDescription: "Rule id, from " + f.ListTool + ".",
 		NameKeys: []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true,
+			{Name: "name", Type: String, Required: true, NotBlank: true,
 				Description: "Rule name, unique among the " + f.What + "s."},
 			{Name: "action", Type: String, Required: !f.ActionOptional, Enum: f.Actions,
 				Description: actionDescription},

@@ -252,3 +252,15 @@ func TestDefaultRuleKeepsItsNameAndOrder(t *testing.T) {
 	require.NoError(t, err, "its other fields, and its own name, are fine")
 	require.Len(t, tenant.Writes(), 1)
 }
+
+// A blank rule name is refused here, naming the parameter, on creates and updates.
+func TestRuleNameMustNotBeBlank(t *testing.T) {
+	up, tenant := ziaSim(t)
+	_, err := ziaDo(t, up, "zia_create_url_filtering_rule", map[string]any{"name": "  ",
+		"action": "BLOCK"})
+	require.EqualError(t, err, `InvalidArgument: parameter "name" must not be blank`)
+	_, err = ziaDo(t, up, "zia_update_cloud_app_control_rule", map[string]any{
+		"rule_type": "WEBMAIL", "rule_id": "1696000", "name": ""})
+	require.EqualError(t, err, `InvalidArgument: parameter "name" must not be blank`)
+	require.Empty(t, tenant.Writes())
+}
