@@ -23,8 +23,9 @@ type Args struct {
 }
 
 // Validate checks raw call arguments against params and returns them with defaults
-// applied. Unknown names, wrong types, missing required values, values outside an enum
-// and numbers outside their bounds are InvalidArgument errors that name the parameter.
+// applied. Unknown names, wrong types, missing required values, values outside an enum,
+// numbers outside their bounds and overlong texts are InvalidArgument errors that name
+// the parameter.
 func Validate(params []Param, raw map[string]any) (Args, error) {
 	byName := make(map[string]Param, len(params))
 	for _, p := range params {
@@ -67,6 +68,9 @@ func Validate(params []Param, raw map[string]any) (Args, error) {
 				values[p.Name] = p.Default
 			}
 			continue
+		}
+		if err := checkLength(p.Name, v); err != nil {
+			return Args{}, err
 		}
 		norm, err := p.check(v)
 		if err != nil {
