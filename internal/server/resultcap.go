@@ -317,8 +317,15 @@ func (c *cut) message(hint string) string {
 }
 
 // narrowingHint tells the agent how to ask for less with t: its filters, a query, and
-// paging, as far as t has them.
+// paging, as far as t has them. A write's result reports a change already made, and
+// calling the tool again would repeat the change, so its hint points to reading back.
 func narrowingHint(t tools.Tool) string {
+	if t.ChangesTenant() {
+		return "The change itself was made in full; only this report of it is shortened. " +
+			"Do not repeat the call to see the rest: read the object back with the " +
+			"matching get tool, or with its list tool and a query that keeps only the " +
+			"fields needed."
+	}
 	var filters, paging []string
 	for _, p := range t.Params {
 		switch {

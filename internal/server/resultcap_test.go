@@ -275,3 +275,17 @@ func TestNarrowingHintNamesOnlyParametersThatNarrow(t *testing.T) {
 	bare := tools.Tool{Name: "t_get", Kind: tools.Read, Params: []tools.Param{{Name: "fetch_all"}}}
 	require.Contains(t, narrowingHint(bare), "This tool cannot narrow its result")
 }
+
+// A write's result is a report on a change already made: calling the tool again to see
+// the rest would make the change again (a second object, for a create), so the hint
+// says the change is whole and points to reading the object back instead.
+func TestNarrowingHintOfAWriteSaysNotToRepeatIt(t *testing.T) {
+	create := tools.Tool{Name: "t_create", Kind: tools.Create, Params: []tools.Param{
+		{Name: "name", Required: true}, {Name: "urls"}, {Name: "description"},
+	}}
+	hint := narrowingHint(create)
+	require.Equal(t, "The change itself was made in full; only this report of it is shortened. "+
+		"Do not repeat the call to see the rest: read the object back with the matching "+
+		"get tool, or with its list tool and a query that keeps only the fields needed.", hint)
+	require.NotContains(t, hint, "filters")
+}
