@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,10 +17,19 @@ import (
 // read or write. It lists what the binary can offer, and marks with "*" the tools this
 // configuration would serve at start, after toolset selection, --disabled-tools and
 // the write gate, so an operator can check a configuration without starting a server.
-func printToolList(w io.Writer, cfg *config.Config) error {
-	sel, _ := toolsets.NewSelection(cfg)
+// What a server start would warn about in that selection goes to warn, one line each.
+func printToolList(w, warn io.Writer, cfg *config.Config) error {
+	sel, warnings := toolsets.NewSelection(cfg)
+	catalog := append(server.MetaTools(), tools.All(nil)...)
+	for _, msg := range warnings {
+		fmt.Fprintf(warn, "warning: %s\n", msg)
+	}
+	for _, p := range unmatchedWritePatterns(sel, catalog) {
+		fmt.Fprintf(warn, "warning: a --write-tools pattern matches no write tool: %s\n", p)
+	}
+
 	byService := map[string][]tools.Tool{}
-	for _, t := range append(server.MetaTools(), tools.All(nil)...) {
+	for _, t := range catalog {
 		if sel.ServiceEnabled(t.Service) {
 			byService[t.Service] = append(byService[t.Service], t)
 		}
@@ -63,4 +73,21 @@ func printToolList(w io.Writer, cfg *config.Config) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// unmatchedWritePatterns returns the --write-tools patterns that name no write tool of
+// catalog, when the write gate is open: a typo there silently leaves a tool off.
+func unmatchedWritePatterns(sel *toolsets.Selection, catalog []tools.Tool) []string {
+	if !sel.WritesOpen() {
+		return nil
+	}
+	var unmatched []string
+	for _, p := range sel.WriteToolPatterns() {
+		if !slices.ContainsFunc(catalog, func(t tools.Tool) bool {
+			return t.ChangesTenant() && config.MatchToolPattern(p, t.Name)
+		}) {
+			unmatched = append(unmatched, p)
+		}
+	}
+	return unmatched
 }

@@ -71,7 +71,7 @@ func newRootCommand(ctx context.Context, rio runIO, serve func(*config.Config) e
 				return err
 			}
 			if listTools {
-				return printToolList(rio.stdout, cfg)
+				return printToolList(rio.stdout, rio.stderr, cfg)
 			}
 			if serve != nil {
 				return serve(cfg)

@@ -240,3 +240,33 @@ func inWorkdir(t *testing.T, name string) string {
 	require.NoError(t, err)
 	return filepath.Join(wd, name)
 }
+
+// TestListToolsWarnsAsTheServerWould checks that checking a configuration with
+// --list-tools reports what a server start would warn about: an unknown toolset, a
+// half-configured write gate, a --write-tools pattern that matches no write tool. The
+// warnings go to stderr, so the list on stdout stays as it is.
+func TestListToolsWarnsAsTheServerWould(t *testing.T) {
+	isolate(t)
+	list := func(args ...string) (string, string) {
+		var out, errOut bytes.Buffer
+		cmd := newRootCommand(context.Background(), runIO{stdout: &out, stderr: &errOut}, nil)
+		cmd.SetArgs(append([]string{"--list-tools"}, args...))
+		require.NoError(t, cmd.Execute())
+		return out.String(), errOut.String()
+	}
+
+	out, warnings := list("--toolsets", "zia_rule_labels,zia_rule_label")
+	require.Contains(t, warnings, `warning: unknown toolset "zia_rule_label" ignored; known toolsets: `)
+	require.NotContains(t, out, "warning")
+
+	_, warnings = list("--write-tools", "zia_*_rule_label")
+	require.Contains(t, warnings, "warning: write tools stay off: --write-tools "+
+		"(ZSCALER_MCP_WRITE_TOOLS) is set but --enable-write-tools")
+
+	_, warnings = list("--enable-write-tools", "--write-tools", "zia_*_rule_label, zia_delete_rule_lable")
+	require.Equal(t, "warning: a --write-tools pattern matches no write tool: "+
+		"zia_delete_rule_lable\n", warnings)
+
+	_, warnings = list()
+	require.Empty(t, warnings)
+}
