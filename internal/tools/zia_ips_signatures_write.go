@@ -126,7 +126,7 @@ func ziaCheckRuleText(text string) error {
 	}{{"sid", ziaSIDOption}, {"rev", ziaRevOption}} {
 		m := opt.re.FindStringSubmatch(options)
 		if m == nil {
-			return bad("needs a %s option such as %s:1;", opt.name, opt.name)
+			return bad("needs a %s option, such as %s:1", opt.name, opt.name)
 		}
 		if !ziaWholeNum.MatchString(strings.TrimSpace(m[1])) {
 			return bad("has %s:%s; where %s must be a whole number", opt.name,

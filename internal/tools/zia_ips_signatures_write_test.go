@@ -41,11 +41,11 @@ func TestIPSSignatureRuleTextIsChecked(t *testing.T) {
 			"seven parts before the options (action, protocol, source, source port, " +
 				"direction, destination, destination port); it has 6"},
 		"both ways": {"alert tcp any any <> any 445 (sid:1; rev:1;)", `direction ->, got "<>"`},
-		"no sid":    {`alert tcp any any -> any 445 (msg:"x"; rev:1;)`, "needs a sid option"},
-		"no rev":    {`alert tcp any any -> any 445 (msg:"x"; sid:7;)`, "needs a rev option"},
+		"no sid":    {`alert tcp any any -> any 445 (msg:"x"; rev:1;)`, "needs a sid option, such as sid:1; a signature"},
+		"no rev":    {`alert tcp any any -> any 445 (msg:"x"; sid:7;)`, "needs a rev option, such as rev:1; a signature"},
 		"bad sid":   {`alert tcp any any -> any 445 (sid:abc; rev:1;)`, "sid:abc; where sid must be"},
 		"sid in the message only": {`alert tcp any any -> any 445 (msg:"sid:1;"; rev:1;)`,
-			"needs a sid option"},
+			"needs a sid option, such as sid:1; a signature"},
 		"action in capitals": {"ALERT tcp any any -> any 445 (sid:1; rev:1;)",
 			`action alert in lower case, got "ALERT"`},
 	}
