@@ -10,7 +10,7 @@ func ziaIPGroupWriteTools(up Upstream) []Tool {
 		IDDescription: "IP source group id, from zia_list_ip_source_groups.",
 		NameKeys:      []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true, Description: "Group name."},
+			{Name: "name", Type: String, Required: true, NotBlank: true, Description: "Group name."},
 			{Name: "ip_addresses", Type: StringList, Required: true,
 				Description: "Source addresses: IPs, CIDRs or ranges such as " +
 					"10.0.0.1-10.0.0.9. On update the list replaces the current one."},
@@ -35,7 +35,7 @@ func ziaIPGroupWriteTools(up Upstream) []Tool {
 		IDDescription: "IP destination group id, from zia_list_ip_destination_groups.",
 		NameKeys:      []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true, Description: "Group name."},
+			{Name: "name", Type: String, Required: true, NotBlank: true, Description: "Group name."},
 			{Name: "type", Type: String, Required: true,
 				Enum: []string{"DSTN_IP", "DSTN_FQDN", "DSTN_DOMAIN", "DSTN_OTHER"},
 				Description: "What the group holds: DSTN_IP addresses, DSTN_FQDN host " +

@@ -20,7 +20,7 @@ func ziaIPSSignatureWriteTools(up Upstream) []Tool {
 		IDDescription: "Custom IPS signature id, from zia_list_ips_signature_rules.",
 		NameKeys:      []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true,
+			{Name: "name", Type: String, Required: true, NotBlank: true,
 				Description: "Signature name, at most 31 characters, unique in the tenant."},
 			{Name: "rule_text", Type: String, Required: true,
 				Description: "The signature as one Snort/Suricata rule: the header, then " +

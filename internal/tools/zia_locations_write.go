@@ -13,7 +13,7 @@ func ziaLocationWriteTools(up Upstream) []Tool {
 		IDName: "location_id", IDDescription: "Location id, from zia_list_locations.",
 		NameKeys: []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true,
+			{Name: "name", Type: String, Required: true, NotBlank: true,
 				Description: "Location name; names are unique in the tenant."},
 			{Name: "country", Type: String,
 				Description: "Country as ZIA spells it, e.g. UNITED_STATES or SWITZERLAND."},

@@ -9,7 +9,7 @@ func ziaNetworkAppGroupWriteTools(up Upstream) []Tool {
 		IDDescription: "Network application group id, from zia_list_network_app_groups.",
 		NameKeys:      []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true, Description: "Group name."},
+			{Name: "name", Type: String, Required: true, NotBlank: true, Description: "Group name."},
 			{Name: "network_applications", Type: StringList, Required: true,
 				Description: "Network application ids such as APNS, from " +
 					"zia_list_network_apps. On update the list replaces the members."},

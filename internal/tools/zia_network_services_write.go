@@ -17,7 +17,7 @@ func ziaNetworkServiceWriteTools(up Upstream) []Tool {
 		IDDescription: "Network service id, from zia_list_network_services.",
 		NameKeys:      []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true, Description: "Service name."},
+			{Name: "name", Type: String, Required: true, NotBlank: true, Description: "Service name."},
 			{Name: "ports", Type: StringTuples, Required: true,
 				Description: `Port ranges, each ["src"|"dest", "tcp"|"udp", start] or ` +
 					`[..., start, end], e.g. [["dest","tcp","443"],["dest","udp","8000","8100"]]. ` +
@@ -44,7 +44,7 @@ func ziaNetworkServiceWriteTools(up Upstream) []Tool {
 		IDDescription: "Network service group id, from zia_list_network_svc_groups.",
 		NameKeys:      []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true, Description: "Group name."},
+			{Name: "name", Type: String, Required: true, NotBlank: true, Description: "Group name."},
 			{Name: "service_ids", Type: IDList, Required: true,
 				Description: "Ids of the member network services, from " +
 					"zia_list_network_services. On update the list replaces the members."},

@@ -14,7 +14,7 @@ func ziaRuleLabelWriteTools(up Upstream) []Tool {
 		IDDescription: "Rule label id, from zia_list_rule_labels.",
 		NameKeys:      []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true,
+			{Name: "name", Type: String, Required: true, NotBlank: true,
 				Description: "Label name; names are unique in the tenant."},
 			{Name: "description", Type: String, Description: "Free-text description."},
 		},

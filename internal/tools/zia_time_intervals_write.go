@@ -18,7 +18,7 @@ func ziaTimeIntervalWriteTools(up Upstream) []Tool {
 		IDDescription: "Time interval id, from zia_list_time_intervals.",
 		NameKeys:      []string{"name"},
 		Params: []Param{
-			{Name: "name", Type: String, Required: true,
+			{Name: "name", Type: String, Required: true, NotBlank: true,
 				Description: "Time interval name; names are unique in the tenant."},
 			{Name: "start_time", Type: Integer, Required: true, Min: Bound(0),
 				Max: Bound(ziaLastMinute), Description: "Start" + ziaMinuteDescription},
@@ -31,12 +31,7 @@ func ziaTimeIntervalWriteTools(up Upstream) []Tool {
 		Fields: map[string]string{"start_time": "startTime", "end_time": "endTime"},
 		Convert: func(args Args, body, _ map[string]any) error {
 			if args.Has("name") {
-				name := strings.TrimSpace(args.String("name"))
-				if name == "" {
-					return toolerr.New(toolerr.InvalidArgument,
-						`parameter "name" must not be empty`)
-				}
-				body["name"] = name
+				body["name"] = strings.TrimSpace(args.String("name"))
 			}
 			if args.Has("days_of_week") {
 				days, err := ziaDaysOfWeek(args.Strings("days_of_week"))

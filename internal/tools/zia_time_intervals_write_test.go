@@ -62,7 +62,7 @@ func TestTimeIntervalArgumentsAreCheckedBeforeAnyCall(t *testing.T) {
 			"give EVERYDAY alone"},
 		{"no day", with("days_of_week", []any{}), "needs at least one day"},
 		{"days as plain text", with("days_of_week", "MON"), "or one written as JSON text"},
-		{"blank name", with("name", "   "), `"name" must not be empty`},
+		{"blank name", with("name", "   "), `"name" must not be blank`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,7 +20,7 @@ func ziaURLCategoryWriteTools(up Upstream) []Tool {
 		IDDescription: "Custom category id such as CUSTOM_01, from zia_list_url_categories.",
 		StringID:      true, NameKeys: []string{"configuredName", "id"},
 		Params: []Param{
-			{Name: "configured_name", Type: String, Required: true,
+			{Name: "configured_name", Type: String, Required: true, NotBlank: true,
 				Description: "Display name of the category, unique among custom categories."},
 			{Name: "super_category", Type: String, Required: true,
 				Description: "Parent class such as USER_DEFINED, BUSINESS_AND_ECONOMY or " +

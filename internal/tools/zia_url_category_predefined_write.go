@@ -21,7 +21,7 @@ var ziaPredefinedCategoryFields = map[string]string{"urls": "urls",
 func ziaUpdatePredefinedCategoryTool(toolset string, up Upstream) Tool {
 	adv := ziaURLListsAdvanced()
 	params := []Param{
-		{Name: "name", Type: String, Required: true,
+		{Name: "name", Type: String, Required: true, NotBlank: true,
 			Description: "Predefined category id (FINANCE) or display name (Finance), " +
 				"case-insensitive; custom categories are refused."},
 		{Name: "urls", Type: StringList,
