@@ -51,7 +51,7 @@ func run(server []string) error {
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start %s: %w", server[0], err)
 	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	defer stopServer(cmd, stdin)
 
 	c := client.NewClient(transport.NewIO(stdout, stdin, io.NopCloser(strings.NewReader(""))))
 	if err := c.Start(ctx); err != nil {
@@ -97,6 +97,25 @@ func run(server []string) error {
 		fmt.Printf("\n> %s %s\n%s\n", call.name, compact(call.args), preview(res))
 	}
 	return nil
+}
+
+// stopServer ends the server as an MCP client does, by closing its input: a stdio
+// server takes that as the end of the session, finishes and removes its PID file. It is
+// killed only when it has not exited within ten seconds, since a killed server leaves a
+// stale PID file behind.
+func stopServer(cmd *exec.Cmd, stdin io.Closer) {
+	_ = stdin.Close()
+	exited := make(chan struct{})
+	go func() {
+		_ = cmd.Wait()
+		close(exited)
+	}()
+	select {
+	case <-exited:
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		<-exited
+	}
 }
 
 func compact(v map[string]any) string {
