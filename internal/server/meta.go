@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -130,13 +131,20 @@ func nonNil(s []string) []string {
 
 func (m *meta) listToolsets(_ context.Context, args tools.Args) (tools.Result, error) {
 	sel := m.srv.selection
+	svc := strings.ToLower(strings.TrimSpace(args.String("service")))
+	if svc != "" && svc != "meta" && !slices.Contains(toolsets.Services(), svc) {
+		return tools.Result{}, toolerr.New(toolerr.InvalidArgument,
+			"unknown service %q; the services are %s and meta", svc,
+			strings.Join(toolsets.Services(), ", "))
+	}
+
 	var rows []any
 	for _, ts := range toolsets.Catalog() {
 		if !contains(ts.ID, args.String("name_contains")) ||
 			!contains(ts.Description, args.String("description_contains")) {
 			continue
 		}
-		if svc := strings.ToLower(args.String("service")); svc != "" && ts.Service != svc {
+		if svc != "" && ts.Service != svc {
 			continue
 		}
 		canEnable, reason := sel.CanEnable(ts.ID)

@@ -115,6 +115,11 @@ func TestListToolsetsAndToolsetTools(t *testing.T) {
 	require.Equal(t, true, row["currently_enabled"])
 	require.Equal(t, 3.0, row["tool_count"])
 
+	res, err = f.call(t, "zscaler_list_toolsets", map[string]any{"service": "zpa"})
+	require.NoError(t, err)
+	require.True(t, res.IsError, "an unknown service must not look like one without toolsets")
+	require.Contains(t, resultText(res), "zia, zms")
+
 	res, err = f.call(t, "zscaler_get_toolset_tools", map[string]any{"toolset": "zia_locations"})
 	require.NoError(t, err)
 	rows = decode(t, res).([]any)
