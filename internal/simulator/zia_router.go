@@ -224,6 +224,8 @@ func (t *Tenant) routeSpecial(method string, segs []string, q url.Values,
 		return regionByIP(segs[2]), true
 	case path == "region/search" && get:
 		return regionSearch(q), true
+	case len(segs) == 3 && segs[0] == "users" && segs[2] == "enroll":
+		return t.enrollUser(method, segs[1], body), true
 	case len(segs) == 2 && segs[0] == "eusaStatus":
 		return t.updateEusa(method, segs[1], body), true
 	case len(segs) == 3 && segs[0] == "dlpDictionaries" && segs[2] == "predefinedIdentifiers":
