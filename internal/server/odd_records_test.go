@@ -46,6 +46,23 @@ var oddRecords = []oddRecord{
 		raw: `{"id":9007199254741003,"name":"Odd URL rule","order":null,` +
 			`"protocols":"ANY_RULE","urlCategories":[{"id":"OTHER"}],"rank":"high",` +
 			`"cbiProfile":"none","newFeature":{"enabled":true}}`},
+	{collection: "staticIP", list: "zia_list_static_ips",
+		listArgs: map[string]any{"search": "legacy uplink"},
+		get:      "zia_get_static_ip", idArg: "static_ip_id",
+		raw: `{"id":9007199254741007,"ipAddress":{"v4":"198.51.100.9"},` +
+			`"comment":"Legacy uplink","latitude":"47.4","city":null,"routableIP":"yes"}`},
+	{collection: "sslInspectionRules", list: "zia_list_ssl_inspection_rules",
+		get: "zia_get_ssl_inspection_rule", idArg: "rule_id",
+		raw: `{"id":9007199254741009,"name":"Odd SSL rule","order":3,"action":"DECRYPT",` +
+			`"urlCategories":null,"platforms":"ALL","futureFlag":{"x":[1]}}`},
+	{collection: "webDlpRules", list: "zia_list_web_dlp_rules",
+		get: "zia_get_web_dlp_rule", idArg: "rule_id",
+		raw: `{"id":9007199254741011,"name":"Odd DLP rule","order":2,"action":null,` +
+			`"dlpEngines":"ALL","auditor":"compliance-team","matchOnly":"sometimes"}`},
+	{collection: "dlpDictionaries", list: "get_zia_dlp_dictionaries",
+		get: "get_zia_dlp_dictionaries", idArg: "dict_id",
+		raw: `{"id":9007199254741013,"name":"Odd dictionary","phrases":"top secret",` +
+			`"patterns":[{"pattern":null}],"custom":"true","confidenceThreshold":7}`},
 	{collection: "timeIntervals", list: "zia_list_time_intervals",
 		get: "zia_get_time_interval", idArg: "interval_id",
 		raw: `{"id":9007199254741005,"name":"Odd interval","startTime":"09:00",` +
@@ -69,7 +86,9 @@ func TestOddRecordsAreReturnedWhole(t *testing.T) {
 			require.False(t, res.IsError, "%s: %s", odd.list, resultText(res))
 			list, ok := resultJSON(t, res).(map[string]any)["result"].([]any)
 			require.True(t, ok, "%s returns a list", odd.list)
-			require.Greater(t, len(list), 1, "the other records are there too")
+			if odd.listArgs == nil {
+				require.Greater(t, len(list), 1, "the other records are there too")
+			}
 			var got any
 			for _, r := range list {
 				if m, _ := r.(map[string]any); fmt.Sprint(m["id"]) == id {
