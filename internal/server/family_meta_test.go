@@ -25,13 +25,13 @@ func init() {
 				require.NotEmpty(t, v)
 			}},
 		familyStep{Tool: "zscaler_list_toolsets",
-			Args: fixed(map[string]any{"name_contains": "rule_labels"}),
+			Args:  fixed(map[string]any{"name_contains": "rule_labels"}),
 			Check: listHas("id", "zia_rule_labels", nil)},
 		familyStep{Tool: "zscaler_get_toolset_tools",
 			Args:  fixed(map[string]any{"toolset": "zia_rule_labels"}),
 			Check: listHas("name", "zia_list_rule_labels", nil)},
 		familyStep{Tool: "zscaler_enable_toolset",
-			Args: fixed(map[string]any{"toolset": "zia_rule_labels"}),
+			Args:  fixed(map[string]any{"toolset": "zia_rule_labels"}),
 			Check: objectHas("", map[string]any{"toolset": "zia_rule_labels"})},
 	)
 }
