@@ -63,18 +63,18 @@ func addFamily(toolset string, steps ...familyStep) {
 	familyScenarios[toolset] = steps
 }
 
-// TestEveryToolsetAgainstTheSimulator runs every service toolset's scenario and checks
-// that the scenario called every tool the toolset has: a tool added to a toolset
-// without being tried against the simulator fails here.
+// TestEveryToolsetAgainstTheSimulator runs every toolset's scenario, the server's own
+// tools included, and checks that the scenario called every tool the toolset has: a
+// tool added to a toolset without being tried against the simulator fails here.
 func TestEveryToolsetAgainstTheSimulator(t *testing.T) {
 	f := newWriteFixture(t, allowAll(), writeOptions{catalog: tools.All})
 	byToolset := map[string][]string{}
-	for _, tool := range tools.All(f.up) {
+	for _, tool := range append(tools.All(f.up), (&meta{srv: f.srv}).tools()...) {
 		byToolset[tool.Toolset] = append(byToolset[tool.Toolset], tool.Name)
 	}
 
 	for _, ts := range toolsets.Catalog() {
-		if ts.ID == toolsets.MetaToolset || len(byToolset[ts.ID]) == 0 {
+		if len(byToolset[ts.ID]) == 0 {
 			continue
 		}
 		t.Run(ts.ID, func(t *testing.T) {

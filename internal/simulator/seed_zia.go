@@ -60,7 +60,7 @@ func seedZIA() *ziaState {
 		}
 	}
 	return &ziaState{colls: s.colls, singletons: seedSingletons(),
-		customURLSeq: customURLCount, urlVal: 127 + customURLCount}
+		customURLSeq: customURLCount, urlVal: 127 + customURLCount, eusa: seedEusa()}
 }
 
 // modified returns the modification fields of a seeded object, i hours before seedTime.

@@ -28,9 +28,17 @@ var readOnlyPosts = map[string]bool{
 	"urlLookup": true, "staticIP/validate": true, "authenticatedSession": true,
 }
 
+// unstagedPaths are endpoints whose writes of any method change no configuration:
+// reviews, pattern checks and reports.
+var unstagedPaths = map[string]bool{
+	"urlCategories/review/domains": true, "dlpDictionaries/validateDlpPattern": true,
+	"auditlogEntryReport": true,
+}
+
 // recordWrite logs a request that changed the tenant. The caller holds t.mu.
 func (t *Tenant) recordWrite(method string, segs []string, rawQuery string, res result) {
-	if method == http.MethodGet || res.status >= 300 || len(segs) == 0 {
+	if method == http.MethodGet || res.status >= 300 || len(segs) == 0 ||
+		unstagedPaths[strings.Join(segs, "/")] {
 		return
 	}
 	if method == http.MethodPost && (readOnlyPosts[strings.Join(segs, "/")] ||

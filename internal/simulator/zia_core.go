@@ -55,6 +55,11 @@ type ziaState struct {
 	// customURLSeq numbers custom URL categories (CUSTOM_nn); urlVal numbers their val.
 	customURLSeq int
 	urlVal       int
+	// eusa is the subscription agreement status; auditReport the admin audit log
+	// report (nil when none was asked for) and auditRows its CSV rows.
+	eusa        record
+	auditReport record
+	auditRows   []string
 }
 
 type filterFunc func(t *Tenant, r record, v string) bool

@@ -268,6 +268,11 @@ func (t *Tenant) locationsLite(q url.Values, id string) result {
 		if fv := q.Get("sslScanEnabled"); fv != "" && boolean(v, "sslScanEnabled") != (fv == "true") {
 			continue
 		}
+		// enableIOT=true keeps the locations with IoT discovery on [assumed: the
+		// parameter's effect was never recorded].
+		if q.Get("enableIOT") == "true" && !boolean(v, "iotDiscoveryEnabled") {
+			continue
+		}
 		items = append(items, project(v, locationLiteFields))
 	}
 	if id != "" {

@@ -10,15 +10,18 @@ import (
 
 const ziaPrefix = "/zia/api/v1"
 
-// result is a ZIA answer: a status and a JSON body (nil body with 204).
+// result is a ZIA answer: a status and a JSON body (nil body with 204), or for the
+// few endpoints that answer otherwise (CSV reports) raw bytes of contentType.
 type result struct {
-	status int
-	body   any
+	status      int
+	body        any
+	raw         []byte
+	contentType string
 }
 
-func ok(v any) result { return result{http.StatusOK, v} }
+func ok(v any) result { return result{status: http.StatusOK, body: v} }
 
-func fail(e *apiError) result { return result{e.status, e.body} }
+func fail(e *apiError) result { return result{status: e.status, body: e.body} }
 
 func noContent() result { return result{status: http.StatusNoContent} }
 
@@ -55,6 +58,12 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 	t.mu.Unlock()
 	if res.status == http.StatusNoContent {
 		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if res.contentType != "" {
+		w.Header().Set("Content-Type", res.contentType)
+		w.WriteHeader(res.status)
+		_, _ = w.Write(res.raw)
 		return
 	}
 	writeJSON(w, res.status, ctJSON, res.body)
@@ -215,6 +224,12 @@ func (t *Tenant) routeSpecial(method string, segs []string, q url.Values,
 		return regionByIP(segs[2]), true
 	case path == "region/search" && get:
 		return regionSearch(q), true
+	case len(segs) == 3 && segs[0] == "users" && segs[2] == "enroll":
+		return t.enrollUser(method, segs[1], body), true
+	case len(segs) == 2 && segs[0] == "eusaStatus":
+		return t.updateEusa(method, segs[1], body), true
+	case len(segs) == 3 && segs[0] == "dlpDictionaries" && segs[2] == "predefinedIdentifiers":
+		return t.predefinedIdentifiers(method, segs[1]), true
 	}
 	return result{}, false
 }

@@ -328,8 +328,22 @@ func (t *Tenant) recommendedVIPs(q url.Values) result {
 	if ip == nil || ip.To4() == nil {
 		return fail(errInvalid("A valid sourceIp is required"))
 	}
-	c := cityForIP(src)
-	lat, lon := c.lat, c.lon
+	lat, lon, c := t.placeIP(src)
+	out := []record{}
+	for _, v := range vipsByDistance(lat, lon) {
+		if q.Get("withinCountryOnly") == "true" && v.cc != c.cc {
+			continue
+		}
+		out = append(out, v.record())
+	}
+	return ok(out)
+}
+
+// placeIP says where an address is: a static IP of the tenant where its record says,
+// any other where the geo database puts it.
+func (t *Tenant) placeIP(src string) (lat, lon float64, c geoCity) {
+	c = cityForIP(src)
+	lat, lon = c.lat, c.lon
 	for _, s := range t.coll("staticIP") {
 		if str(s, "ipAddress") == src {
 			lat, _ = asFloat(s["latitude"])
@@ -339,12 +353,5 @@ func (t *Tenant) recommendedVIPs(q url.Values) result {
 			}
 		}
 	}
-	out := []record{}
-	for _, v := range vipsByDistance(lat, lon) {
-		if q.Get("withinCountryOnly") == "true" && v.cc != c.cc {
-			continue
-		}
-		out = append(out, v.record())
-	}
-	return ok(out)
+	return lat, lon, c
 }

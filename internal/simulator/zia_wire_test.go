@@ -291,6 +291,9 @@ func TestZIAListFilters(t *testing.T) {
 	require.Equal(t, []string{"SaaS Domains", "Partner Domains", "Sanctioned Countries"},
 		names(api+"/ipDestinationGroups?excludeType=DSTN_IP"))
 	require.Len(t, names(api+"/locations/lite?includeSubLocations=true"), 29)
+	iot := names(api + "/locations/lite?enableIOT=true&includeSubLocations=true")
+	require.NotEmpty(t, iot)
+	require.Less(t, len(iot), 29, "enableIOT keeps the locations with IoT discovery on")
 	require.Len(t, names(api+"/locations/36788941/sublocations"), 2)
 	require.Len(t, names(api+"/staticIP?availableForGreTunnel=true"), 10)
 	require.Len(t, names(api+"/vpnCredentials?includeOnlyWithoutLocation=true"), 1)
