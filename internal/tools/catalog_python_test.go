@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -19,7 +20,7 @@ import (
 // A signature is the kind (R read, C create, U update, D delete), Q when the tool takes
 // the JMESPath query, then each parameter: its name, ! when required or ? when not, its
 // type (nothing for a string, i integer, b boolean, f number, [s] a list, [[s]] a list of
-// tuples, {} an object) and =value when the Python server has a default. The Python
+// tuples, {} an object), (A|B) for the values it lists, and =value for its default. The Python
 // server's delete tools also take kwargs, replaced here by confirmation_token.
 var pythonCatalog = map[string]map[string]string{
 	"zia_admin": {
@@ -69,8 +70,8 @@ var pythonCatalog = map[string]map[string]string{
 		"zia_create_cloud_firewall_dns_rule": "C " + pyRuleCreate,
 		"zia_create_cloud_firewall_ips_rule": "C " + pyRuleCreate,
 		"zia_create_cloud_firewall_rule":     "C " + pyRuleCreate,
-		"zia_create_ip_destination_group": "C name! type! description? addresses?[s] " +
-			"countries?[s] ip_categories?[s]",
+		"zia_create_ip_destination_group": "C name! type!(DSTN_IP|DSTN_FQDN|DSTN_DOMAIN|DSTN_OTHER) " +
+			"description? addresses?[s] countries?[s] ip_categories?[s]",
 		"zia_create_ip_source_group":         "C name! ip_addresses![s] description?",
 		"zia_create_ips_signature_rule":      "C name! rule_text! description?",
 		"zia_create_network_app_group":       "C name! network_applications![s] description?",
@@ -108,8 +109,9 @@ var pythonCatalog = map[string]map[string]string{
 		"zia_update_cloud_firewall_dns_rule": "U rule_id! " + pyRuleUpdate,
 		"zia_update_cloud_firewall_ips_rule": "U rule_id! " + pyRuleUpdate,
 		"zia_update_cloud_firewall_rule":     "U rule_id! " + pyRuleUpdate,
-		"zia_update_ip_destination_group": "U group_id! name! type! description? " +
-			"addresses?[s] countries?[s] ip_categories?[s]",
+		"zia_update_ip_destination_group": "U group_id! name! " +
+			"type!(DSTN_IP|DSTN_FQDN|DSTN_DOMAIN|DSTN_OTHER) description? addresses?[s] " +
+			"countries?[s] ip_categories?[s]",
 		"zia_update_ip_source_group":    "U group_id! name! ip_addresses![s] description?",
 		"zia_update_ips_signature_rule": "U rule_id! name? rule_text? description?",
 		"zia_update_network_app_group": "U group_id! name! network_applications![s] " +
@@ -123,8 +125,8 @@ var pythonCatalog = map[string]map[string]string{
 		"zia_list_devices_lite":  "R Q",
 	},
 	"zia_dlp": {
-		"get_zia_dlp_dictionaries":    "R Q action?=read dict_id? search?",
-		"get_zia_dlp_engines":         "R Q action?=read engine_id? search?",
+		"get_zia_dlp_dictionaries":    "R Q action?(read|read_lite)=read dict_id? search?",
+		"get_zia_dlp_engines":         "R Q action?(read|read_lite)=read engine_id? search?",
 		"zia_create_web_dlp_rule":     "C " + pyRuleOptionalAction,
 		"zia_delete_web_dlp_rule":     "D rule_id!",
 		"zia_get_web_dlp_rule":        "R rule_id!",
@@ -146,24 +148,25 @@ var pythonCatalog = map[string]map[string]string{
 		"zia_create_location": "C name! country? tz? ip_addresses?[s] description? advanced?{}",
 		"zia_create_static_ip": "C ip_address! comment? geo_override?b routable_ip?b " +
 			"latitude?f longitude?f",
-		"zia_create_vpn_credential": "C credential_type! pre_shared_key! ip_address? fqdn? " +
+		"zia_create_vpn_credential": "C credential_type!(IP|UFQDN) pre_shared_key! ip_address? fqdn? " +
 			"comments?",
 		"zia_delete_gre_tunnel":     "D tunnel_id! static_ip_id!",
 		"zia_delete_location":       "D location_id!",
 		"zia_delete_static_ip":      "D static_ip_id!",
 		"zia_delete_vpn_credential": "D credential_id!",
-		"zia_geo_search":            "R Q action! latitude?f longitude?f ip? prefix?",
-		"zia_get_gre_tunnel":        "R tunnel_id!",
-		"zia_get_location":          "R location_id!",
-		"zia_get_location_group":    "R group_id!",
-		"zia_get_static_ip":         "R static_ip_id!",
-		"zia_get_vpn_credential":    "R credential_id!",
-		"zia_list_gre_ranges":       "R Q internal_ip_range? static_ip? limit?i",
-		"zia_list_gre_tunnels":      "R Q",
-		"zia_list_location_groups":  "R Q search? name?",
-		"zia_list_locations":        "R Q search?",
-		"zia_list_static_ips":       "R Q search?",
-		"zia_list_vpn_credentials":  "R Q search?",
+		"zia_geo_search": "R Q action!(geo_by_coordinates|geo_by_ip|city_prefix_search) " +
+			"latitude?f longitude?f ip? prefix?",
+		"zia_get_gre_tunnel":       "R tunnel_id!",
+		"zia_get_location":         "R location_id!",
+		"zia_get_location_group":   "R group_id!",
+		"zia_get_static_ip":        "R static_ip_id!",
+		"zia_get_vpn_credential":   "R credential_id!",
+		"zia_list_gre_ranges":      "R Q internal_ip_range? static_ip? limit?i",
+		"zia_list_gre_tunnels":     "R Q",
+		"zia_list_location_groups": "R Q search? name?",
+		"zia_list_locations":       "R Q search?",
+		"zia_list_static_ips":      "R Q search?",
+		"zia_list_vpn_credentials": "R Q search?",
 		"zia_update_location": "U location_id! name! country? tz? ip_addresses?[s] " +
 			"description? advanced?{}",
 		"zia_update_static_ip": "U static_ip_id! comment? geo_override?b routable_ip?b " +
@@ -193,7 +196,7 @@ var pythonCatalog = map[string]map[string]string{
 		"zia_update_sandbox_rule":             "U rule_id! " + pyRuleUpdate,
 	},
 	"zia_shadow_it": {
-		"zia_bulk_update_shadow_it_apps": "U sanction_state! application_ids?[s] " +
+		"zia_bulk_update_shadow_it_apps": "U sanction_state!(sanctioned|unsanctioned|any) application_ids?[s] " +
 			"custom_tag_ids?[s]",
 		"zia_list_shadow_it_apps":        "R Q page_number?i limit?i",
 		"zia_list_shadow_it_custom_tags": "R Q",
@@ -221,8 +224,9 @@ var pythonCatalog = map[string]map[string]string{
 		"zia_delete_url_category":         "D category_id!",
 		"zia_get_url_category":            "R category_id!",
 		"zia_get_url_category_predefined": "R name!",
-		"zia_list_url_categories":         "R Q search? custom_only?b type? contains_url?",
-		"zia_remove_urls_from_category":   "U category_id! configured_name! urls![s]",
+		"zia_list_url_categories": "R Q search? custom_only?b " +
+			"type?(URL_CATEGORY|TLD_CATEGORY|ALL) contains_url?",
+		"zia_remove_urls_from_category": "U category_id! configured_name! urls![s]",
 		"zia_update_url_category": "U category_id! configured_name! urls?[s] description? " +
 			"keywords?[s] ip_ranges?[s] advanced?{}",
 		"zia_update_url_category_predefined": "U name! configured_name? urls?[s] " +
@@ -237,10 +241,12 @@ var pythonCatalog = map[string]map[string]string{
 		"zia_update_url_filtering_rule": "U rule_id! " + pyRuleUpdate,
 	},
 	"zia_users": {
-		"get_zia_user_departments": "R Q action?=read department_id? limit_search?b " +
-			"search? page?i page_size?i sort_by? sort_order?",
+		"get_zia_user_departments": "R Q action?(read|read_lite)=read department_id? " +
+			"limit_search?b search? page?i page_size?i " +
+			"sort_by?(id|name|expiry|status|external_id|rank) sort_order?(asc|desc|rule_execution)",
 		"get_zia_user_groups": "R Q group_id? name? search? defined_by? page?i page_size?i " +
-			"sort_by? sort_order?",
+			"sort_by?(id|name|expiry|status|external_id|rank|mod_time) " +
+			"sort_order?(asc|desc|rule_execution)",
 		"get_zia_users": "R Q user_id? name? dept? group? page?i page_size?i",
 	},
 	"zia_workload_groups": {
@@ -258,17 +264,21 @@ var pythonCatalog = map[string]map[string]string{
 		"zms_get_resource_protection_status":         "R " + pyZMSPage,
 		"zms_list_agent_groups":                      "R Q " + pyZMSSortedPage,
 		"zms_list_agents":                            "R Q " + pyZMSSortedPage,
-		"zms_list_app_catalog": "R Q " + pyZMSPage + " name? category? sort_by? " +
-			"sort_order?",
+		"zms_list_app_catalog": "R Q " + pyZMSPage + " name? category? " +
+			"sort_by?(name|category|creation_time|modified_time) sort_order?",
 		"zms_list_app_zones":            "R Q " + pyZMSPage + " name? sort_order?",
 		"zms_list_default_policy_rules": "R Q " + pyZMSPage,
 		"zms_list_nonces":               "R Q " + pyZMSSortedPage,
-		"zms_list_policy_rules":         "R Q " + pyZMSPage + " fetch_all?b=false name? action?",
-		"zms_list_resource_groups":      "R Q " + pyZMSPage + " name? resource_hostname?",
+		"zms_list_policy_rules": "R Q " + pyZMSPage + " fetch_all?b=false name? " +
+			"action?(ALLOW|BLOCK)",
+		"zms_list_resource_groups": "R Q " + pyZMSPage + " name? resource_hostname?",
 		"zms_list_resources": "R Q " + pyZMSPage + " include_deleted?b=false name? status? " +
-			"resource_type? cloud_provider? cloud_region? platform_os? sort_order?",
-		"zms_list_tag_keys":       "R Q namespace_id! " + pyZMSPage + " key_name? sort_order?",
-		"zms_list_tag_namespaces": "R Q " + pyZMSPage + " name? origin? sort_order?",
+			"resource_type?(VIRTUAL_MACHINE|CONTAINER|BARE_METAL) " +
+			"cloud_provider?(AWS|AZURE|GCP|ON_PREMISES) cloud_region? platform_os?(LINUX|WINDOWS) " +
+			"sort_order?",
+		"zms_list_tag_keys": "R Q namespace_id! " + pyZMSPage + " key_name? sort_order?",
+		"zms_list_tag_namespaces": "R Q " + pyZMSPage + " name? " +
+			"origin?(CUSTOM|EXTERNAL|ML|UNKNOWN) sort_order?",
 		"zms_list_tag_values": "R Q tag_id! namespace_origin! " + pyZMSPage +
 			" name? sort_order?",
 	},
@@ -284,12 +294,13 @@ const (
 	pyRuleUpdate         = "name? action? description? enabled?b order?i rank?i advanced?{}"
 	pyAppPolicy          = "search? app_class? page?i page_size?i group_results?b"
 	pyZMSPage            = "page_num?i=1 page_size?i=20"
-	pyZMSSortedPage      = "page?i=1 page_size?i=20 search? sort? sort_dir?"
+	pyZMSSortedPage      = "page?i=1 page_size?i=20 search? sort? sort_dir?(ASC|DESC)"
 )
 
 // pyParam is one parameter of a Python signature.
 type pyParam struct {
 	name, typ, def string
+	enum           []string
 	required       bool
 }
 
@@ -300,7 +311,8 @@ type pySig struct {
 	params map[string]pyParam
 }
 
-var pyParamPattern = regexp.MustCompile(`^([a-z0-9_]+)([!?])(|i|b|f|\[s\]|\[\[s\]\]|\{\})(?:=(.+))?$`)
+var pyParamPattern = regexp.MustCompile(
+	`^([a-z0-9_]+)([!?])(|i|b|f|\[s\]|\[\[s\]\]|\{\})(?:\(([^)]+)\))?(?:=(.+))?$`)
 
 func parsePySig(t *testing.T, tool, sig string) pySig {
 	t.Helper()
@@ -317,7 +329,11 @@ func parsePySig(t *testing.T, tool, sig string) pySig {
 		m := pyParamPattern.FindStringSubmatch(f)
 		require.NotNil(t, m, "%s: bad parameter %q", tool, f)
 		require.NotContains(t, out.params, m[1], "%s: %s twice", tool, m[1])
-		out.params[m[1]] = pyParam{name: m[1], required: m[2] == "!", typ: m[3], def: m[4]}
+		p := pyParam{name: m[1], required: m[2] == "!", typ: m[3], def: m[5]}
+		if m[4] != "" {
+			p.enum = strings.Split(m[4], "|")
+		}
+		out.params[m[1]] = p
 	}
 	return out
 }
@@ -363,7 +379,8 @@ func TestCatalogMatchesThePythonServerNameForName(t *testing.T) {
 // that tells a switching user about it, by naming every string in mentions.
 type pyDeviation struct {
 	// what is "gone" (the parameter is not taken), "required" (it is required here),
-	// "type" (it takes another type) or "query" (the tool takes query here too).
+	// "type" (it takes another type), "enum" (it takes other values) or "query" (the
+	// tool takes query here too).
 	what     string
 	doc      string
 	mentions []string
@@ -385,6 +402,8 @@ var pythonDeviations = map[string]pyDeviation{
 		[]string{"`application_ids`", "`zia_bulk_update_shadow_it_apps`"}},
 	"zia_list_file_type_categories.enums": {"type", "docs/migrating.md",
 		[]string{"`enums` of `zia_list_file_type_categories`"}},
+	"zms_list_resources.resource_type": {"enum", "docs/migrating.md",
+		[]string{"ZMS `resource_type` takes the API's values"}},
 	"zia_get_sandbox_quota": {"query", "docs/migrating.md",
 		[]string{"`zia_get_sandbox_quota`", "`query`"}},
 }
@@ -432,6 +451,13 @@ func TestCatalogMatchesThePythonSignatures(t *testing.T) {
 			}
 			if !deviation(key, "type") {
 				require.Contains(t, pyTypes[py.typ], p.Type, "type of %s", key)
+			}
+			if len(py.enum) > 0 && len(p.Enum) > 0 && !deviation(key, "enum") {
+				for _, v := range py.enum {
+					require.True(t, slices.ContainsFunc(p.Enum, func(e string) bool {
+						return strings.EqualFold(e, v)
+					}), "%s takes the Python server's value %s", key, v)
+				}
 			}
 			if py.def != "" {
 				require.Equal(t, py.def, fmt.Sprint(p.Default), "default of %s", key)
