@@ -20,8 +20,8 @@ import (
 // A signature is the kind (R read, C create, U update, D delete), Q when the tool takes
 // the JMESPath query, then each parameter: its name, ! when required or ? when not, its
 // type (nothing for a string, i integer, b boolean, f number, [s] a list, [[s]] a list of
-// tuples, {} an object), (A|B) for the values it lists, and =value for its default. The Python
-// server's delete tools also take kwargs, replaced here by confirmation_token.
+// tuples, {} an object), (A|B) for the values it lists and =value for its default. The
+// Python server's delete tools also take kwargs, replaced here by confirmation_token.
 var pythonCatalog = map[string]map[string]string{
 	"zia_admin": {
 		"zia_activate_configuration": "U",
@@ -196,8 +196,8 @@ var pythonCatalog = map[string]map[string]string{
 		"zia_update_sandbox_rule":             "U rule_id! " + pyRuleUpdate,
 	},
 	"zia_shadow_it": {
-		"zia_bulk_update_shadow_it_apps": "U sanction_state!(sanctioned|unsanctioned|any) application_ids?[s] " +
-			"custom_tag_ids?[s]",
+		"zia_bulk_update_shadow_it_apps": "U sanction_state!(sanctioned|unsanctioned|any) " +
+			"application_ids?[s] custom_tag_ids?[s]",
 		"zia_list_shadow_it_apps":        "R Q page_number?i limit?i",
 		"zia_list_shadow_it_custom_tags": "R Q",
 	},
@@ -413,9 +413,10 @@ var pythonDeviations = map[string]pyDeviation{
 const pyUpdatesOptional = "Update parameters other than the id are therefore optional"
 
 // The catalog's signatures are the Python server's: every tool's kind, whether it takes
-// query, and each parameter's name, required-ness, type and default, so that a switching
-// user's saved calls, allowlists and prompts keep working. Ids are accepted as strings or
-// JSON numbers (ID and IDList), as the Python server's string ids and agents' numbers.
+// query, and each parameter's name, required-ness, type, values and default, so that a
+// switching user's saved calls, allowlists and prompts keep working. Ids are accepted
+// as strings or JSON numbers (ID and IDList), as the Python server's string ids and
+// agents' numbers.
 func TestCatalogMatchesThePythonSignatures(t *testing.T) {
 	migrating, err := os.ReadFile("../../docs/migrating.md")
 	require.NoError(t, err)

@@ -84,8 +84,10 @@ var effectBase = map[string]map[string]any{
 
 // effectWith gives a parameter the others it only works with, in place of the base's.
 var effectWith = map[string]map[string]any{
-	"zia_geo_search.latitude":               {"action": "geo_by_coordinates", "longitude": 2.0, "ip": nil},
-	"zia_geo_search.longitude":              {"action": "geo_by_coordinates", "latitude": 2.0, "ip": nil},
+	"zia_geo_search.latitude": {"action": "geo_by_coordinates", "longitude": 2.0,
+		"ip": nil},
+	"zia_geo_search.longitude": {"action": "geo_by_coordinates", "latitude": 2.0,
+		"ip": nil},
 	"zia_geo_search.prefix":                 {"action": "city_prefix_search", "ip": nil},
 	"get_zia_user_departments.limit_search": {"search": "x"},
 	"zia_create_static_ip.geo_override":     {"latitude": 2.0, "longitude": 2.0},
