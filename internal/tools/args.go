@@ -100,13 +100,13 @@ func (p Param) check(v any) (any, error) {
 	case ID:
 		return p.checkID(v, bad)
 	case Boolean:
-		b, ok := boolArg(v)
+		b, ok := v.(bool)
 		if !ok {
 			return nil, bad("true or false")
 		}
 		return b, nil
 	case Integer:
-		f, ok := numberArg(v)
+		f, ok := number(v)
 		if !ok || f != math.Trunc(f) || math.Abs(f) > maxExactInteger {
 			return nil, bad("an integer")
 		}
@@ -115,7 +115,7 @@ func (p Param) check(v any) (any, error) {
 		}
 		return int64(f), nil
 	case Number:
-		f, ok := numberArg(v)
+		f, ok := number(v)
 		if !ok {
 			return nil, bad("a number")
 		}
