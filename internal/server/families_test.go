@@ -115,6 +115,7 @@ func (f *writeFixture) runStep(t *testing.T, i int, step familyStep, state famil
 	if isDelete(step.Tool) && step.WantError == "" {
 		require.True(t, isPrompt(res), "%s: a delete must ask for confirmation first: %s",
 			where, resultText(res))
+		checkPromptNames(t, step.Tool, args, res)
 	}
 	if isPrompt(res) {
 		confirmed := map[string]any{TokenParam: token(t, res)}

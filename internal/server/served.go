@@ -57,6 +57,23 @@ func ServedParams(t tools.Tool) []tools.Param {
 	return out
 }
 
+// retiredConfirmation is the advice for the Python server's ways of confirming a
+// deletion, which saved prompts and scripts may still use.
+const retiredConfirmation = "confirm a deletion by calling again with the token " +
+	"from the confirmation prompt in " + TokenParam + "; leave this out"
+
+// RetiredParams returns the Python server's parameters of t that it is not served with,
+// with the advice given to a call that still uses one: the tool's own, and on a delete
+// tool the kwargs channel and confirmed flag that carried the confirmation there.
+func RetiredParams(t tools.Tool) map[string]string {
+	if t.Kind != tools.Delete {
+		return t.Retired
+	}
+	out := map[string]string{"kwargs": retiredConfirmation, "confirmed": retiredConfirmation}
+	maps.Copy(out, t.Retired)
+	return out
+}
+
 // servedArgs are the arguments of the parameters the registrar adds, as the call gave
 // them; empty when not given.
 type servedArgs struct {
@@ -68,6 +85,9 @@ type servedArgs struct {
 // name the added parameters too, and returns the tool's own arguments, as its handler
 // will see them, and the added ones.
 func splitServed(t tools.Tool, raw map[string]any) (tools.Args, servedArgs, error) {
+	if err := tools.RefuseRetired(RetiredParams(t), raw); err != nil {
+		return tools.Args{}, servedArgs{}, err
+	}
 	served := ServedParams(t)
 	if len(served) == len(t.Params) {
 		args, err := tools.Validate(t.Params, raw)

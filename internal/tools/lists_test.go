@@ -91,6 +91,16 @@ var listingArgs = map[string]map[string]any{
 	"zia_get_url_category_predefined": {"name": "one"},
 }
 
+// listingVariantArgs completes the required arguments of a tool for one value of its
+// required enum, where that value needs parameters of its own and refuses the others.
+var listingVariantArgs = map[string]map[string]map[string]any{
+	"zia_geo_search": {
+		"geo_by_coordinates": {"latitude": 37.5, "longitude": -122.25},
+		"geo_by_ip":          {"ip": "203.0.113.7"},
+		"city_prefix_search": {"prefix": "San"},
+	},
+}
+
 // TestEveryReadToolThatListsIsMarked runs every read tool with records upstream: one
 // whose result is a list of records must be marked Lists, or it would be served
 // without the query parameter and cut without regard to its records. Each tool runs
@@ -117,6 +127,7 @@ func TestEveryReadToolThatListsIsMarked(t *testing.T) {
 					required[p.Name] = all[p.Name]
 				}
 			}
+			maps.Copy(required, listingVariantArgs[tool.Name][v])
 			for _, raw := range []map[string]any{all, required} {
 				maps.Copy(raw, listingArgs[tool.Name])
 				args, err := Validate(tool.Params, raw)

@@ -79,6 +79,10 @@ type Tool struct {
 	// the deletion sees what it is: its id and its display name, read from the tenant.
 	// It is only called for Delete tools; nil means the id arguments are shown alone.
 	Describe func(ctx context.Context, args Args) (Resource, error)
+	// Retired names parameters the Python server's tool of the same name took but this
+	// one does not, because they changed nothing, with what to do instead. A call that
+	// still gives one is refused with that advice rather than as an unknown parameter.
+	Retired map[string]string
 }
 
 // ChangesTenant reports whether t writes to the tenant, and so is served only through

@@ -155,7 +155,8 @@ func ziaGeoSearchTool(toolset string, up Upstream) Tool {
 		{Name: "action", Type: String, Required: true,
 			Enum: []string{"geo_by_coordinates", "geo_by_ip", "city_prefix_search"},
 			Description: "Lookup to run: geo_by_coordinates needs latitude and longitude, " +
-				"geo_by_ip needs ip, city_prefix_search needs prefix."},
+				"geo_by_ip needs ip, city_prefix_search needs prefix; the parameters of " +
+				"the other lookups are refused."},
 		{Name: "latitude", Type: Number, Min: Bound(-90), Max: Bound(90),
 			Description: "Latitude in decimal degrees, for geo_by_coordinates."},
 		{Name: "longitude", Type: Number, Min: Bound(-180), Max: Bound(180),
@@ -176,6 +177,9 @@ func ziaGeoSearchTool(toolset string, up Upstream) Tool {
 						"parameter %q is required when action is %s", need, action)
 				}
 			}
+			if err := ziaGeoUnused(args, action); err != nil {
+				return Result{}, err
+			}
 			path, q, err := ziaGeoRequest(action, args)
 			if err != nil {
 				return Result{}, err
@@ -195,6 +199,23 @@ func ziaGeoSearchTool(toolset string, up Upstream) Tool {
 			}
 			return ziaListOrObject(v), nil
 		})
+}
+
+// ziaGeoUnused refuses a parameter of another action, which the lookup would not use:
+// an agent that gives ip with geo_by_coordinates expects it to count.
+func ziaGeoUnused(args Args, action string) error {
+	for other, params := range ziaGeoActions {
+		if other == action {
+			continue
+		}
+		for _, p := range params {
+			if args.Has(p) {
+				return toolerr.New(toolerr.InvalidArgument, "parameter %q is for action %s "+
+					"and does not apply to %s; leave it out", p, other, action)
+			}
+		}
+	}
+	return nil
 }
 
 // ziaGeoMissing reports whether an action's parameter was left out; a blank ip or prefix

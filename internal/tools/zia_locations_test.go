@@ -35,6 +35,29 @@ func TestZIAGeoSearchChecksParametersPerAction(t *testing.T) {
 	}
 }
 
+// A parameter of another lookup would change nothing, so it is refused rather than
+// silently dropped.
+func TestZIAGeoSearchRefusesTheParametersOfOtherActions(t *testing.T) {
+	cases := []struct {
+		args map[string]any
+		want string
+	}{
+		{map[string]any{"action": "geo_by_ip", "ip": "8.8.8.8", "latitude": 1.0},
+			`parameter "latitude" is for action geo_by_coordinates and does not apply to geo_by_ip`},
+		{map[string]any{"action": "city_prefix_search", "prefix": "San", "ip": "8.8.8.8"},
+			`parameter "ip" is for action geo_by_ip and does not apply to city_prefix_search`},
+		{map[string]any{"action": "geo_by_coordinates", "latitude": 1.0, "longitude": 2.0,
+			"prefix": "San"}, `parameter "prefix" is for action city_prefix_search`},
+	}
+	for _, tc := range cases {
+		fake := &ziaFake{}
+		_, err := ziaRun(t, fake, "zia_geo_search", tc.args)
+		require.Equal(t, toolerr.InvalidArgument, ziaKind(err))
+		require.Contains(t, err.Error(), tc.want)
+		require.Empty(t, fake.Calls())
+	}
+}
+
 func TestZIAGeoSearchActions(t *testing.T) {
 	city := map[string]any{"cityGeoId": json.Number("5391959"), "cityName": "San Francisco"}
 	fake := &ziaFake{reply: func(c ziaCall) (any, error) {

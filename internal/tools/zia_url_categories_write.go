@@ -123,13 +123,17 @@ func ziaURLListTool(toolset string, up Upstream, add bool) Tool {
 			Description: "Domains or URLs, written as in the category (a leading dot " +
 				"covers subdomains)."},
 	}
-	return ziaDeclare(toolset, name, title,
+	t := ziaDeclare(toolset, name, title,
 		what+" the URL list of a custom or predefined category, leaving its other "+
 			"entries as they are. "+skipped+" are reported and not sent; when none is "+
 			"left, nothing is changed. "+ziaStagedHint,
 		Update, params, func(ctx context.Context, args Args) (Result, error) {
 			return ziaEditURLs(ctx, up, args, add)
 		})
+	t.Retired = map[string]string{"configured_name": "the category keeps its own name, " +
+		"which is sent for you; leave this out (zia_update_url_category renames a custom " +
+		"category)"}
+	return t
 }
 
 func ziaEditURLs(ctx context.Context, up Upstream, args Args, add bool) (Result, error) {

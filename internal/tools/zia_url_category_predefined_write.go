@@ -35,7 +35,7 @@ func ziaUpdatePredefinedCategoryTool(toolset string, up Upstream) Tool {
 			Description: "IP addresses or CIDR ranges; the list replaces the current one."},
 		adv.param(),
 	}
-	return ziaDeclare(toolset, "zia_update_url_category_predefined",
+	t := ziaDeclare(toolset, "zia_update_url_category_predefined",
 		"Update a predefined ZIA URL category",
 		"Changes a Zscaler-curated URL category found by id or display name: the lists "+
 			"given (urls, keywords, ip_ranges, and those of advanced) replace the tenant's "+
@@ -78,4 +78,7 @@ func ziaUpdatePredefinedCategoryTool(toolset string, up Upstream) Tool {
 			}
 			return ziaWithIgnored(ziaStaged("updated", v), extra, v), nil
 		})
+	t.Retired = map[string]string{"configured_name": "predefined categories have no " +
+		"configured name to change; leave this out"}
+	return t
 }
