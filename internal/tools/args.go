@@ -104,13 +104,13 @@ func (p Param) check(v any) (any, error) {
 	case ID:
 		return p.checkID(v, bad)
 	case Boolean:
-		b, ok := v.(bool)
+		b, ok := boolArg(v)
 		if !ok {
 			return nil, bad("true or false")
 		}
 		return b, nil
 	case Integer:
-		f, ok := number(v)
+		f, ok := numberArg(v)
 		if !ok || f != math.Trunc(f) || math.Abs(f) > maxExactInteger {
 			return nil, bad("an integer")
 		}
@@ -119,7 +119,7 @@ func (p Param) check(v any) (any, error) {
 		}
 		return int64(f), nil
 	case Number:
-		f, ok := number(v)
+		f, ok := numberArg(v)
 		if !ok {
 			return nil, bad("a number")
 		}

@@ -207,3 +207,43 @@ func TestEveryMissingRequiredParameterIsNamed(t *testing.T) {
 	_, err = Validate(params, map[string]any{"tag_id": "7", "namespace_origin": nil})
 	require.EqualError(t, err, `InvalidArgument: parameter "namespace_origin" is required`)
 }
+
+// Saved calls written for the Python server, whose validation took quoted numbers and
+// booleans, keep working; anything else written as text is still refused.
+func TestNumbersAndBooleansWrittenAsText(t *testing.T) {
+	params := []Param{
+		{Name: "page", Type: Integer, Min: Bound(1), Description: "p"},
+		{Name: "lat", Type: Number, Description: "l"},
+		{Name: "on", Type: Boolean, Description: "o"},
+	}
+	args, err := Validate(params, map[string]any{"page": " 3 ", "lat": "-37.5", "on": "True"})
+	require.NoError(t, err)
+	require.Equal(t, int64(3), args.Int("page"))
+	require.Equal(t, -37.5, args.Float("lat"))
+	require.True(t, args.Bool("on"))
+
+	args, err = Validate(params, map[string]any{"page": "2e1", "on": "no"})
+	require.NoError(t, err)
+	require.Equal(t, int64(20), args.Int("page"))
+	require.False(t, args.Bool("on"))
+
+	refused := []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"page", "2.5", `parameter "page" must be an integer, got a string`},
+		{"page", "0", `parameter "page" must be at least 1, got 0`},
+		{"page", "0x10", `parameter "page" must be an integer, got a string`},
+		{"page", "1_000", `parameter "page" must be an integer, got a string`},
+		{"page", "", `parameter "page" must be an integer, got a string`},
+		{"lat", "NaN", `parameter "lat" must be a number, got a string`},
+		{"lat", "Inf", `parameter "lat" must be a number, got a string`},
+		{"on", "maybe", `parameter "on" must be true or false, got a string`},
+		{"on", 1.0, `parameter "on" must be true or false, got a number`},
+	}
+	for _, tc := range refused {
+		_, err := Validate(params, map[string]any{tc.name: tc.v})
+		require.EqualError(t, err, "InvalidArgument: "+tc.want, "%s=%v", tc.name, tc.v)
+	}
+}
