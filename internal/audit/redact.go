@@ -3,6 +3,8 @@ package audit
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/zscaler/zscaler-mcp/internal/sanitize"
@@ -47,12 +49,57 @@ func Redact(args map[string]any) map[string]any {
 
 // redacts reports whether the value v of the argument named name is hidden: any value
 // under a sensitive name but true or false, which holds no secret, so that a toggle
-// such as block_password_protected_archive_files still shows what it was set to.
+// such as block_password_protected_archive_files still shows what it was set to, and
+// the numeric ids of an id-named argument, so that the log of a VPN credential delete
+// shows which credential_id went: an object's id is no secret either.
 func redacts(name string, v any) bool {
 	if _, isBool := v.(bool); isBool {
 		return false
 	}
+	if isIDName(name) && isNumericID(v, true) {
+		return false
+	}
 	return IsSensitiveName(name)
+}
+
+// isIDName reports whether name is that of an id or a list of ids, in snake or camel
+// case: credential_id, credential_ids, credentialId, credentialIDs.
+func isIDName(name string) bool {
+	name = sanitize.Invisible(name)
+	for _, suffix := range []string{"_id", "_ids", "_ID", "_IDs", "Id", "Ids", "ID", "IDs"} {
+		if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumericID reports whether v is an id as the tools take them: a whole number, a
+// string of decimal digits, or, when list is true, a list of those.
+func isNumericID(v any, list bool) bool {
+	switch x := v.(type) {
+	case float64:
+		return x == math.Trunc(x) && !math.IsInf(x, 0)
+	case int, int64:
+		return true
+	case json.Number:
+		_, err := strconv.ParseInt(x.String(), 10, 64)
+		return err == nil
+	case string:
+		_, err := strconv.ParseUint(x, 10, 64)
+		return err == nil && !strings.HasPrefix(x, "+")
+	case []any:
+		if !list || len(x) == 0 {
+			return false
+		}
+		for _, item := range x {
+			if !isNumericID(item, false) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func redactObject(m map[string]any, depth int) map[string]any {

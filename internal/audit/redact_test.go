@@ -135,3 +135,23 @@ func TestConfirmationTokensInOtherArgumentsAreRedacted(t *testing.T) {
 	require.Equal(t, want, callArgs(t, l, Redact(args)))
 	require.Equal(t, "approved with "+Redacted, Redact(args)["description"])
 }
+
+// An object's id is no secret: the log of a VPN credential delete must say which one
+// went, while anything else under the same names stays hidden.
+func TestNumericIDsUnderSensitiveNamesAreLogged(t *testing.T) {
+	args := map[string]any{
+		"credential_id":   "9007199254740993",
+		"credentialIds":   []any{1.0, "2"},
+		"key_id":          42.0,
+		"credential_type": "UFQDN",
+		"token_id":        "abc123",
+		"secret_ids":      []any{"1", "x"},
+		"credential_ids":  []any{},
+		"tokenId":         "-7",
+	}
+	const want = `{credentialIds: [1, "2"], credential_id: "9007199254740993", ` +
+		`credential_ids: "***REDACTED***", credential_type: "***REDACTED***", ` +
+		`key_id: 42, secret_ids: "***REDACTED***", tokenId: "***REDACTED***", ` +
+		`token_id: "***REDACTED***"}`
+	require.Equal(t, want, callArgs(t, New(nil), args))
+}
