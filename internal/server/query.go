@@ -45,8 +45,6 @@ type resultQuery struct {
 	// literals are the exact integers beyond ±2^53 the expression spells out, which
 	// the parser has already rounded; see numberView.
 	literals []exactInt
-	// arithmetic is whether the expression computes with + - * / % or a sign.
-	arithmetic bool
 }
 
 // compileQuery parses expr before the tool runs, so that a query that cannot work
@@ -64,16 +62,14 @@ func compileQuery(expr string) (*resultQuery, error) {
 	if err != nil {
 		return nil, queryError("is not a valid JMESPath expression", err)
 	}
-	shape, err := checkQueryShape(ast)
-	if err != nil {
+	if err := checkQueryShape(ast); err != nil {
 		return nil, err
 	}
 	literals, err := exactLiterals(expr)
 	if err != nil {
 		return nil, err
 	}
-	return &resultQuery{expr: expr, ast: ast, literals: literals,
-		arithmetic: shape.arithmetic}, nil
+	return &resultQuery{expr: expr, ast: ast, literals: literals}, nil
 }
 
 // run applies the query to records (the sanitized list, or whatever value the tool
@@ -102,12 +98,6 @@ func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]
 	view := nv.view(records)
 	nv.addLiterals(q.literals)
 	nv.assign()
-	if q.arithmetic && nv.hasBig() {
-		return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q computes with "+
-			"numbers, and these records (or the expression) hold integers beyond 2^53, "+
-			"which arithmetic cannot keep exact; compare, sort or filter them instead",
-			QueryParam)
-	}
 	ast := q.ast
 	if len(q.literals) > 0 {
 		ast = nv.rewriteLiterals(ast)
@@ -173,58 +163,121 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// queryShape is what checkQueryShape learns of an expression.
-type queryShape struct {
-	fanOut     int
-	arithmetic bool
-}
-
 // checkQueryShape refuses the expressions whose result could grow without bound: the
 // root reference $ and let bindings reach outside the current record from inside a
-// projection, so each record could repeat the whole list; and lists and objects
-// built inside projections multiply the records by their width.
-func checkQueryShape(ast parsing.ASTNode) (queryShape, error) {
-	shape := queryShape{fanOut: 1}
-	var walk func(n parsing.ASTNode) error
-	walk = func(n parsing.ASTNode) error {
-		width := 1
-		switch n.NodeType {
-		case parsing.ASTArithmeticExpression, parsing.ASTArithmeticUnaryExpression:
-			shape.arithmetic = true
-		case parsing.ASTRootNode, parsing.ASTVariable, parsing.ASTLetExpression,
-			parsing.ASTBindings, parsing.ASTBinding:
-			return toolerr.New(toolerr.InvalidArgument,
-				"parameter %q uses $ or let, which are not supported; refer to the current "+
-					"record with @", QueryParam)
-		case parsing.ASTMultiSelectList, parsing.ASTMultiSelectHash:
-			width = len(n.Children)
-		case parsing.ASTLiteral:
-			width = literalWidth(n.Value)
-		case parsing.ASTFunctionExpression:
-			if n.Value == "zip" {
-				width = len(n.Children)
+// projection, so each record could repeat the whole list; and lists and objects built
+// inside one another multiply the records by their widths (see copiesOf).
+func checkQueryShape(ast parsing.ASTNode) error {
+	copies, err := copiesOf(ast)
+	if err != nil {
+		return err
+	}
+	if copies > maxQueryFanOut {
+		return toolerr.New(toolerr.InvalidArgument,
+			"parameter %q builds too many lists and objects (more than %d copies of the "+
+				"records could result); simplify the expression", QueryParam, maxQueryFanOut)
+	}
+	return nil
+}
+
+// copiesOf bounds how many times over the result of n can hold the value n is applied
+// to. Lists and objects built side by side add their entries up ({a: @, b: [@, @]} is
+// 3); what one part of an expression makes of another's result multiplies (a pipe, a
+// projection, a subexpression: {a: @, b: @} | [@, @, @] is 6). The count saturates
+// just past maxQueryFanOut, so that no expression can overflow it.
+func copiesOf(n parsing.ASTNode) (int, error) {
+	const ceiling = maxQueryFanOut + 1
+	sum := func(nodes []parsing.ASTNode) (int, error) {
+		total := 0
+		for _, c := range nodes {
+			k, err := copiesOf(c)
+			if err != nil {
+				return 0, err
 			}
+			total = min(total+k, ceiling)
 		}
-		shape.fanOut *= max(width, 1)
-		if shape.fanOut > maxQueryFanOut {
-			return toolerr.New(toolerr.InvalidArgument,
-				"parameter %q builds too many lists and objects (more than %d copies of the "+
-					"records could result); simplify the expression", QueryParam, maxQueryFanOut)
+		return max(total, 1), nil
+	}
+	product := func(nodes []parsing.ASTNode) (int, error) {
+		total := 1
+		for _, c := range nodes {
+			k, err := copiesOf(c)
+			if err != nil {
+				return 0, err
+			}
+			total = min(total*k, ceiling)
+		}
+		return total, nil
+	}
+
+	switch n.NodeType {
+	case parsing.ASTRootNode, parsing.ASTVariable, parsing.ASTLetExpression,
+		parsing.ASTBindings, parsing.ASTBinding:
+		return 0, toolerr.New(toolerr.InvalidArgument,
+			"parameter %q uses $ or let, which are not supported; refer to the current "+
+				"record with @", QueryParam)
+	case parsing.ASTMultiSelectList, parsing.ASTMultiSelectHash:
+		return sum(n.Children)
+	case parsing.ASTLiteral:
+		return min(literalWidth(n.Value), ceiling), nil
+	case parsing.ASTPipe, parsing.ASTSubexpression, parsing.ASTIndexExpression,
+		parsing.ASTProjection, parsing.ASTValueProjection:
+		return product(n.Children)
+	case parsing.ASTFilterProjection:
+		// The condition only chooses what the right side projects.
+		if len(n.Children) != 3 {
+			return product(n.Children)
+		}
+		if err := refuseRootIn(n.Children[2:]); err != nil {
+			return 0, err
+		}
+		return product(n.Children[:2])
+	case parsing.ASTKeyValPair, parsing.ASTFlatten, parsing.ASTExpRef:
+		return product(n.Children)
+	case parsing.ASTOrExpression, parsing.ASTAndExpression:
+		// Either side is the result.
+		a, err := copiesOf(n.Children[0])
+		if err != nil {
+			return 0, err
+		}
+		b, err := copiesOf(n.Children[1])
+		return max(a, b), err
+	case parsing.ASTFunctionExpression:
+		name, _ := n.Value.(string)
+		if !returnsArguments[name] {
+			// A number, a string or a boolean; the strings are bounded while the
+			// query runs.
+			return 1, refuseRootIn(n.Children)
 		}
 		for _, c := range n.Children {
-			if n.NodeType == parsing.ASTFunctionExpression && n.Value == "contains" &&
-				c.NodeType == parsing.ASTLiteral {
-				// A membership test answers true or false, however long its list.
-				continue
-			}
-			if err := walk(c); err != nil {
-				return err
+			if c.NodeType == parsing.ASTExpRef {
+				// map applies its expression to every entry of its list.
+				return product(n.Children)
 			}
 		}
-		return nil
+		return sum(n.Children)
 	}
-	err := walk(ast)
-	return shape, err
+	// Fields, indexes, slices, @, comparisons, negations and arithmetic: one value.
+	return 1, refuseRootIn(n.Children)
+}
+
+// returnsArguments names the functions whose result can hold what they were given,
+// rearranged or combined; the others answer a number, a string or a boolean.
+var returnsArguments = map[string]bool{
+	"from_items": true, "group_by": true, "items": true, "map": true, "max": true,
+	"max_by": true, "merge": true, "min": true, "min_by": true, "not_null": true,
+	"reverse": true, "sort": true, "sort_by": true, "to_array": true, "values": true,
+	"zip": true,
+}
+
+// refuseRootIn walks nodes whose result copiesOf does not count, for $ and let.
+func refuseRootIn(nodes []parsing.ASTNode) error {
+	for _, c := range nodes {
+		if _, err := copiesOf(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // literalWidth counts the values in a JSON literal: projected over, each one could

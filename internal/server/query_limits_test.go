@@ -42,11 +42,15 @@ func TestQueryThatComputesANumberJSONCannotHoldIsAnError(t *testing.T) {
 	}
 	// Overflow needs numbers beyond 2^53, which no arithmetic may touch.
 	qf = newQueryFixture(t)
-	for _, expr := range []string{"`1e308` * `10`", "-(`1e308` * `10`)", "length(@) / `0`"} {
+	for _, expr := range []string{"`1e308` * `10`", "-(`1e308` * `10`)"} {
 		res, text, _ := qf.query(t, "t_rules", expr)
 		require.True(t, res.IsError, "%s: %s", expr, text)
 		require.Contains(t, text, "arithmetic cannot keep exact", expr)
 	}
+	// Records holding big ids divide their small numbers by zero like any others.
+	res, text, _ := qf.query(t, "t_rules", "length(@) / `0`")
+	require.True(t, res.IsError, text)
+	require.Contains(t, text, "computes a number JSON cannot hold")
 }
 
 func TestQueryCannotBuildUnboundedStrings(t *testing.T) {
@@ -176,5 +180,33 @@ func TestQueryWorkInsideFunctionsIsBounded(t *testing.T) {
 		require.True(t, res.IsError, "%s: %s", name, text)
 		require.Regexp(t, `builds more than 64 MiB|takes more than 5000000 steps|took more than`,
 			text, name)
+	}
+}
+
+// Lists and objects side by side add up; only nesting multiplies. A projection naming
+// each referenced object by id and name is an everyday query.
+func TestQueryShapeCountsSideBySideListsOnce(t *testing.T) {
+	refs := []string{"labels", "locations", "groups", "departments", "users",
+		"deviceGroups", "locationGroups", "timeWindows"}
+	parts := []string{"id: id", "name: name", "action: action", "state: state"}
+	for _, r := range refs {
+		parts = append(parts, r+": "+r+"[].{id: id, name: name}")
+	}
+	expr := "[].{" + strings.Join(parts, ", ") + "}"
+	records := []any{map[string]any{"id": 1, "name": "r", "action": "BLOCK",
+		"state": "ENABLED", "labels": []any{map[string]any{"id": 7, "name": "l"}}}}
+	require.Contains(t, runQuery(t, expr, records), `"labels":[{"id":7,"name":"l"}]`)
+	require.Equal(t, `[[1,1,1],[1,1,1],[1,1,1],[1,1,1]]`,
+		runQuery(t, "[].[[id, id, id], [id, id, id], [id, id, id], [id, id, id]][]", records))
+
+	for _, expr := range []string{
+		"[].[@,@,@,@,@,@][].[@,@,@,@,@,@][].[@,@,@,@,@,@][].[@,@,@,@,@,@][]",
+		"[[@,@,@,@,@,@],[@,@,@,@,@,@]] | [[@,@,@,@,@,@],[@,@,@,@,@,@]] | [[@,@,@,@,@,@],[@,@,@,@,@,@]]",
+		"{a: {b: {c: [@,@,@,@,@,@,@,@,@,@], d: @}, e: @}, f: @} | [@,@,@,@,@,@,@,@,@,@] | [@,@,@,@,@,@,@,@,@,@]",
+		"map(&[@,@,@,@,@,@,@,@,@,@], [@,@,@,@,@,@,@,@,@,@]) | [@,@,@,@,@,@,@,@,@,@,@]",
+	} {
+		q, err := compileQuery(expr)
+		require.Nil(t, q, expr)
+		require.ErrorContains(t, err, "builds too many lists and objects", expr)
 	}
 }
