@@ -275,3 +275,25 @@ func TestNarrowingHintNamesOnlyParametersThatNarrow(t *testing.T) {
 	bare := tools.Tool{Name: "t_get", Kind: tools.Read, Params: []tools.Param{{Name: "fetch_all"}}}
 	require.Contains(t, narrowingHint(bare), "This tool cannot narrow its result")
 }
+
+// Two long lists in one object share the room: the longer one is not emptied while the
+// other keeps thousands of entries.
+func TestLongListsOfOneObjectShareTheRoom(t *testing.T) {
+	category := hugeCategory(30000)
+	db := make([]any, 20000)
+	for i := range db {
+		db[i] = fmt.Sprintf("db-%05d.example.com", i)
+	}
+	category["dbCategorizedUrls"] = db
+	out, c := boundResult(category, "", jsonSize(category), 200000, "hint")
+	require.LessOrEqual(t, jsonSize(out), 200000)
+	kept := out.(map[string]any)[cutResultKey].(map[string]any)
+	urls, dbKept := len(kept["urls"].([]any)), len(kept["dbCategorizedUrls"].([]any))
+	require.Greater(t, urls, 3000, "the longest list keeps its share")
+	require.Greater(t, dbKept, 3000)
+	require.InDelta(t, urls, dbKept, 1000, "cut to about the same length")
+	require.Equal(t, []any{"partner"}, kept["keywords"], "a short list is kept whole")
+	require.Equal(t, []fieldCut{{path: "urls", kept: urls, entries: 30000},
+		{path: "dbCategorizedUrls", kept: dbKept, entries: 20000}}, c.fields,
+		"the longest list is named first")
+}
