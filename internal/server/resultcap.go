@@ -29,6 +29,9 @@ const (
 	markerReserve = 1024
 	// maxListedFields bounds the cut lists named in a marker.
 	maxListedFields = 8
+	// maxFitAttempts bounds how often a cut is redone with less room, when its marker
+	// turned out longer than markerReserve.
+	maxFitAttempts = 4
 )
 
 // cut records how a result was cut.
@@ -55,16 +58,27 @@ type fieldCut struct {
 // returns the cut result and what was done. records names where the records are: ""
 // for the value itself when it is a list, or the member of an object that holds them.
 func boundResult(value any, listField string, size, maxBytes int, hint string) (any, *cut) {
-	c := &cut{maxBytes: maxBytes, size: size}
 	budget := maxBytes - markerReserve - len(`{"result":,"truncated":}`)
-	kept := c.fit(value, listField, budget)
-	out := map[string]any{cutResultKey: kept, TruncatedKey: c.marker(hint)}
-	if jsonSize(out) > maxBytes {
-		// The sizes were estimates; settle for the marker alone.
-		c.records, c.fields, c.dropped = nil, nil, true
-		out = map[string]any{cutResultKey: nil, TruncatedKey: c.marker(hint)}
+	for range maxFitAttempts {
+		c := &cut{maxBytes: maxBytes, size: size}
+		kept := c.fit(value, listField, budget)
+		out := map[string]any{cutResultKey: kept, TruncatedKey: c.marker(hint)}
+		over := jsonSize(out) - maxBytes
+		if over <= 0 {
+			return out, c
+		}
+		if c.dropped {
+			break
+		}
+		// The marker took more than the room kept for it (it names many lists, or
+		// long paths): give what was kept that much less room, and a little more.
+		budget -= over + over/8 + 16
+		if budget <= 0 {
+			break
+		}
 	}
-	return out, c
+	c := &cut{maxBytes: maxBytes, size: size, dropped: true}
+	return map[string]any{cutResultKey: nil, TruncatedKey: c.marker(hint)}, c
 }
 
 // encodeCut writes a cut result with its marker first, so an agent reading the text

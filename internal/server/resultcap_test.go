@@ -297,3 +297,26 @@ func TestLongListsOfOneObjectShareTheRoom(t *testing.T) {
 		{path: "dbCategorizedUrls", kept: dbKept, entries: 20000}}, c.fields,
 		"the longest list is named first")
 }
+
+// A marker naming many cut lists takes more room than the share kept for it; the lists
+// give up that room rather than the whole result being dropped.
+func TestAMarkerNamingManyListsStillLeavesTheirEntries(t *testing.T) {
+	v := map[string]any{}
+	for j := range 12 {
+		v[fmt.Sprintf("someRatherDescriptiveListName%02d", j)] = hugeCategory(3000)["urls"]
+	}
+	hint := narrowingHint(tools.Tool{Name: "t", Kind: tools.Read, Lists: true,
+		Params: []tools.Param{{Name: "name"}, {Name: "status"}, {Name: "resource_type"},
+			{Name: "cloud_provider"}, {Name: "cloud_region"}, {Name: "platform_os"},
+			{Name: "page_num"}, {Name: "page_size"}}})
+	out, c := boundResult(v, "", jsonSize(v), 200000, hint)
+	require.False(t, c.dropped, "the lists can be cut")
+	require.LessOrEqual(t, jsonSize(out), 200000)
+	require.Greater(t, jsonSize(out), 190000, "and fill the room")
+	require.Len(t, c.fields, 12)
+	kept := out.(map[string]any)[cutResultKey].(map[string]any)
+	for name, l := range kept {
+		require.NotEmpty(t, l, name)
+	}
+	require.Contains(t, c.message(hint), "4 more lists were cut")
+}
