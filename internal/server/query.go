@@ -164,9 +164,10 @@ func clip(s string, n int) string {
 }
 
 // checkQueryShape refuses the expressions whose result could grow without bound: the
-// root reference $ and let bindings reach outside the current record from inside a
-// projection, so each record could repeat the whole list; and lists and objects built
-// inside one another multiply the records by their widths (see copiesOf).
+// root reference $ and let variables, where their value becomes part of the result,
+// reach outside the current record from inside a projection, so each record could
+// repeat the whole list; and lists and objects built inside one another multiply the
+// records by their widths (see copiesOf).
 func checkQueryShape(ast parsing.ASTNode) error {
 	copies, err := copiesOf(ast)
 	if err != nil {
@@ -185,6 +186,11 @@ func checkQueryShape(ast parsing.ASTNode) error {
 // 3); what one part of an expression makes of another's result multiplies (a pipe, a
 // projection, a subexpression: {a: @, b: @} | [@, @, @] is 6). The count saturates
 // just past maxQueryFanOut, so that no expression can overflow it.
+//
+// What only decides or computes (a filter's condition, a comparison, arithmetic, a
+// function answering a number, a string or a boolean) adds nothing to the result, so
+// it is not counted, and may read $ and let variables: its work is bounded while the
+// query runs.
 func copiesOf(n parsing.ASTNode) (int, error) {
 	const ceiling = maxQueryFanOut + 1
 	sum := func(nodes []parsing.ASTNode) (int, error) {
@@ -211,11 +217,15 @@ func copiesOf(n parsing.ASTNode) (int, error) {
 	}
 
 	switch n.NodeType {
-	case parsing.ASTRootNode, parsing.ASTVariable, parsing.ASTLetExpression,
-		parsing.ASTBindings, parsing.ASTBinding:
+	case parsing.ASTRootNode, parsing.ASTVariable, parsing.ASTBindings, parsing.ASTBinding:
 		return 0, toolerr.New(toolerr.InvalidArgument,
-			"parameter %q uses $ or let, which are not supported; refer to the current "+
-				"record with @", QueryParam)
+			"parameter %q uses $ or a let variable where its value becomes part of the "+
+				"result, which could repeat every record for each one; read them only in "+
+				"conditions and numbers, such as [?order > avg($[].order)], and refer to "+
+				"the current record with @", QueryParam)
+	case parsing.ASTLetExpression:
+		// The bindings are computed once; the body is the result.
+		return copiesOf(n.Children[len(n.Children)-1])
 	case parsing.ASTMultiSelectList, parsing.ASTMultiSelectHash:
 		return sum(n.Children)
 	case parsing.ASTLiteral:
@@ -225,13 +235,7 @@ func copiesOf(n parsing.ASTNode) (int, error) {
 		return product(n.Children)
 	case parsing.ASTFilterProjection:
 		// The condition only chooses what the right side projects.
-		if len(n.Children) != 3 {
-			return product(n.Children)
-		}
-		if err := refuseRootIn(n.Children[2:]); err != nil {
-			return 0, err
-		}
-		return product(n.Children[:2])
+		return product(n.Children[:min(2, len(n.Children))])
 	case parsing.ASTKeyValPair, parsing.ASTFlatten, parsing.ASTExpRef:
 		return product(n.Children)
 	case parsing.ASTOrExpression, parsing.ASTAndExpression:
@@ -247,7 +251,7 @@ func copiesOf(n parsing.ASTNode) (int, error) {
 		if !returnsArguments[name] {
 			// A number, a string or a boolean; the strings are bounded while the
 			// query runs.
-			return 1, refuseRootIn(n.Children)
+			return 1, nil
 		}
 		for _, c := range n.Children {
 			if c.NodeType == parsing.ASTExpRef {
@@ -258,7 +262,7 @@ func copiesOf(n parsing.ASTNode) (int, error) {
 		return sum(n.Children)
 	}
 	// Fields, indexes, slices, @, comparisons, negations and arithmetic: one value.
-	return 1, refuseRootIn(n.Children)
+	return 1, nil
 }
 
 // returnsArguments names the functions whose result can hold what they were given,
@@ -268,16 +272,6 @@ var returnsArguments = map[string]bool{
 	"max_by": true, "merge": true, "min": true, "min_by": true, "not_null": true,
 	"reverse": true, "sort": true, "sort_by": true, "to_array": true, "values": true,
 	"zip": true,
-}
-
-// refuseRootIn walks nodes whose result copiesOf does not count, for $ and let.
-func refuseRootIn(nodes []parsing.ASTNode) error {
-	for _, c := range nodes {
-		if _, err := copiesOf(c); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // literalWidth counts the values in a JSON literal: projected over, each one could

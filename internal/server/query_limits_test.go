@@ -210,3 +210,26 @@ func TestQueryShapeCountsSideBySideListsOnce(t *testing.T) {
 		require.ErrorContains(t, err, "builds too many lists and objects", expr)
 	}
 }
+
+// $ and let variables may be read where their value cannot become part of the result,
+// once per record: a filter condition, a comparison, a function that answers a number.
+func TestRootAndVariablesServeConditions(t *testing.T) {
+	records := []any{
+		map[string]any{"name": "a", "order": 1}, map[string]any{"name": "b", "order": 5},
+		map[string]any{"name": "c", "order": 6},
+	}
+	require.Equal(t, `["b","c"]`, runQuery(t, "[?order > avg($[].order)].name", records))
+	require.Equal(t, `["b","c"]`,
+		runQuery(t, "let $avg = avg([].order) in [?order > $avg].name", records))
+	require.Equal(t, `[{"n":"a","rank":-3},{"n":"b","rank":1},{"n":"c","rank":2}]`,
+		runQuery(t, "let $avg = avg([].order) in [].{n: name, rank: order - $avg}", records))
+	require.Equal(t, `["c"]`, runQuery(t, "[?order == max($[].order)].name", records))
+
+	for _, expr := range []string{"$", "$[0]", "[].{a: $}", "[].[name, $[0]]",
+		"let $x = @ in [].{a: $x}", "let $x = @ in $x", "[?order > `1`].[$]",
+		"map(&$, @)", "[].not_null(missing, $)"} {
+		q, err := compileQuery(expr)
+		require.Nil(t, q, expr)
+		require.ErrorContains(t, err, "uses $ or a let variable where", expr)
+	}
+}

@@ -163,8 +163,8 @@ func TestInvalidQueryIsAnErrorAndReadsNothing(t *testing.T) {
 		{"[?state=='ENABLED'", `InvalidArgument: parameter "query" is not a valid JMESPath ` +
 			`expression: SyntaxError: `},
 		{"foo[", "(at character "},
-		{"$[0]", `InvalidArgument: parameter "query" uses $ or let`},
-		{"let $x = @ in $x", `InvalidArgument: parameter "query" uses $ or let`},
+		{"$[0]", `InvalidArgument: parameter "query" uses $ or a let variable`},
+		{"let $x = @ in $x", `InvalidArgument: parameter "query" uses $ or a let variable`},
 		{"[].[@,@,@,@,@,@][].[@,@,@,@,@,@][].[@,@,@,@,@,@][].[@,@,@,@,@,@][]",
 			"builds too many lists and objects"},
 		{strings.Repeat("a.", 600) + "a", "at most 1000 are accepted"},
