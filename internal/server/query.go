@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -45,6 +46,9 @@ type resultQuery struct {
 	// literals are the exact integers beyond ±2^53 the expression spells out, which
 	// the parser has already rounded; see numberView.
 	literals []exactInt
+	// makesText is whether the query can return strings that are not the records'
+	// own: a function's, a slice's or a literal's, which need sanitizing again.
+	makesText bool
 }
 
 // compileQuery parses expr before the tool runs, so that a query that cannot work
@@ -69,7 +73,8 @@ func compileQuery(expr string) (*resultQuery, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &resultQuery{expr: expr, ast: ast, literals: literals}, nil
+	return &resultQuery{expr: expr, ast: ast, literals: literals, makesText: makesText(ast)},
+		nil
 }
 
 // run applies the query to records (the sanitized list, or whatever value the tool
@@ -272,6 +277,18 @@ var returnsArguments = map[string]bool{
 	"max_by": true, "merge": true, "min": true, "min_by": true, "not_null": true,
 	"reverse": true, "sort": true, "sort_by": true, "to_array": true, "values": true,
 	"zip": true,
+}
+
+// makesText reports whether n calls a function, slices or holds a literal: the ways a
+// query makes strings of its own. Two clean names joined can hold the markup that
+// neither holds alone, and a slice can move text to the start of a line, where a
+// code fence takes effect.
+func makesText(n parsing.ASTNode) bool {
+	switch n.NodeType {
+	case parsing.ASTFunctionExpression, parsing.ASTSlice, parsing.ASTLiteral:
+		return true
+	}
+	return slices.ContainsFunc(n.Children, makesText)
 }
 
 // literalWidth counts the values in a JSON literal: projected over, each one could

@@ -52,7 +52,9 @@ func newQueryFixture(t *testing.T) *queryFixture {
 	})
 	page.Lists = true
 	hidden := testTool("t_hidden", nil, func(context.Context, tools.Args) (tools.Result, error) {
-		return tools.List([]any{map[string]any{"name": "H\u200bQ"}, map[string]any{"name": "Branch"}}), nil
+		// Each name is clean on its own; joined, the last two make a Markdown image.
+		return tools.List([]any{map[string]any{"name": "H\u200bQ"}, map[string]any{"name": "Branch"},
+			map[string]any{"name": "![a"}, map[string]any{"name": "](https://evil.example/x.png)"}}), nil
 	})
 	hidden.Lists = true
 	object := testTool("t_object", nil, func(context.Context, tools.Args) (tools.Result, error) {
@@ -155,6 +157,22 @@ func TestQueryRunsOnSanitizedRecords(t *testing.T) {
 	qf := newQueryFixture(t)
 	_, text, _ := qf.query(t, "t_hidden", "[?name=='HQ'].name")
 	require.Equal(t, `["HQ"]`, text, "hidden characters are gone before the query sees the names")
+}
+
+// What a query builds out of clean strings is cleaned again: joined, two names can
+// make the markup that each alone does not hold.
+func TestQueryResultIsSanitizedAgain(t *testing.T) {
+	qf := newQueryFixture(t)
+	for expr, want := range map[string]string{
+		"join('', [2:].name)":         `"a"`,
+		"[2:].name | [join(', ', @)]": `["a, "]`,
+		"{x: join('', [2:].name)}":    `{"x":"a"}`,
+		"[2:].name":                   `["![a","](https://evil.example/x.png)"]`,
+		"replace([2].name, 'a', '<img src=x onerror=alert(1)>')": `"!["`,
+	} {
+		_, text, _ := qf.query(t, "t_hidden", expr)
+		require.Equal(t, want, text, expr)
+	}
 }
 
 func TestInvalidQueryIsAnErrorAndReadsNothing(t *testing.T) {
