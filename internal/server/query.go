@@ -279,16 +279,39 @@ var returnsArguments = map[string]bool{
 	"zip": true,
 }
 
-// makesText reports whether n calls a function, slices or holds a literal: the ways a
-// query makes strings of its own. Two clean names joined can hold the markup that
-// neither holds alone, and a slice can move text to the start of a line, where a
-// code fence takes effect.
+// makesText reports whether the result of n can hold strings that are not the
+// records' own: what a function or a slice returns, or a literal string. Two clean
+// names joined can hold the markup that neither holds alone, and a slice can move text
+// to the start of a line, where a code fence takes effect. Conditions, comparisons and
+// arithmetic answer booleans and numbers, whatever they do inside.
 func makesText(n parsing.ASTNode) bool {
 	switch n.NodeType {
-	case parsing.ASTFunctionExpression, parsing.ASTSlice, parsing.ASTLiteral:
+	case parsing.ASTComparator, parsing.ASTNotExpression, parsing.ASTArithmeticExpression,
+		parsing.ASTArithmeticUnaryExpression:
+		return false
+	case parsing.ASTFilterProjection:
+		return slices.ContainsFunc(n.Children[:min(2, len(n.Children))], makesText)
+	case parsing.ASTLetExpression:
+		return makesText(n.Children[len(n.Children)-1])
+	case parsing.ASTFunctionExpression, parsing.ASTSlice:
 		return true
+	case parsing.ASTLiteral:
+		return holdsString(n.Value)
 	}
 	return slices.ContainsFunc(n.Children, makesText)
+}
+
+// holdsString reports whether a literal's value holds a string or an object key.
+func holdsString(v any) bool {
+	switch t := v.(type) {
+	case string:
+		return true
+	case []any:
+		return slices.ContainsFunc(t, holdsString)
+	case map[string]any:
+		return len(t) > 0
+	}
+	return false
 }
 
 // literalWidth counts the values in a JSON literal: projected over, each one could
