@@ -24,13 +24,13 @@ const (
 	TruncatedKey = "truncated"
 	// cutResultKey holds what was kept of a cut result.
 	cutResultKey = "result"
-	// markerReserve is the room kept for the marker while choosing what fits; the
-	// smallest accepted bound leaves ample room beside it.
-	markerReserve = 1024
+	// markerSlack is room kept beyond the marker's estimated length, for the digits
+	// of counts not known yet.
+	markerSlack = 32
 	// maxListedFields bounds the cut lists named in a marker.
 	maxListedFields = 8
 	// maxFitAttempts bounds how often a cut is redone with less room, when its marker
-	// turned out longer than markerReserve.
+	// turned out longer than estimated (it names cut lists, with their paths).
 	maxFitAttempts = 4
 )
 
@@ -58,7 +58,8 @@ type fieldCut struct {
 // returns the cut result and what was done. records names where the records are: ""
 // for the value itself when it is a list, or the member of an object that holds them.
 func boundResult(value any, listField string, size, maxBytes int, hint string) (any, *cut) {
-	budget := maxBytes - markerReserve - len(`{"result":,"truncated":}`)
+	budget := maxBytes - len(`{"result":,"truncated":}`) -
+		markerEstimate(value, listField, size, maxBytes, hint)
 	for range maxFitAttempts {
 		c := &cut{maxBytes: maxBytes, size: size}
 		kept := c.fit(value, listField, budget)
@@ -79,6 +80,16 @@ func boundResult(value any, listField string, size, maxBytes int, hint string) (
 	}
 	c := &cut{maxBytes: maxBytes, size: size, dropped: true}
 	return map[string]any{cutResultKey: nil, TruncatedKey: c.marker(hint)}, c
+}
+
+// markerEstimate is the length of the marker of a cut that leaves out records: the
+// marker of a cut that names lists is longer, and the cut is then redone.
+func markerEstimate(value any, listField string, size, maxBytes int, hint string) int {
+	c := &cut{maxBytes: maxBytes, size: size}
+	if records, _ := recordsOf(value, listField); records != nil {
+		c.records = &fieldCut{path: listField, kept: len(records), entries: len(records)}
+	}
+	return jsonSize(c.marker(hint)) + markerSlack
 }
 
 // encodeCut writes a cut result with its marker first, so an agent reading the text

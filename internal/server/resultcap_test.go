@@ -320,3 +320,18 @@ func TestAMarkerNamingManyListsStillLeavesTheirEntries(t *testing.T) {
 	}
 	require.Contains(t, c.message(hint), "4 more lists were cut")
 }
+
+// The room a cut result leaves unused is about what its marker did not need: at the
+// smallest limit, three records of a thousand bytes fit beside it.
+func TestACutResultFillsTheLimit(t *testing.T) {
+	records := make([]any, 4)
+	for i := range records {
+		records[i] = map[string]any{"id": json.Number(fmt.Sprint(i)),
+			"description": strings.Repeat("x", 1000)}
+	}
+	hint := narrowingHint(tools.Tool{Name: "t", Kind: tools.Read, Lists: true,
+		Params: []tools.Param{{Name: "search"}}})
+	out, c := boundResult(records, "", jsonSize(records), 4096, hint)
+	require.LessOrEqual(t, jsonSize(out), 4096)
+	require.Equal(t, 3, c.records.kept)
+}
