@@ -13,6 +13,7 @@ import (
 	"github.com/jmespath-community/go-jmespath/pkg/interpreter"
 	"github.com/jmespath-community/go-jmespath/pkg/parsing"
 
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
@@ -280,7 +281,8 @@ var returnsArguments = map[string]bool{
 }
 
 // makesText reports whether the result of n can hold strings that are not the
-// records' own: what a function or a slice returns, or a literal string. Two clean
+// records' own: what a function or a slice returns, a literal string, or a key the
+// expression names that sanitization would change. Two clean
 // names joined can hold the markup that neither holds alone, and a slice can move text
 // to the start of a line, where a code fence takes effect. Conditions, comparisons and
 // arithmetic answer booleans and numbers, whatever they do inside.
@@ -297,6 +299,10 @@ func makesText(n parsing.ASTNode) bool {
 		return true
 	case parsing.ASTLiteral:
 		return holdsString(n.Value)
+	case parsing.ASTKeyValPair:
+		if key, _ := n.Value.(string); sanitize.String(key) != key {
+			return true
+		}
 	}
 	return slices.ContainsFunc(n.Children, makesText)
 }

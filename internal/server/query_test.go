@@ -290,6 +290,8 @@ func TestOnlyQueriesThatMakeTextAreSanitizedAgain(t *testing.T) {
 		"let $n = length(@) in [?order > $n].name":             false,
 		"[].[id, `[1, 2]`]":                                    false,
 		"[].[id, `{\"a\": 1}`]":                                true,
+		"[].{\"a\u200bb\": id}":                                true,
+		"[].{\"plain key\": id}":                               false,
 	} {
 		q, err := compileQuery(expr)
 		require.NoError(t, err, expr)
