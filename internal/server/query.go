@@ -127,6 +127,11 @@ func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]
 		err = run.refused
 	}
 	if err != nil {
+		msg := strings.Join(strings.Fields(err.Error()), " ")
+		if hasFilter(q.ast) && wrongType.MatchString(msg) {
+			err = fmt.Errorf("%w; inside [?…] @ is each record and $ the whole list, as in "+
+				"avg($[].order)", err)
+		}
 		return nil, queryError("could not be evaluated", err)
 	}
 	// Checked before restore, which would copy every repetition of a record.
@@ -146,7 +151,7 @@ func queryError(what string, err error) error {
 	if m := wrongType.FindStringSubmatch(msg); m != nil {
 		// The interpreter prints the offending value in Go syntax; name the types only.
 		msg = "a function got an argument of the wrong type; it takes " +
-			strings.ReplaceAll(m[1], `"`, "")
+			strings.ReplaceAll(m[1], `"`, "") + m[2]
 	}
 	var syntax parsing.SyntaxError
 	if errors.As(err, &syntax) {
@@ -156,9 +161,16 @@ func queryError(what string, err error) error {
 		clip(msg, maxQueryMessage))
 }
 
+// hasFilter reports whether n holds a filter, where a mistaken [].field reads the
+// record rather than the list.
+func hasFilter(n parsing.ASTNode) bool {
+	return n.NodeType == parsing.ASTFilterProjection || slices.ContainsFunc(n.Children, hasFilter)
+}
+
 // wrongType matches the interpreter's message for a function argument of the wrong
 // type.
-var wrongType = regexp.MustCompile(`^invalid type for: .*, expected: \[\]functions\.JpType\{(.*)\}$`)
+var wrongType = regexp.MustCompile(
+	`^invalid type for: .*, expected: \[\]functions\.JpType\{([^}]*)\}(;.*)?$`)
 
 // clip shortens s to at most n runes, marking the cut with an ellipsis.
 func clip(s string, n int) string {

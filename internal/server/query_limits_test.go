@@ -234,3 +234,14 @@ func TestRootAndVariablesServeConditions(t *testing.T) {
 		require.ErrorContains(t, err, "uses $ or a let variable where", expr)
 	}
 }
+
+// Inside a filter, [].order reads the record, not the list; the error says so.
+func TestWrongTypeInsideAFilterPointsToTheRoot(t *testing.T) {
+	records := []any{map[string]any{"name": "a", "order": 1}}
+	requireQueryRefused(t, "[?order > avg([].order)].name", records,
+		"inside [?…] @ is each record and $ the whole list, as in avg($[].order)")
+	q, err := compileQuery("abs(name)")
+	require.NoError(t, err)
+	_, err = q.run(context.Background(), records, nil, "")
+	require.NotContains(t, err.Error(), "inside [?…]", "no filter, no advice about one")
+}
