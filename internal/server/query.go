@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 	"github.com/jmespath-community/go-jmespath/pkg/interpreter"
 	"github.com/jmespath-community/go-jmespath/pkg/parsing"
 
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
 
@@ -45,8 +47,9 @@ type resultQuery struct {
 	// literals are the exact integers beyond ±2^53 the expression spells out, which
 	// the parser has already rounded; see numberView.
 	literals []exactInt
-	// arithmetic is whether the expression computes with + - * / % or a sign.
-	arithmetic bool
+	// makesText is whether the query can return strings that are not the records'
+	// own: a function's, a slice's or a literal's, which need sanitizing again.
+	makesText bool
 }
 
 // compileQuery parses expr before the tool runs, so that a query that cannot work
@@ -64,16 +67,15 @@ func compileQuery(expr string) (*resultQuery, error) {
 	if err != nil {
 		return nil, queryError("is not a valid JMESPath expression", err)
 	}
-	shape, err := checkQueryShape(ast)
-	if err != nil {
+	if err := checkQueryShape(ast); err != nil {
 		return nil, err
 	}
 	literals, err := exactLiterals(expr)
 	if err != nil {
 		return nil, err
 	}
-	return &resultQuery{expr: expr, ast: ast, literals: literals,
-		arithmetic: shape.arithmetic}, nil
+	return &resultQuery{expr: expr, ast: ast, literals: literals, makesText: makesText(ast)},
+		nil
 }
 
 // run applies the query to records (the sanitized list, or whatever value the tool
@@ -102,12 +104,6 @@ func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]
 	view := nv.view(records)
 	nv.addLiterals(q.literals)
 	nv.assign()
-	if q.arithmetic && nv.hasBig() {
-		return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q computes with "+
-			"numbers, and these records (or the expression) hold integers beyond 2^53, "+
-			"which arithmetic cannot keep exact; compare, sort or filter them instead",
-			QueryParam)
-	}
 	ast := q.ast
 	if len(q.literals) > 0 {
 		ast = nv.rewriteLiterals(ast)
@@ -131,6 +127,11 @@ func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]
 		err = run.refused
 	}
 	if err != nil {
+		msg := strings.Join(strings.Fields(err.Error()), " ")
+		if hasFilter(q.ast) && wrongType.MatchString(msg) {
+			err = fmt.Errorf("%w; inside [?…] @ is each record and $ the whole list, as in "+
+				"avg($[].order)", err)
+		}
 		return nil, queryError("could not be evaluated", err)
 	}
 	// Checked before restore, which would copy every repetition of a record.
@@ -150,7 +151,7 @@ func queryError(what string, err error) error {
 	if m := wrongType.FindStringSubmatch(msg); m != nil {
 		// The interpreter prints the offending value in Go syntax; name the types only.
 		msg = "a function got an argument of the wrong type; it takes " +
-			strings.ReplaceAll(m[1], `"`, "")
+			strings.ReplaceAll(m[1], `"`, "") + m[2]
 	}
 	var syntax parsing.SyntaxError
 	if errors.As(err, &syntax) {
@@ -160,9 +161,16 @@ func queryError(what string, err error) error {
 		clip(msg, maxQueryMessage))
 }
 
+// hasFilter reports whether n holds a filter, where a mistaken [].field reads the
+// record rather than the list.
+func hasFilter(n parsing.ASTNode) bool {
+	return n.NodeType == parsing.ASTFilterProjection || slices.ContainsFunc(n.Children, hasFilter)
+}
+
 // wrongType matches the interpreter's message for a function argument of the wrong
 // type.
-var wrongType = regexp.MustCompile(`^invalid type for: .*, expected: \[\]functions\.JpType\{(.*)\}$`)
+var wrongType = regexp.MustCompile(
+	`^invalid type for: .*, expected: \[\]functions\.JpType\{([^}]*)\}(;.*)?$`)
 
 // clip shortens s to at most n runes, marking the cut with an ellipsis.
 func clip(s string, n int) string {
@@ -173,58 +181,155 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// queryShape is what checkQueryShape learns of an expression.
-type queryShape struct {
-	fanOut     int
-	arithmetic bool
+// checkQueryShape refuses the expressions whose result could grow without bound: the
+// root reference $ and let variables, where their value becomes part of the result,
+// reach outside the current record from inside a projection, so each record could
+// repeat the whole list; and lists and objects built inside one another multiply the
+// records by their widths (see copiesOf).
+func checkQueryShape(ast parsing.ASTNode) error {
+	copies, err := copiesOf(ast)
+	if err != nil {
+		return err
+	}
+	if copies > maxQueryFanOut {
+		return toolerr.New(toolerr.InvalidArgument,
+			"parameter %q builds too many lists and objects (more than %d copies of the "+
+				"records could result); simplify the expression", QueryParam, maxQueryFanOut)
+	}
+	return nil
 }
 
-// checkQueryShape refuses the expressions whose result could grow without bound: the
-// root reference $ and let bindings reach outside the current record from inside a
-// projection, so each record could repeat the whole list; and lists and objects
-// built inside projections multiply the records by their width.
-func checkQueryShape(ast parsing.ASTNode) (queryShape, error) {
-	shape := queryShape{fanOut: 1}
-	var walk func(n parsing.ASTNode) error
-	walk = func(n parsing.ASTNode) error {
-		width := 1
-		switch n.NodeType {
-		case parsing.ASTArithmeticExpression, parsing.ASTArithmeticUnaryExpression:
-			shape.arithmetic = true
-		case parsing.ASTRootNode, parsing.ASTVariable, parsing.ASTLetExpression,
-			parsing.ASTBindings, parsing.ASTBinding:
-			return toolerr.New(toolerr.InvalidArgument,
-				"parameter %q uses $ or let, which are not supported; refer to the current "+
-					"record with @", QueryParam)
-		case parsing.ASTMultiSelectList, parsing.ASTMultiSelectHash:
-			width = len(n.Children)
-		case parsing.ASTLiteral:
-			width = literalWidth(n.Value)
-		case parsing.ASTFunctionExpression:
-			if n.Value == "zip" {
-				width = len(n.Children)
+// copiesOf bounds how many times over the result of n can hold the value n is applied
+// to. Lists and objects built side by side add their entries up ({a: @, b: [@, @]} is
+// 3); what one part of an expression makes of another's result multiplies (a pipe, a
+// projection, a subexpression: {a: @, b: @} | [@, @, @] is 6). The count saturates
+// just past maxQueryFanOut, so that no expression can overflow it.
+//
+// What only decides or computes (a filter's condition, a comparison, arithmetic, a
+// function answering a number, a string or a boolean) adds nothing to the result, so
+// it is not counted, and may read $ and let variables: its work is bounded while the
+// query runs.
+func copiesOf(n parsing.ASTNode) (int, error) {
+	const ceiling = maxQueryFanOut + 1
+	sum := func(nodes []parsing.ASTNode) (int, error) {
+		total := 0
+		for _, c := range nodes {
+			k, err := copiesOf(c)
+			if err != nil {
+				return 0, err
 			}
+			total = min(total+k, ceiling)
 		}
-		shape.fanOut *= max(width, 1)
-		if shape.fanOut > maxQueryFanOut {
-			return toolerr.New(toolerr.InvalidArgument,
-				"parameter %q builds too many lists and objects (more than %d copies of the "+
-					"records could result); simplify the expression", QueryParam, maxQueryFanOut)
+		return max(total, 1), nil
+	}
+	product := func(nodes []parsing.ASTNode) (int, error) {
+		total := 1
+		for _, c := range nodes {
+			k, err := copiesOf(c)
+			if err != nil {
+				return 0, err
+			}
+			total = min(total*k, ceiling)
+		}
+		return total, nil
+	}
+
+	switch n.NodeType {
+	case parsing.ASTRootNode, parsing.ASTVariable, parsing.ASTBindings, parsing.ASTBinding:
+		return 0, toolerr.New(toolerr.InvalidArgument,
+			"parameter %q uses $ or a let variable where its value becomes part of the "+
+				"result, which could repeat every record for each one; read them only in "+
+				"conditions and numbers, such as [?order > avg($[].order)], and refer to "+
+				"the current record with @", QueryParam)
+	case parsing.ASTLetExpression:
+		// The bindings are computed once; the body is the result.
+		return copiesOf(n.Children[len(n.Children)-1])
+	case parsing.ASTMultiSelectList, parsing.ASTMultiSelectHash:
+		return sum(n.Children)
+	case parsing.ASTLiteral:
+		return min(literalWidth(n.Value), ceiling), nil
+	case parsing.ASTPipe, parsing.ASTSubexpression, parsing.ASTIndexExpression,
+		parsing.ASTProjection, parsing.ASTValueProjection:
+		return product(n.Children)
+	case parsing.ASTFilterProjection:
+		// The condition only chooses what the right side projects.
+		return product(n.Children[:min(2, len(n.Children))])
+	case parsing.ASTKeyValPair, parsing.ASTFlatten, parsing.ASTExpRef:
+		return product(n.Children)
+	case parsing.ASTOrExpression, parsing.ASTAndExpression:
+		// Either side is the result.
+		a, err := copiesOf(n.Children[0])
+		if err != nil {
+			return 0, err
+		}
+		b, err := copiesOf(n.Children[1])
+		return max(a, b), err
+	case parsing.ASTFunctionExpression:
+		name, _ := n.Value.(string)
+		if !returnsArguments[name] {
+			// A number, a string or a boolean; the strings are bounded while the
+			// query runs.
+			return 1, nil
 		}
 		for _, c := range n.Children {
-			if n.NodeType == parsing.ASTFunctionExpression && n.Value == "contains" &&
-				c.NodeType == parsing.ASTLiteral {
-				// A membership test answers true or false, however long its list.
-				continue
-			}
-			if err := walk(c); err != nil {
-				return err
+			if c.NodeType == parsing.ASTExpRef {
+				// map applies its expression to every entry of its list.
+				return product(n.Children)
 			}
 		}
-		return nil
+		return sum(n.Children)
 	}
-	err := walk(ast)
-	return shape, err
+	// Fields, indexes, slices, @, comparisons, negations and arithmetic: one value.
+	return 1, nil
+}
+
+// returnsArguments names the functions whose result can hold what they were given,
+// rearranged or combined; the others answer a number, a string or a boolean.
+var returnsArguments = map[string]bool{
+	"from_items": true, "group_by": true, "items": true, "map": true, "max": true,
+	"max_by": true, "merge": true, "min": true, "min_by": true, "not_null": true,
+	"reverse": true, "sort": true, "sort_by": true, "to_array": true, "values": true,
+	"zip": true,
+}
+
+// makesText reports whether the result of n can hold strings that are not the
+// records' own: what a function or a slice returns, a literal string, or a key the
+// expression names that sanitization would change. Two clean
+// names joined can hold the markup that neither holds alone, and a slice can move text
+// to the start of a line, where a code fence takes effect. Conditions, comparisons and
+// arithmetic answer booleans and numbers, whatever they do inside.
+func makesText(n parsing.ASTNode) bool {
+	switch n.NodeType {
+	case parsing.ASTComparator, parsing.ASTNotExpression, parsing.ASTArithmeticExpression,
+		parsing.ASTArithmeticUnaryExpression:
+		return false
+	case parsing.ASTFilterProjection:
+		return slices.ContainsFunc(n.Children[:min(2, len(n.Children))], makesText)
+	case parsing.ASTLetExpression:
+		return makesText(n.Children[len(n.Children)-1])
+	case parsing.ASTFunctionExpression, parsing.ASTSlice:
+		return true
+	case parsing.ASTLiteral:
+		return holdsString(n.Value)
+	case parsing.ASTKeyValPair:
+		if key, _ := n.Value.(string); sanitize.String(key) != key {
+			return true
+		}
+	}
+	return slices.ContainsFunc(n.Children, makesText)
+}
+
+// holdsString reports whether a literal's value holds a string or an object key.
+func holdsString(v any) bool {
+	switch t := v.(type) {
+	case string:
+		return true
+	case []any:
+		return slices.ContainsFunc(t, holdsString)
+	case map[string]any:
+		return len(t) > 0
+	}
+	return false
 }
 
 // literalWidth counts the values in a JSON literal: projected over, each one could

@@ -135,7 +135,7 @@ func functionsFor(run *queryRun) interpreter.FunctionCaller {
 			if err != nil {
 				return nil, err
 			}
-			if computesNumbers[f.Name] && holdsInexact(out) {
+			if computesNumbers[f.Name] && reachesInexact(out) {
 				return nil, run.refuse(fmt.Errorf("%s %w", f.Name, errInexactResult))
 			}
 			if err := run.charge(builds(out)); err != nil {

@@ -34,9 +34,13 @@ const (
 	// guardCompared stands for each side of a comparison, which compares lists and
 	// objects element by element, and counts a step per value it holds.
 	guardCompared = "guard compared"
-	// guardNumber follows arithmetic and refuses a result beyond 2^53, which could be
-	// the stand-in of a big integer (see numberView) and is not exact anyway.
+	// guardNumber follows arithmetic and refuses a result of 2^53 or beyond, which
+	// could be the stand-in of a big integer (see numberView) and may have been rounded.
 	guardNumber = "guard number"
+	// guardOperand stands for each operand of arithmetic and refuses a number beyond
+	// 2^53: the stand-in of a big integer, which arithmetic would treat as the number
+	// it is not, even where the answer looks small (id % 1000).
+	guardOperand = "guard operand"
 	// guardValues stands for the object a value projection (x.*) runs over and
 	// returns its values in key order, or null for anything else: the interpreter
 	// would list them in Go's random map order.
@@ -57,6 +61,10 @@ const (
 // errInexactResult refuses a computed number beyond 2^53.
 var errInexactResult = errors.New("computes a number beyond 2^53, which cannot be kept " +
 	"exact; compare, sort or filter such numbers instead")
+
+// errInexactOperand refuses arithmetic given a number beyond 2^53.
+var errInexactOperand = errors.New("computes with a number beyond 2^53, which arithmetic " +
+	"cannot keep exact; compare, sort or filter such numbers instead")
 
 // errQueryTooLong is the error of a run that used up its steps.
 var errQueryTooLong = fmt.Errorf("the expression takes more than %d steps (filter tests "+
@@ -99,6 +107,9 @@ func guardAST(n parsing.ASTNode) parsing.ASTNode {
 			n.Children[i] = guardCall(guardCompared, c)
 		}
 	case parsing.ASTArithmeticExpression, parsing.ASTArithmeticUnaryExpression:
+		for i, c := range n.Children {
+			n.Children[i] = guardCall(guardOperand, c)
+		}
 		return guardCall(guardNumber, n)
 	}
 	return n
@@ -117,7 +128,8 @@ type guardedCaller struct {
 
 func (g guardedCaller) CallFunction(name string, args []any) (any, error) {
 	switch name {
-	case guardBuilt, guardSliced, guardStep, guardCompared, guardNumber, guardValues:
+	case guardBuilt, guardSliced, guardStep, guardCompared, guardNumber, guardOperand,
+		guardValues:
 	default:
 		return g.inner.CallFunction(name, args)
 	}
@@ -141,8 +153,12 @@ func (g guardedCaller) CallFunction(name string, args []any) (any, error) {
 	case guardNumber:
 		// Infinities (a division by zero) are left for the result's check, which
 		// names them; they stand for no big integer.
-		if f, isNum := v.(float64); isNum && !math.IsInf(f, 0) && holdsInexact(f) {
+		if f, isNum := v.(float64); isNum && !math.IsInf(f, 0) && reachesInexact(f) {
 			return nil, g.run.refuse(errInexactResult)
+		}
+	case guardOperand:
+		if f, isNum := v.(float64); isNum && holdsInexact(f) {
+			return nil, g.run.refuse(errInexactOperand)
 		}
 	case guardValues:
 		obj, isObj := v.(map[string]any)

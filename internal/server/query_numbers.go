@@ -31,7 +31,7 @@ import (
 // One value written two ways (1e19 and 10000000000000000000) comes back in the
 // spelling met first. A number the query computes (a sum, a length) is returned as a
 // float64, and only takes the text of an input number when it is that number's float64.
-// Arithmetic on the stand-ins of big integers is refused (see resultQuery.run).
+// Arithmetic on the stand-ins of big integers is refused (see guardOperand).
 type numberView struct {
 	bigs     map[string]*bigNumber
 	patches  []bigPatch
@@ -258,9 +258,6 @@ func (nv *numberView) assign() {
 	}
 }
 
-// hasBig reports whether the records or the expression hold an integer beyond ±2^53.
-func (nv *numberView) hasBig() bool { return len(nv.bigs) > 0 }
-
 // holdsInexact reports whether v holds, at any depth, a number beyond ±2^53: the view
 // of a big integer, which stands for it only in comparisons, or a result already
 // rounded. Arithmetic on either would answer a wrong number.
@@ -273,6 +270,25 @@ func holdsInexact(v any) bool {
 	case map[string]any:
 		for _, e := range t {
 			if holdsInexact(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reachesInexact reports whether v holds, at any depth, a number of 2^53 or beyond:
+// as a computed result, it may be a rounded one (2^53 + 1 computes as 2^53), or
+// the stand-in of a big integer.
+func reachesInexact(v any) bool {
+	switch t := v.(type) {
+	case float64:
+		return math.Abs(t) >= maxExactFloat
+	case []any:
+		return slices.ContainsFunc(t, reachesInexact)
+	case map[string]any:
+		for _, e := range t {
+			if reachesInexact(e) {
 				return true
 			}
 		}

@@ -69,7 +69,7 @@ func TestQueryFunctionsKeepBigIntegersExact(t *testing.T) {
 	require.JSONEq(t, `"[{\"id\":9007199254740993,\"n\":2}]"`,
 		runQuery(t, "to_string(@)", records))
 
-	for _, expr := range []string{"[].id + `1`", "[].n * `2`", "[].{x: -id}",
+	for _, expr := range []string{"[0].id + `1`", "[].{x: -id}",
 		"`9223372036854775807` + `1`"} {
 		requireQueryRefused(t, expr, records, "arithmetic cannot keep exact")
 	}
@@ -117,4 +117,37 @@ func TestComputedNumbersBeyondTwoToThe53AreRefused(t *testing.T) {
 	small := []any{map[string]any{"n": 4503599627370497}}
 	requireQueryRefused(t, "[0].n * `2`", small, "beyond 2^53")
 	require.Equal(t, `4503599627370498`, runQuery(t, "[0].n + `1`", small))
+}
+
+// Arithmetic is refused on the numbers it cannot keep exact, not on the records that
+// hold one: a rule list that references a label with a 64-bit id still computes with
+// its small counters.
+func TestArithmeticOnSmallNumbersWorksBesideBigIntegers(t *testing.T) {
+	records := []any{
+		map[string]any{"id": json.Number("9007199254740993"), "n": 2,
+			"labels": []any{map[string]any{"id": json.Number("18446744073709551615")}}},
+		map[string]any{"id": json.Number("5"), "n": 3},
+	}
+	require.Equal(t, `[4,6]`, runQuery(t, "[].n * `2`", records))
+	require.Equal(t, `[{"half":1,"id":9007199254740993},{"half":1.5,"id":5}]`,
+		runQuery(t, "[].{id: id, half: n / `2`}", records))
+	require.Equal(t, `[9007199254740993]`, runQuery(t, "[?n % `2` == `0`].id", records))
+	require.Equal(t, `[{"m":-3}]`, runQuery(t, "[?id == `5`].{m: -n}", records))
+
+	// The big integers themselves still take no part in arithmetic, even where the
+	// answer would look small.
+	for _, expr := range []string{"[0].id - `4`", "[0].id % `1000`", "[0].id * `0`",
+		"-[0].id", "[0].labels[0].id / `2`", "[].{x: id - `1`}"} {
+		requireQueryRefused(t, expr, records, "beyond 2^53")
+	}
+}
+
+// A sum that reaches 2^53 may have been rounded to it; it is refused like one beyond.
+func TestComputedNumbersReachingTwoToThe53AreRefused(t *testing.T) {
+	small := []any{map[string]any{"n": 2}}
+	for _, expr := range []string{"[0].n + `9007199254740991`",
+		"sum(`[9007199254740991, 2]`)", "`9007199254740992` * `1`"} {
+		requireQueryRefused(t, expr, small, "beyond 2^53")
+	}
+	require.Equal(t, `9007199254740991`, runQuery(t, "[0].n + `9007199254740989`", small))
 }

@@ -52,7 +52,9 @@ func newQueryFixture(t *testing.T) *queryFixture {
 	})
 	page.Lists = true
 	hidden := testTool("t_hidden", nil, func(context.Context, tools.Args) (tools.Result, error) {
-		return tools.List([]any{map[string]any{"name": "H\u200bQ"}, map[string]any{"name": "Branch"}}), nil
+		// Each name is clean on its own; joined, the last two make a Markdown image.
+		return tools.List([]any{map[string]any{"name": "H\u200bQ"}, map[string]any{"name": "Branch"},
+			map[string]any{"name": "![a"}, map[string]any{"name": "](https://evil.example/x.png)"}}), nil
 	})
 	hidden.Lists = true
 	object := testTool("t_object", nil, func(context.Context, tools.Args) (tools.Result, error) {
@@ -157,14 +159,30 @@ func TestQueryRunsOnSanitizedRecords(t *testing.T) {
 	require.Equal(t, `["HQ"]`, text, "hidden characters are gone before the query sees the names")
 }
 
+// What a query builds out of clean strings is cleaned again: joined, two names can
+// make the markup that each alone does not hold.
+func TestQueryResultIsSanitizedAgain(t *testing.T) {
+	qf := newQueryFixture(t)
+	for expr, want := range map[string]string{
+		"join('', [2:].name)":         `"a"`,
+		"[2:].name | [join(', ', @)]": `["a, "]`,
+		"{x: join('', [2:].name)}":    `{"x":"a"}`,
+		"[2:].name":                   `["![a","](https://evil.example/x.png)"]`,
+		"replace([2].name, 'a', '<img src=x onerror=alert(1)>')": `"!["`,
+	} {
+		_, text, _ := qf.query(t, "t_hidden", expr)
+		require.Equal(t, want, text, expr)
+	}
+}
+
 func TestInvalidQueryIsAnErrorAndReadsNothing(t *testing.T) {
 	qf := newQueryFixture(t)
 	cases := []struct{ expr, want string }{
 		{"[?state=='ENABLED'", `InvalidArgument: parameter "query" is not a valid JMESPath ` +
 			`expression: SyntaxError: `},
 		{"foo[", "(at character "},
-		{"$[0]", `InvalidArgument: parameter "query" uses $ or let`},
-		{"let $x = @ in $x", `InvalidArgument: parameter "query" uses $ or let`},
+		{"$[0]", `InvalidArgument: parameter "query" uses $ or a let variable`},
+		{"let $x = @ in $x", `InvalidArgument: parameter "query" uses $ or a let variable`},
 		{"[].[@,@,@,@,@,@][].[@,@,@,@,@,@][].[@,@,@,@,@,@][].[@,@,@,@,@,@][]",
 			"builds too many lists and objects"},
 		{strings.Repeat("a.", 600) + "a", "at most 1000 are accepted"},
@@ -258,4 +276,25 @@ func TestMetaListsTakeAQuery(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, res.IsError, resultText(res))
 	require.Equal(t, "5", resultText(res))
+}
+
+func TestOnlyQueriesThatMakeTextAreSanitizedAgain(t *testing.T) {
+	for expr, want := range map[string]bool{
+		"[?state=='ENABLED' && id > `5`].{id: id, name: name}": false,
+		"[?contains(name, 'x')].name":                          false,
+		"[].{id: id, big: id > `3`, n: -id}":                   false,
+		"[].{id: id, tag: 'x'}":                                true,
+		"join(', ', [].name)":                                  true,
+		"[].name[1:]":                                          true,
+		"sort_by(@, &name)":                                    true,
+		"let $n = length(@) in [?order > $n].name":             false,
+		"[].[id, `[1, 2]`]":                                    false,
+		"[].[id, `{\"a\": 1}`]":                                true,
+		"[].{\"a\u200bb\": id}":                                true,
+		"[].{\"plain key\": id}":                               false,
+	} {
+		q, err := compileQuery(expr)
+		require.NoError(t, err, expr)
+		require.Equal(t, want, q.makesText, expr)
+	}
 }

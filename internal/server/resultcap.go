@@ -16,21 +16,22 @@ import (
 // JSON, so it still parses, and the structured content is the same object.
 //
 // A list (or the nodes of a page) keeps its first records that fit. A single record
-// too large on its own, and any other value, keeps its shape and loses the tail of its
-// largest lists, one list at a time, largest first. A value that does not fit even with
-// every list emptied is replaced by null.
+// too large on its own, and any other value, keeps its shape and loses the tails of its
+// longest lists, which share the room left beside its other fields. A value that does
+// not fit even with every list emptied is replaced by null.
 const (
 	// TruncatedKey names the marker of a cut result.
 	TruncatedKey = "truncated"
 	// cutResultKey holds what was kept of a cut result.
 	cutResultKey = "result"
-	// markerReserve is the room kept for the marker while choosing what fits; the
-	// smallest accepted bound leaves ample room beside it.
-	markerReserve = 1024
-	// maxShrinkSteps bounds how many lists are cut in one value.
-	maxShrinkSteps = 64
+	// markerSlack is room kept beyond the marker's estimated length, for the digits
+	// of counts not known yet.
+	markerSlack = 32
 	// maxListedFields bounds the cut lists named in a marker.
 	maxListedFields = 8
+	// maxFitAttempts bounds how often a cut is redone with less room, when its marker
+	// turned out longer than estimated (it names cut lists, with their paths).
+	maxFitAttempts = 4
 )
 
 // cut records how a result was cut.
@@ -57,16 +58,38 @@ type fieldCut struct {
 // returns the cut result and what was done. records names where the records are: ""
 // for the value itself when it is a list, or the member of an object that holds them.
 func boundResult(value any, listField string, size, maxBytes int, hint string) (any, *cut) {
-	c := &cut{maxBytes: maxBytes, size: size}
-	budget := maxBytes - markerReserve - len(`{"result":,"truncated":}`)
-	kept := c.fit(value, listField, budget)
-	out := map[string]any{cutResultKey: kept, TruncatedKey: c.marker(hint)}
-	if jsonSize(out) > maxBytes {
-		// The sizes were estimates; settle for the marker alone.
-		c.records, c.fields, c.dropped = nil, nil, true
-		out = map[string]any{cutResultKey: nil, TruncatedKey: c.marker(hint)}
+	budget := maxBytes - len(`{"result":,"truncated":}`) -
+		markerEstimate(value, listField, size, maxBytes, hint)
+	for range maxFitAttempts {
+		c := &cut{maxBytes: maxBytes, size: size}
+		kept := c.fit(value, listField, budget)
+		out := map[string]any{cutResultKey: kept, TruncatedKey: c.marker(hint)}
+		over := jsonSize(out) - maxBytes
+		if over <= 0 {
+			return out, c
+		}
+		if c.dropped {
+			break
+		}
+		// The marker took more than the room kept for it (it names many lists, or
+		// long paths): give what was kept that much less room, and a little more.
+		budget -= over + over/8 + 16
+		if budget <= 0 {
+			break
+		}
 	}
-	return out, c
+	c := &cut{maxBytes: maxBytes, size: size, dropped: true}
+	return map[string]any{cutResultKey: nil, TruncatedKey: c.marker(hint)}, c
+}
+
+// markerEstimate is the length of the marker of a cut that leaves out records: the
+// marker of a cut that names lists is longer, and the cut is then redone.
+func markerEstimate(value any, listField string, size, maxBytes int, hint string) int {
+	c := &cut{maxBytes: maxBytes, size: size}
+	if records, _ := recordsOf(value, listField); records != nil {
+		c.records = &fieldCut{path: listField, kept: len(records), entries: len(records)}
+	}
+	return jsonSize(c.marker(hint)) + markerSlack
 }
 
 // encodeCut writes a cut result with its marker first, so an agent reading the text
@@ -154,23 +177,54 @@ func recordsOf(value any, listField string) ([]any, func([]any) any) {
 	}
 }
 
-// shrink cuts the largest lists inside v until it fits budget, and reports whether it
-// does. v itself is not changed: the lists cut are copies.
+// shrink cuts the lists inside v until it fits budget, and reports whether it does.
+// The lists that hold the others (those not inside another list) share the room left
+// beside the rest of v: each keeps all of its entries or about as many bytes as the
+// other cut ones, so that no list is emptied to spare a shorter one. v itself is not
+// changed: the lists cut are copies.
 func (c *cut) shrink(v any, prefix string, budget int) (any, bool) {
 	root := []any{copyTree(v)}
-	for range maxShrinkSteps {
-		size, big := largestList(root, prefix)
-		if size <= budget {
-			return root[0], true
-		}
-		if big == nil {
-			return nil, false
-		}
-		kept := prefixFitting(big.list, budget-(size-big.size))
-		big.set(big.list[:kept:kept])
-		c.fields = append(c.fields, fieldCut{path: big.path, kept: kept, entries: len(big.list)})
+	size, lists := outerLists(root, prefix)
+	if size <= budget {
+		return root[0], true
 	}
-	return nil, false
+	listed := 0
+	for _, l := range lists {
+		listed += l.size
+	}
+	room := budget - (size - listed)
+	if len(lists) == 0 || room < 2*len(lists) {
+		return nil, false
+	}
+	level := shareOf(lists, room)
+	slices.SortStableFunc(lists, func(a, b listRef) int { return b.size - a.size })
+	for _, l := range lists {
+		if l.size <= level {
+			continue
+		}
+		kept := prefixFitting(l.list, level)
+		l.set(l.list[:kept:kept])
+		c.fields = append(c.fields, fieldCut{path: l.path, kept: kept, entries: len(l.list)})
+	}
+	return root[0], true
+}
+
+// shareOf returns the most bytes each list may keep so that together they fit room:
+// the lists shorter than that keep all they have, and the others share what remains.
+func shareOf(lists []listRef, room int) int {
+	sizes := make([]int, len(lists))
+	for i, l := range lists {
+		sizes[i] = l.size
+	}
+	slices.Sort(sizes)
+	for i, s := range sizes {
+		n := len(sizes) - i
+		if s*n > room {
+			return room / n
+		}
+		room -= s
+	}
+	return sizes[len(sizes)-1]
 }
 
 // prefixFitting returns how many of the first entries of list fit room bytes as a list.
@@ -197,10 +251,10 @@ type listRef struct {
 	set  func([]any)
 }
 
-// largestList returns the size of root[0] and its largest non-empty list (nil when it
-// has none), measuring every node once. Cutting the list changes root[0] in place.
-func largestList(root []any, prefix string) (int, *listRef) {
-	var best *listRef
+// outerLists returns the size of root[0] and its non-empty lists that are not inside
+// another list, measuring every node once. Cutting a list changes root[0] in place.
+func outerLists(root []any, prefix string) (int, []listRef) {
+	var lists []listRef
 	var walk func(v any, path string, set func([]any)) int
 	walk = func(v any, path string, set func([]any)) int {
 		switch t := v.(type) {
@@ -211,19 +265,16 @@ func largestList(root []any, prefix string) (int, *listRef) {
 			}
 			return n
 		case []any:
-			n := 2 + max(len(t)-1, 0)
-			for i, e := range t {
-				n += walk(e, path+"["+strconv.Itoa(i)+"]", func(l []any) { t[i] = l })
-			}
-			if len(t) > 0 && (best == nil || n > best.size) {
-				best = &listRef{path: path, list: t, size: n, set: set}
+			n := jsonSize(t)
+			if len(t) > 0 {
+				lists = append(lists, listRef{path: path, list: t, size: n, set: set})
 			}
 			return n
 		}
 		return jsonSize(v)
 	}
 	size := walk(root[0], prefix, func(l []any) { root[0] = l })
-	return size, best
+	return size, lists
 }
 
 // pathLabel names a list by its path; the empty path is the value itself.

@@ -289,3 +289,63 @@ func TestNarrowingHintOfAWriteSaysNotToRepeatIt(t *testing.T) {
 		"get tool, or with its list tool and a query that keeps only the fields needed.", hint)
 	require.NotContains(t, hint, "filters")
 }
+
+// Two long lists in one object share the room: the longer one is not emptied while the
+// other keeps thousands of entries.
+func TestLongListsOfOneObjectShareTheRoom(t *testing.T) {
+	category := hugeCategory(30000)
+	db := make([]any, 20000)
+	for i := range db {
+		db[i] = fmt.Sprintf("db-%05d.example.com", i)
+	}
+	category["dbCategorizedUrls"] = db
+	out, c := boundResult(category, "", jsonSize(category), 200000, "hint")
+	require.LessOrEqual(t, jsonSize(out), 200000)
+	kept := out.(map[string]any)[cutResultKey].(map[string]any)
+	urls, dbKept := len(kept["urls"].([]any)), len(kept["dbCategorizedUrls"].([]any))
+	require.Greater(t, urls, 3000, "the longest list keeps its share")
+	require.Greater(t, dbKept, 3000)
+	require.InDelta(t, urls, dbKept, 1000, "cut to about the same length")
+	require.Equal(t, []any{"partner"}, kept["keywords"], "a short list is kept whole")
+	require.Equal(t, []fieldCut{{path: "urls", kept: urls, entries: 30000},
+		{path: "dbCategorizedUrls", kept: dbKept, entries: 20000}}, c.fields,
+		"the longest list is named first")
+}
+
+// A marker naming many cut lists takes more room than the share kept for it; the lists
+// give up that room rather than the whole result being dropped.
+func TestAMarkerNamingManyListsStillLeavesTheirEntries(t *testing.T) {
+	v := map[string]any{}
+	for j := range 12 {
+		v[fmt.Sprintf("someRatherDescriptiveListName%02d", j)] = hugeCategory(3000)["urls"]
+	}
+	hint := narrowingHint(tools.Tool{Name: "t", Kind: tools.Read, Lists: true,
+		Params: []tools.Param{{Name: "name"}, {Name: "status"}, {Name: "resource_type"},
+			{Name: "cloud_provider"}, {Name: "cloud_region"}, {Name: "platform_os"},
+			{Name: "page_num"}, {Name: "page_size"}}})
+	out, c := boundResult(v, "", jsonSize(v), 200000, hint)
+	require.False(t, c.dropped, "the lists can be cut")
+	require.LessOrEqual(t, jsonSize(out), 200000)
+	require.Greater(t, jsonSize(out), 190000, "and fill the room")
+	require.Len(t, c.fields, 12)
+	kept := out.(map[string]any)[cutResultKey].(map[string]any)
+	for name, l := range kept {
+		require.NotEmpty(t, l, name)
+	}
+	require.Contains(t, c.message(hint), "4 more lists were cut")
+}
+
+// The room a cut result leaves unused is about what its marker did not need: at the
+// smallest limit, three records of a thousand bytes fit beside it.
+func TestACutResultFillsTheLimit(t *testing.T) {
+	records := make([]any, 4)
+	for i := range records {
+		records[i] = map[string]any{"id": json.Number(fmt.Sprint(i)),
+			"description": strings.Repeat("x", 1000)}
+	}
+	hint := narrowingHint(tools.Tool{Name: "t", Kind: tools.Read, Lists: true,
+		Params: []tools.Param{{Name: "search"}}})
+	out, c := boundResult(records, "", jsonSize(records), 4096, hint)
+	require.LessOrEqual(t, jsonSize(out), 4096)
+	require.Equal(t, 3, c.records.kept)
+}

@@ -26,7 +26,8 @@ type queried struct {
 }
 
 // shape turns a handler's value into the result the agent gets, in this order:
-// sanitize, run the query, cut to the result size bound, encode.
+// sanitize, run the query (sanitizing again what it made), cut to the result size
+// bound, encode.
 func (r *Registrar) shape(ctx context.Context, t tools.Tool, o outcome) (shaped, error) {
 	res := o.res
 	if r.sanitize {
@@ -37,6 +38,10 @@ func (r *Registrar) shape(ctx context.Context, t tools.Tool, o outcome) (shaped,
 	if o.query != nil {
 		if res, q, err = applyQuery(ctx, o.query, res); err != nil {
 			return shaped{}, err
+		}
+		if r.sanitize && o.query.makesText {
+			// Sanitization is idempotent: only the text the query made can change.
+			res.Value = sanitize.Value(res.Value)
 		}
 	}
 
