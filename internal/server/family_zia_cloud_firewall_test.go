@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -266,12 +267,16 @@ func TestOddRecordsComeBackAsTheAPIGaveThem(t *testing.T) {
 		require.Contains(t, resultText(res), `"description":null`)
 	}
 
-	// A JSON number that large cannot be told from its neighbours: it is refused, and
-	// the message says to send the id as a string.
+	// Sent as a JSON number in plain digits, the id keeps every digit; written with an
+	// exponent, it could be a rounded neighbour and is refused, asking for plain digits.
 	res = f.call(t, "zia_get_cloud_firewall_dns_rule",
-		map[string]any{"rule_id": float64(simulator.OddDNSRuleID)})
+		map[string]any{"rule_id": json.Number(oddDNSRuleID)})
+	require.False(t, res.IsError, resultText(res))
+	require.Contains(t, resultText(res), `"id":`+oddDNSRuleID)
+	res = f.call(t, "zia_get_cloud_firewall_dns_rule",
+		map[string]any{"rule_id": json.Number("9.007199254740995e15")})
 	require.True(t, res.IsError)
-	require.Contains(t, resultText(res), "string")
+	require.Contains(t, resultText(res), "must be an id in plain digits")
 
 	res = f.call(t, "get_zia_user_departments", map[string]any{"search": "field"})
 	require.False(t, res.IsError, resultText(res))

@@ -36,7 +36,7 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 			if req.Params.Name != "" {
 				name = auditedName(req.Params.Name)
 			}
-			args, _ = req.Params.Arguments.(map[string]any)
+			args, _ = exactArguments(req.Params).(map[string]any)
 		}
 
 		entry := r.audit.Begin(name, args)

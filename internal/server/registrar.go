@@ -286,9 +286,9 @@ func classify(ctx context.Context, err error, draining bool) *toolerr.Error {
 	return toolerr.As(err)
 }
 
-// arguments returns the call's arguments as an object.
+// arguments returns the call's arguments as an object, 64-bit integers exact.
 func arguments(req mcp.CallToolRequest) (map[string]any, error) {
-	switch a := req.Params.Arguments.(type) {
+	switch a := exactArguments(req.Params).(type) {
 	case nil:
 		return map[string]any{}, nil
 	case map[string]any:

@@ -111,8 +111,11 @@ func (p Param) check(v any) (any, error) {
 		return b, nil
 	case Integer:
 		f, ok := numberArg(v)
-		if !ok || f != math.Trunc(f) || math.Abs(f) > maxExactInteger {
+		if !ok || f != math.Trunc(f) {
 			return nil, bad("an integer")
+		}
+		if math.Abs(f) > maxExactInteger {
+			return nil, p.outOfRange(v)
 		}
 		if err := p.checkBounds(f); err != nil {
 			return nil, err
@@ -213,9 +216,13 @@ func (p Param) checkID(v any, bad func(string) error) (any, error) {
 		if x != math.Trunc(x) {
 			return nil, bad("an id (a string or a whole number)")
 		}
+		// Integers of 2^53 or more written in plain digits arrive as json.Number; a
+		// float this large was written with a fraction or an exponent and may have
+		// been rounded to a neighbouring id.
 		if math.Abs(x) > maxExactInteger {
-			return nil, bad("a string for an id of 2^53 or more (a number that large may " +
-				"have been rounded)")
+			return nil, bad("an id in plain digits, as a string or a whole number " +
+				"without fraction or exponent (a number of 2^53 or more written " +
+				"otherwise may have been rounded)")
 		}
 		return strconv.FormatInt(int64(x), 10), nil
 	}
@@ -335,6 +342,27 @@ func (p Param) checkTuples(v any, bad func(string) error) (any, error) {
 		out = append(out, row)
 	}
 	return out, nil
+}
+
+// outOfRange refuses an integer too large to be used exactly, quoting it as given (a
+// 64-bit number keeps its digits) with the range the parameter takes.
+func (p Param) outOfRange(v any) error {
+	lo, hi := strconv.Itoa(-maxExactInteger), strconv.Itoa(maxExactInteger)
+	if p.Min != nil {
+		lo = strconv.FormatFloat(*p.Min, 'f', -1, 64)
+	}
+	if p.Max != nil {
+		hi = strconv.FormatFloat(*p.Max, 'f', -1, 64)
+	}
+	given := fmt.Sprint(v)
+	switch x := v.(type) {
+	case string:
+		given = strconv.Quote(strings.TrimSpace(x))
+	case float64:
+		given = strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return toolerr.New(toolerr.InvalidArgument,
+		"parameter %q must be an integer from %s to %s, got %s", p.Name, lo, hi, given)
 }
 
 func (p Param) checkBounds(f float64) error {

@@ -47,16 +47,18 @@ func TestIDAcceptsStringsAndWholeNumbers(t *testing.T) {
 	}
 }
 
-// A JSON number of 2^53 or more reaches the server rounded: 9007199254740993 arrives as
-// 9007199254740992, which could be the id of another object. Such ids must come as
-// strings.
+// A float of 2^53 or more may be a rounded id: 9007199254740993 decodes as
+// 9007199254740992, which could be the id of another object. The server hands integers
+// written in plain digits over as json.Number, so only numbers written with a fraction
+// or an exponent can still arrive so, and they are refused.
 func TestIDNumbersThatMayHaveBeenRoundedAreRefused(t *testing.T) {
 	params := []Param{{Name: "id", Type: ID, Required: true, Description: "d"}}
 	var rounded float64
 	require.NoError(t, json.Unmarshal([]byte("9007199254740993"), &rounded))
 	for _, v := range []any{rounded, float64(1 << 53), -float64(1 << 53), 1e23} {
 		_, err := Validate(params, map[string]any{"id": v})
-		require.ErrorContains(t, err, "must be a string for an id of 2^53 or more", "%v", v)
+		require.ErrorContains(t, err, "must be an id in plain digits, as a string or a "+
+			"whole number without fraction or exponent", "%v", v)
 	}
 	args, err := Validate(params, map[string]any{"id": float64(1<<53 - 1)})
 	require.NoError(t, err)
@@ -68,7 +70,38 @@ func TestIDNumbersThatMayHaveBeenRoundedAreRefused(t *testing.T) {
 
 	ints := []Param{{Name: "n", Type: Integer, Description: "d"}}
 	_, err = Validate(ints, map[string]any{"n": rounded})
-	require.EqualError(t, err, `InvalidArgument: parameter "n" must be an integer, got a number`)
+	require.EqualError(t, err, `InvalidArgument: parameter "n" must be an integer from `+
+		`-9007199254740991 to 9007199254740991, got 9.007199254740992e+15`)
+}
+
+// Integers of 2^53 or more written in plain digits arrive as json.Number and keep every
+// digit as ids; where a parameter is an integer, they are refused quoting the value sent.
+func TestBigIntegerNumbersKeepTheirDigits(t *testing.T) {
+	const big = "9007199254740993"
+	params := []Param{{Name: "id", Type: ID, Description: "d"},
+		{Name: "ids", Type: IDList, Description: "d"}}
+	args, err := Validate(params, map[string]any{"id": json.Number(big),
+		"ids": []any{json.Number(big), 42.0, json.Number("18446744073709551615")}})
+	require.NoError(t, err)
+	require.Equal(t, big, args.String("id"))
+	require.Equal(t, []string{big, "42", "18446744073709551615"}, args.Strings("ids"))
+
+	ints := []Param{{Name: "n", Type: Integer, Description: "d"},
+		{Name: "page", Type: Integer, Min: Bound(1), Max: Bound(1000), Description: "d"}}
+	_, err = Validate(ints, map[string]any{"n": json.Number("-" + big)})
+	require.EqualError(t, err, `InvalidArgument: parameter "n" must be an integer from `+
+		`-9007199254740991 to 9007199254740991, got -9007199254740993`)
+	_, err = Validate(ints, map[string]any{"page": json.Number(big)})
+	require.EqualError(t, err, `InvalidArgument: parameter "page" must be an integer from `+
+		`1 to 1000, got 9007199254740993`)
+	_, err = Validate(ints, map[string]any{"page": " " + big})
+	require.EqualError(t, err, `InvalidArgument: parameter "page" must be an integer from `+
+		`1 to 1000, got "9007199254740993"`)
+
+	nums := []Param{{Name: "x", Type: Number, Description: "d"}}
+	args, err = Validate(nums, map[string]any{"x": json.Number(big)})
+	require.NoError(t, err)
+	require.InDelta(t, 9007199254740992.0, args.Float("x"), 0)
 }
 
 func TestDefaultsApplyOnlyWhenAbsent(t *testing.T) {
@@ -88,7 +121,8 @@ func TestDefaultsApplyOnlyWhenAbsent(t *testing.T) {
 func TestIntegersBeyondExactRangeAreRefused(t *testing.T) {
 	params := []Param{{Name: "page", Type: Integer, Min: Bound(1), Description: "p"}}
 	_, err := Validate(params, map[string]any{"page": 1e300})
-	require.EqualError(t, err, `InvalidArgument: parameter "page" must be an integer, got a number`)
+	require.EqualError(t, err, `InvalidArgument: parameter "page" must be an integer from `+
+		`1 to 9007199254740991, got 1e+300`)
 }
 
 func TestIDListAcceptsStringsAndWholeNumbers(t *testing.T) {
@@ -102,8 +136,9 @@ func TestIDListAcceptsStringsAndWholeNumbers(t *testing.T) {
 	}
 	_, err = Validate(params, map[string]any{"ids": []any{"7", 9007199254741001.0}})
 	require.EqualError(t, err, `InvalidArgument: parameter "ids" must be a list of ids, `+
-		`but item 2 of 2 is a number; it must be a string for an id of 2^53 or more (a `+
-		`number that large may have been rounded)`)
+		`but item 2 of 2 is a number; it must be an id in plain digits, as a string or a `+
+		`whole number without fraction or exponent (a number of 2^53 or more written `+
+		`otherwise may have been rounded)`)
 	props, _ := Schema(params)
 	require.Equal(t, "array", props["ids"].(map[string]any)["type"])
 }

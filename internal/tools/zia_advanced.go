@@ -171,7 +171,7 @@ func ziaExactID(name string, v any) (json.Number, error) {
 		}
 	}
 	return "", toolerr.New(toolerr.InvalidArgument,
-		"advanced field %q must hold ids (numbers, or strings for ids above 2^53)", name)
+		"advanced field %q must hold ids (whole numbers in plain digits, or strings)", name)
 }
 
 // ziaWithIgnored adds to a create or update result the advanced fields the API did not

@@ -128,7 +128,7 @@ func TestRuleAdvancedFieldsAreChecked(t *testing.T) {
 		{map[string]any{"id": 5.0}, "set by the tool itself"},
 		{map[string]any{"locations": []any{"HQ"}}, "numeric id"},
 		{map[string]any{"locations": "HQ"}, "list of ids"},
-		{map[string]any{"labels": []any{1e17}}, "strings for ids above 2^53"},
+		{map[string]any{"labels": []any{1e17}}, "whole numbers in plain digits, or strings"},
 		{map[string]any{"src_ips": []any{"10.0.0.0/8"}, "srcIps": []any{"10.0.0.0/8"}},
 			"given twice"},
 	}
