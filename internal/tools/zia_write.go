@@ -117,6 +117,21 @@ func ziaParsePositiveID(param, s string) (json.Number, error) {
 	return n, nil
 }
 
+// ziaArgObjectPath returns the path of the object in collection that the id argument
+// idName names. Unless stringID, the id must be a whole number and is sent in plain
+// decimal, so "0042" names object 42 in every tool of the collection.
+func ziaArgObjectPath(args Args, collection, idName string, stringID bool) (string, error) {
+	id := args.String(idName)
+	if !stringID {
+		n, err := ziaIntID(args, idName)
+		if err != nil {
+			return "", err
+		}
+		id = n.String()
+	}
+	return ziaObjectPath(collection, id), nil
+}
+
 // ziaIntID returns the numeric id argument name.
 func ziaIntID(args Args, name string) (json.Number, error) {
 	return ziaParseIntID(name, args.String(name))
