@@ -139,6 +139,7 @@ func paginate(items []record, q url.Values) ([]record, *apiError) {
 	return items[start:min(start+size, len(items))], nil
 }
 
+// ziaGet returns the record id of f as a GET shows it.
 func (t *Tenant) ziaGet(f *family, id string) (record, *apiError) {
 	r, _ := t.find(f.name, id)
 	if r == nil {
@@ -147,6 +148,9 @@ func (t *Tenant) ziaGet(f *family, id string) (record, *apiError) {
 	return t.view(f, r), nil
 }
 
+// ziaCreate adds a record to f built from body: template fields filled in, references
+// resolved, an id allocated, the family's own checks run and its unique field checked.
+// Like every write it leaves a change pending activation.
 func (t *Tenant) ziaCreate(f *family, body any, q url.Values) (record, *apiError) {
 	if f.readOnly {
 		return nil, errMethod()
@@ -184,6 +188,8 @@ func (t *Tenant) ziaCreate(f *family, body any, q url.Values) (record, *apiError
 	return t.view(f, rec), nil
 }
 
+// ziaUpdate replaces the record id of f with one built from body, as the API's PUT
+// does; server-owned fields of the old record are kept.
 func (t *Tenant) ziaUpdate(f *family, id string, body any, q url.Values) (record, *apiError) {
 	old, idx := t.find(f.name, id)
 	if old == nil {
@@ -222,6 +228,8 @@ func (t *Tenant) ziaUpdate(f *family, id string, body any, q url.Values) (record
 	return t.view(f, rec), nil
 }
 
+// ziaDelete removes the record id of f unless it is protected or still in use, and
+// closes the gap it leaves in the order of an ordered family.
 func (t *Tenant) ziaDelete(f *family, id string) *apiError {
 	old, idx := t.find(f.name, id)
 	if old == nil {

@@ -25,6 +25,9 @@ func fail(e *apiError) result { return result{status: e.status, body: e.body} }
 
 func noContent() result { return result{status: http.StatusNoContent} }
 
+// serveZIA decodes the body of a POST or PUT, splits the path below /zia/api/v1 into
+// unescaped segments and routes the call under the tenant lock, so that a write and
+// its entry in the write log are one step.
 func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 	rest, found := strings.CutPrefix(path, ziaPrefix)
 	if !found {
