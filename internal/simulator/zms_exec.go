@@ -214,7 +214,8 @@ func (e *executor) run(op *ast.OperationDefinition) any {
 		if gerr != nil {
 			gerr.path = []any{g.key}
 			if len(gerr.locations) == 0 && f.Position != nil {
-				gerr.locations = []gqlerror.Location{{Line: f.Position.Line, Column: f.Position.Column}}
+				gerr.locations = []gqlerror.Location{
+					{Line: f.Position.Line, Column: f.Position.Column}}
 			}
 			e.errs = append(e.errs, gerr)
 			if gerr.abort || f.Definition.Type.NonNull {
