@@ -1,9 +1,7 @@
 package tools
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -237,12 +235,4 @@ func ziaChangeSettings(ctx context.Context, up Upstream, path string,
 		res["unchanged"] = unchanged
 	}
 	return Object(res), nil
-}
-
-// ziaSameJSON reports whether a and b encode to the same JSON, so that 75 read as a
-// json.Number equals 75 given as a float.
-func ziaSameJSON(a, b any) bool {
-	ja, errA := json.Marshal(a)
-	jb, errB := json.Marshal(b)
-	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -64,6 +65,14 @@ func ziaChangesNothing(cur, patch map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// ziaSameJSON reports whether a and b encode to the same JSON, so that 75 read as a
+// json.Number equals 75 given as a float.
+func ziaSameJSON(a, b any) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }
 
 // ziaUnchanged is the result of a write that was not sent because it would change
