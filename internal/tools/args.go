@@ -233,7 +233,7 @@ func (p Param) checkID(v any, bad func(string) error) (any, error) {
 // would draw an error from the API that names neither the parameter nor the item.
 func (p Param) checkStrings(v any, bad func(string) error) (any, error) {
 	if s, isText := v.(string); isText && p.JSONText {
-		if v = ziaListFromText(s); v == any(s) {
+		if v = listFromText(s); v == any(s) {
 			return nil, bad(`a list of strings, or one written as JSON text such as ["a", "b"]`)
 		}
 	}
@@ -284,7 +284,7 @@ func (p Param) emptyItem(i, n int) error {
 // are trimmed, and an empty one is refused with its position.
 func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
 	if s, isText := v.(string); isText && p.JSONText {
-		if v = ziaListFromText(s); v == any(s) {
+		if v = listFromText(s); v == any(s) {
 			return nil, bad(`a list of ids, or one written as JSON text such as [101, 102]`)
 		}
 	}
