@@ -65,6 +65,10 @@ func ziaGRETunnelWriteTools(up Upstream) []Tool {
 	return []Tool{create, del}
 }
 
+// ziaCreateGRETunnel creates the static IP the tunnel starts from when the tenant has
+// none, picks a free internal range for a numbered tunnel unless one is given, and
+// points the tunnel at the two nearest data centers. If the tunnel then fails, the
+// error says that the static IP was created, so the agent does not create it again.
 func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, error) {
 	addr, err := netip.ParseAddr(strings.TrimSpace(args.String("static_ip_address")))
 	if err != nil || !addr.Is4() {
@@ -236,6 +240,8 @@ func ziaGREPair(ctx context.Context, up Upstream, args Args) (ziaGRETunnelPair, 
 	return ziaGRETunnelPair{tunnelID: tunnelID, staticID: staticID, source: src}, nil
 }
 
+// ziaDeleteGRETunnel deletes a tunnel and then its static IP. When the second delete
+// fails the result is a partial success, since the tenant has changed.
 func ziaDeleteGRETunnel(ctx context.Context, up Upstream, args Args) (Result, error) {
 	pair, err := ziaGREPair(ctx, up, args)
 	if err != nil {

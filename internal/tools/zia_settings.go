@@ -37,6 +37,7 @@ type ziaSettings struct {
 	Value func(field string, v any) (any, error)
 }
 
+// readTool declares the tool that returns the settings object as the API holds it.
 func (s ziaSettings) readTool(up Upstream) Tool {
 	return ziaRead(s.Toolset, s.GetName, s.GetTitle, s.GetDescription, nil,
 		func(ctx context.Context, _ Args) (Result, error) {
@@ -48,6 +49,8 @@ func (s ziaSettings) readTool(up Upstream) Tool {
 		})
 }
 
+// updateTool declares the tool that changes the fields named in "settings" and keeps
+// the others.
 func (s ziaSettings) updateTool(up Upstream) Tool {
 	params := []Param{{Name: "settings", Type: JSONObject, Required: true,
 		Description: s.SettingsDescription}}

@@ -42,6 +42,9 @@ func ziaShadowITWriteTools(up Upstream) []Tool {
 		})}
 }
 
+// ziaBulkUpdateApps sets the sanction state, and the custom tags when given, of the
+// listed cloud applications in one call. The tags are read first, so that an unknown
+// tag id is refused before anything changes and the summary can name them.
 func ziaBulkUpdateApps(ctx context.Context, up Upstream, args Args) (Result, error) {
 	apps, err := ziaDistinctIntIDs("application_ids", args.Strings("application_ids"))
 	if err != nil {

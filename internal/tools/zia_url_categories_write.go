@@ -136,6 +136,9 @@ func ziaURLListTool(toolset string, up Upstream, add bool) Tool {
 	return t
 }
 
+// ziaEditURLs adds the given URLs to a category (add) or removes them from it. URLs
+// already present (or absent, for a removal) are reported as skipped and not sent, and
+// a call that would change nothing stages nothing.
 func ziaEditURLs(ctx context.Context, up Upstream, args Args, add bool) (Result, error) {
 	var urls []string
 	for _, u := range args.Strings("urls") {
