@@ -162,10 +162,12 @@ func (t *Tenant) ziaCreate(f *family, body any, q url.Values) (record, *apiError
 	if f.maxCount > 0 && len(t.coll(f.name)) >= f.maxCount {
 		return nil, errLimit("Maximum %d %s are allowed. Limit has exceeded.", f.maxCount, f.name)
 	}
+
 	rec, aerr := t.buildRecord(f, in, nil)
 	if aerr != nil {
 		return nil, aerr
 	}
+
 	if f.newID != nil {
 		rec["id"] = f.newID(t, rec)
 	} else {
@@ -179,6 +181,7 @@ func (t *Tenant) ziaCreate(f *family, body any, q url.Values) (record, *apiError
 	if aerr := t.checkUnique(f, rec); aerr != nil {
 		return nil, aerr
 	}
+
 	t.stamp(rec, true)
 	if f.ordered {
 		t.insertOrdered(f, rec)
@@ -203,6 +206,7 @@ func (t *Tenant) ziaUpdate(f *family, id string, body any, q url.Values) (record
 			return nil, errInvalid("%s", why)
 		}
 	}
+
 	in, ok := body.(map[string]any)
 	if !ok {
 		return nil, errInvalidBody()
@@ -219,6 +223,7 @@ func (t *Tenant) ziaUpdate(f *family, id string, body any, q url.Values) (record
 	if aerr := t.checkUnique(f, rec); aerr != nil {
 		return nil, aerr
 	}
+
 	t.stamp(rec, false)
 	if f.ordered {
 		t.moveOrdered(f, rec, old)
@@ -238,6 +243,7 @@ func (t *Tenant) ziaDelete(f *family, id string) *apiError {
 	if f.readOnly {
 		return errMethod()
 	}
+
 	for _, check := range []func(record) string{f.protect, f.noDelete} {
 		if check != nil {
 			if why := check(old); why != "" {
@@ -250,6 +256,7 @@ func (t *Tenant) ziaDelete(f *family, id string) *apiError {
 			return errInUse("%s", why)
 		}
 	}
+
 	items := t.zia.colls[f.name]
 	t.zia.colls[f.name] = append(items[:idx:idx], items[idx+1:]...)
 	if f.ordered && num(old, "order") > 0 {

@@ -34,6 +34,7 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 		writeJSON(w, http.StatusNotFound, ctJSON, errNotFound("Unknown endpoint %s", path).body)
 		return
 	}
+
 	var body any
 	raw, err := io.ReadAll(io.LimitReader(r.Body, 8<<20))
 	if err != nil {
@@ -46,6 +47,7 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 			return
 		}
 	}
+
 	var segs []string
 	for _, s := range strings.Split(rest, "/") {
 		if s != "" {
@@ -55,10 +57,12 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 			segs = append(segs, s)
 		}
 	}
+
 	t.mu.Lock()
 	res := t.routeZIA(r.Method, segs, r.URL.Query(), body)
 	t.recordWrite(r.Method, segs, r.URL.RawQuery, res)
 	t.mu.Unlock()
+
 	if res.status == http.StatusNoContent {
 		w.WriteHeader(http.StatusNoContent)
 		return

@@ -138,6 +138,7 @@ func prepareGRE(t *Tenant, rec, old, _ record, _ url.Values) *apiError {
 	if old != nil && str(old, "sourceIp") != src {
 		return errInvalid("The source IP of a GRE tunnel cannot be changed")
 	}
+
 	if boolean(rec, "ipUnnumbered") {
 		rec["internalIpRange"] = ""
 	} else {
@@ -153,6 +154,7 @@ func prepareGRE(t *Tenant, rec, old, _ record, _ url.Values) *apiError {
 			return errInvalid("Internal IP range %s is not available", want)
 		}
 	}
+
 	lat, _ := asFloat(static["latitude"])
 	lon, _ := asFloat(static["longitude"])
 	p, s := nearestVIPs(lat, lon)
@@ -173,6 +175,7 @@ func prepareGRE(t *Tenant, rec, old, _ record, _ url.Values) *apiError {
 		}
 		rec[k] = v.record()
 	}
+
 	if num(rec["primaryDestVip"].(map[string]any), "id") ==
 		num(rec["secondaryDestVip"].(map[string]any), "id") {
 		return errInvalid("Primary and secondary destination VIPs must differ")

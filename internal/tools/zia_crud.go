@@ -228,6 +228,7 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 			if err := ziaNeedChange(args, params, skip...); err != nil {
 				return Result{}, err
 			}
+
 			path, err := c.objectPath(args)
 			if err != nil {
 				return Result{}, err
@@ -241,6 +242,7 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 					return Result{}, err
 				}
 			}
+
 			patch, extra, err := c.body(args, params, cur)
 			if err != nil {
 				return Result{}, err
@@ -257,6 +259,7 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 					return Result{}, err
 				}
 			}
+
 			if ziaChangesNothing(cur, patch) {
 				return ziaUnchanged("updated", cur), nil
 			}

@@ -76,6 +76,7 @@ func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 			"parameter \"static_ip_address\" must be an IPv4 address, got %q",
 			args.String("static_ip_address"))
 	}
+
 	unnumbered := args.Bool("ip_unnumbered")
 	internal := strings.TrimSpace(args.String("internal_ip_range"))
 	if unnumbered && internal != "" {
@@ -89,6 +90,7 @@ func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 	if err != nil {
 		return Result{}, err
 	}
+
 	// From here on a failure leaves the static IP behind; say so.
 	partial := func(err error) error {
 		if !createdIP {
@@ -98,6 +100,7 @@ func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 		return toolerr.Wrap(te.Kind, err, "static IP %s was created (id %s, staged) but the "+
 			"GRE tunnel was not: %s", ip, ziaField(static, "id"), te.Message)
 	}
+
 	body := map[string]any{"sourceIp": ip, "ipUnnumbered": unnumbered}
 	if args.Has("comment") {
 		body["comment"] = args.String("comment")
@@ -110,12 +113,14 @@ func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 		}
 		body["internalIpRange"] = internal
 	}
+
 	primary, secondary, err := ziaGREVIPs(ctx, up, ip)
 	if err != nil {
 		return Result{}, partial(err)
 	}
 	body["primaryDestVip"] = map[string]any{"id": primary}
 	body["secondaryDestVip"] = map[string]any{"id": secondary}
+
 	v, err := up.ZIAWrite(ctx, http.MethodPost, "/greTunnels", body)
 	if err != nil {
 		return Result{}, partial(err)

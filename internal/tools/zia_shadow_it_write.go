@@ -55,6 +55,7 @@ func ziaBulkUpdateApps(ctx context.Context, up Upstream, args Args) (Result, err
 			`parameter "application_ids" needs at least one application id, from `+
 				"zia_list_shadow_it_apps")
 	}
+
 	state := ziaSanctionStates[args.String("sanction_state")]
 	body := map[string]any{"sanctionedState": state, "applicationIds": apps}
 	updated := map[string]any{"sanctionedState": state, "applicationIds": apps}
@@ -72,6 +73,7 @@ func ziaBulkUpdateApps(ctx context.Context, up Upstream, args Args) (Result, err
 		body["customTags"] = refs
 		updated["customTags"] = tags
 	}
+
 	v, err := up.ZIAWrite(ctx, http.MethodPut, "/cloudApplications/bulkUpdate", body)
 	if err != nil {
 		return Result{}, err
