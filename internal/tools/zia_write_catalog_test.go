@@ -121,17 +121,12 @@ func TestZIAWriteCatalogMatchesThePythonServer(t *testing.T) {
 
 		want, known := ziaExpectedWriteParams[tool.Name]
 		require.True(t, known, "unexpected tool %s", tool.Name)
-		var got []string
+		requireParamNames(t, tool, want)
 		for _, p := range tool.Params {
-			got = append(got, p.Name)
-			require.NotEmpty(t, p.Description, "%s.%s has no description", tool.Name, p.Name)
 			if strings.HasSuffix(p.Name, "_id") {
-				require.Equal(t, ID, p.Type, "%s.%s should be an ID", tool.Name, p.Name)
-				require.True(t, p.Required, "%s.%s", tool.Name, p.Name)
+				require.True(t, p.Required, "%s.%s: a write names its object", tool.Name, p.Name)
 			}
 		}
-		sort.Strings(got)
-		require.Equal(t, want, got, "parameters of %s", tool.Name)
 
 		require.NotEmpty(t, tool.Title, tool.Name)
 		if tool.Name != "zia_activate_configuration" {
