@@ -38,7 +38,8 @@ func ziaUserTools(up Upstream) []Tool {
 						"name", "dept", "group", "page", "page_size")
 				}
 				q := url.Values{}
-				ziaSetGiven(q, args, map[string]string{"name": "name", "dept": "dept", "group": "group"})
+				ziaSetGiven(q, args,
+					map[string]string{"name": "name", "dept": "dept", "group": "group"})
 				return ziaReadPages(ctx, up, "/users", q, args, nil)
 			}),
 		ziaReadList(ts, "get_zia_user_groups", "List or get ZIA user groups",
@@ -64,7 +65,8 @@ func ziaUserTools(up Upstream) []Tool {
 						"defined_by", "page", "page_size", "sort_by", "sort_order")
 				}
 				q := url.Values{}
-				ziaSetGiven(q, args, map[string]string{"search": "search", "defined_by": "definedBy"})
+				ziaSetGiven(q, args,
+					map[string]string{"search": "search", "defined_by": "definedBy"})
 				ziaSetSort(q, args)
 				return ziaReadPages(ctx, up, "/groups", q, args, ziaKeepNameContaining)
 			}),
