@@ -91,6 +91,10 @@ func (t *Tenant) matchFault(method, path, op string) *faultEntry {
 	return nil
 }
 
+// writeFault answers with the fault f in the content type of the service svc: GraphQL
+// errors, a truncated body, or a status with either the given body or the one the real
+// service sends with that status. A 429 without a Retry-After gets one of a second, so
+// that a client's retry loop has a delay to honour.
 func (t *Tenant) writeFault(w http.ResponseWriter, svc service, f *faultEntry) {
 	ct := ctJSON
 	switch svc {

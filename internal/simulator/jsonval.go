@@ -3,6 +3,7 @@ package simulator
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -23,7 +24,7 @@ func decodeJSON(r io.Reader) (any, error) {
 		return nil, err
 	}
 	if dec.More() {
-		return nil, fmt.Errorf("trailing data after JSON value")
+		return nil, errors.New("trailing data after JSON value")
 	}
 	return fromNumbers(v), nil
 }

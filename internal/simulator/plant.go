@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -18,10 +19,10 @@ func (t *Tenant) PlantRecord(collection, rawJSON string) (map[string]any, error)
 	}
 	rec, isObj := v.(map[string]any)
 	if !isObj {
-		return nil, fmt.Errorf("a planted record must be a JSON object")
+		return nil, errors.New("a planted record must be a JSON object")
 	}
 	if rec["id"] == nil {
-		return nil, fmt.Errorf("a planted record needs an id")
+		return nil, errors.New("a planted record needs an id")
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()

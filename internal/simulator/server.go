@@ -24,6 +24,7 @@ const (
 	svcZMS
 )
 
+// classify tells which service a cleaned path belongs to.
 func classify(path string) service {
 	switch {
 	case path == tokenPath:
@@ -56,6 +57,9 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 	return s.ResponseWriter.Write(b)
 }
 
+// serveHTTP logs the request, applies the configured latency and any matching fault,
+// then routes it. The request log records every request, faulted ones included, so that
+// tests can count the retries a client made.
 func (t *Tenant) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	path := cleanPath(r.URL.Path)
 	svc := classify(path)
@@ -115,6 +119,8 @@ func cleanPath(p string) string {
 	return p
 }
 
+// record appends r to the request log and returns its index, so that the status can be
+// filled in once the answer is written.
 func (t *Tenant) record(r *http.Request, path, op string) int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -129,6 +135,7 @@ func (t *Tenant) record(r *http.Request, path, op string) int {
 	return len(t.requests) - 1
 }
 
+// recordStatus sets the status of the logged request at idx.
 func (t *Tenant) recordStatus(idx, status int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()

@@ -111,7 +111,8 @@ func New(opts ...Option) *Tenant {
 }
 
 // Reset puts the tenant back to its seed: data, activation status, faults, the
-// request log and the write log. Issued tokens stay valid so that clients built before Reset keep working.
+// request log and the write log. Issued tokens stay valid so that clients built before
+// Reset keep working.
 func (t *Tenant) Reset() {
 	t.mu.Lock()
 	defer t.mu.Unlock()

@@ -11,6 +11,8 @@ import (
 // redirected it to the simulator.
 const OriginalHostHeader = "X-Original-Host"
 
+// redirectTransport is the RoundTripper Transport returns. err holds a bad base URL, so
+// that it surfaces on the first request instead of at construction.
 type redirectTransport struct {
 	target *url.URL
 	err    error
@@ -32,6 +34,8 @@ func Transport(baseURL string, base http.RoundTripper) http.RoundTripper {
 	return &redirectTransport{target: u, err: err, base: base}
 }
 
+// RoundTrip sends a copy of req to the simulator; req itself is not changed, as the
+// RoundTripper contract requires.
 func (rt *redirectTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if rt.err != nil {
 		if req.Body != nil {

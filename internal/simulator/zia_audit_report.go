@@ -66,9 +66,9 @@ func (t *Tenant) startAuditReport(body any) result {
 	now := t.now()
 	rows := make([]string, 0, len(t.writes))
 	for _, w := range t.writes {
-		rows = append(rows, fmt.Sprintf("%s,%s,%s,%s,%s,SUCCESS", now.UTC().Format("2006-01-02 15:04:05"),
-			w.Method, w.Collection, strings.TrimPrefix(w.Path, ziaPrefix),
-			apiAdmin()["name"]))
+		rows = append(rows, fmt.Sprintf("%s,%s,%s,%s,%s,SUCCESS",
+			now.UTC().Format("2006-01-02 15:04:05"), w.Method, w.Collection,
+			strings.TrimPrefix(w.Path, ziaPrefix), apiAdmin()["name"]))
 	}
 	t.zia.auditRows = rows
 	t.zia.auditReport = record{"status": "COMPLETE", "progressItemsComplete": int64(len(rows)),

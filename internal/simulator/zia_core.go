@@ -62,6 +62,7 @@ type ziaState struct {
 	auditRows   []string
 }
 
+// filterFunc reports whether r passes a list's query parameter given as v.
 type filterFunc func(t *Tenant, r record, v string) bool
 
 // family describes one ZIA collection and how its generic CRUD behaves.
@@ -120,8 +121,12 @@ type family struct {
 	maxCount int
 }
 
+// families holds every ZIA collection served through the generic CRUD, by name. Each
+// family's file registers it at package initialisation, so adding a collection touches
+// no shared table.
 var families = map[string]*family{}
 
+// register adds f to families and returns it, for use in a package-level var.
 func register(f *family) *family {
 	families[f.name] = f
 	return f

@@ -139,6 +139,7 @@ func paginate(items []record, q url.Values) ([]record, *apiError) {
 	return items[start:min(start+size, len(items))], nil
 }
 
+// ziaGet returns the record id of f as a GET shows it.
 func (t *Tenant) ziaGet(f *family, id string) (record, *apiError) {
 	r, _ := t.find(f.name, id)
 	if r == nil {
@@ -147,6 +148,9 @@ func (t *Tenant) ziaGet(f *family, id string) (record, *apiError) {
 	return t.view(f, r), nil
 }
 
+// ziaCreate adds a record to f built from body: template fields filled in, references
+// resolved, an id allocated, the family's own checks run and its unique field checked.
+// Like every write it leaves a change pending activation.
 func (t *Tenant) ziaCreate(f *family, body any, q url.Values) (record, *apiError) {
 	if f.readOnly {
 		return nil, errMethod()
@@ -158,10 +162,12 @@ func (t *Tenant) ziaCreate(f *family, body any, q url.Values) (record, *apiError
 	if f.maxCount > 0 && len(t.coll(f.name)) >= f.maxCount {
 		return nil, errLimit("Maximum %d %s are allowed. Limit has exceeded.", f.maxCount, f.name)
 	}
+
 	rec, aerr := t.buildRecord(f, in, nil)
 	if aerr != nil {
 		return nil, aerr
 	}
+
 	if f.newID != nil {
 		rec["id"] = f.newID(t, rec)
 	} else {
@@ -175,6 +181,7 @@ func (t *Tenant) ziaCreate(f *family, body any, q url.Values) (record, *apiError
 	if aerr := t.checkUnique(f, rec); aerr != nil {
 		return nil, aerr
 	}
+
 	t.stamp(rec, true)
 	if f.ordered {
 		t.insertOrdered(f, rec)
@@ -184,6 +191,8 @@ func (t *Tenant) ziaCreate(f *family, body any, q url.Values) (record, *apiError
 	return t.view(f, rec), nil
 }
 
+// ziaUpdate replaces the record id of f with one built from body, as the API's PUT
+// does; server-owned fields of the old record are kept.
 func (t *Tenant) ziaUpdate(f *family, id string, body any, q url.Values) (record, *apiError) {
 	old, idx := t.find(f.name, id)
 	if old == nil {
@@ -197,6 +206,7 @@ func (t *Tenant) ziaUpdate(f *family, id string, body any, q url.Values) (record
 			return nil, errInvalid("%s", why)
 		}
 	}
+
 	in, ok := body.(map[string]any)
 	if !ok {
 		return nil, errInvalidBody()
@@ -213,6 +223,7 @@ func (t *Tenant) ziaUpdate(f *family, id string, body any, q url.Values) (record
 	if aerr := t.checkUnique(f, rec); aerr != nil {
 		return nil, aerr
 	}
+
 	t.stamp(rec, false)
 	if f.ordered {
 		t.moveOrdered(f, rec, old)
@@ -222,6 +233,8 @@ func (t *Tenant) ziaUpdate(f *family, id string, body any, q url.Values) (record
 	return t.view(f, rec), nil
 }
 
+// ziaDelete removes the record id of f unless it is protected or still in use, and
+// closes the gap it leaves in the order of an ordered family.
 func (t *Tenant) ziaDelete(f *family, id string) *apiError {
 	old, idx := t.find(f.name, id)
 	if old == nil {
@@ -230,6 +243,7 @@ func (t *Tenant) ziaDelete(f *family, id string) *apiError {
 	if f.readOnly {
 		return errMethod()
 	}
+
 	for _, check := range []func(record) string{f.protect, f.noDelete} {
 		if check != nil {
 			if why := check(old); why != "" {
@@ -242,6 +256,7 @@ func (t *Tenant) ziaDelete(f *family, id string) *apiError {
 			return errInUse("%s", why)
 		}
 	}
+
 	items := t.zia.colls[f.name]
 	t.zia.colls[f.name] = append(items[:idx:idx], items[idx+1:]...)
 	if f.ordered && num(old, "order") > 0 {

@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -36,7 +37,8 @@ var _ = addRoute("dlpDictionaries/validateDlpPattern", func(_ *Tenant, method st
 
 // errorPosition is where in pattern the offending expression starts, or 0.
 func errorPosition(pattern string, err error) int {
-	if se, isSyntax := err.(*syntax.Error); isSyntax && se.Expr != "" {
+	var se *syntax.Error
+	if errors.As(err, &se) && se.Expr != "" {
 		if i := strings.Index(pattern, se.Expr); i >= 0 {
 			return i
 		}

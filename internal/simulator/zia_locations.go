@@ -170,14 +170,19 @@ func (t *Tenant) locationOfCredential(id any) record {
 	return nil
 }
 
-func (t *Tenant) isStaticIP(ip string) bool {
+// staticIPByAddress returns the tenant's static IP whose address is ip, or nil. The
+// family keeps addresses unique, so the first match is the only one.
+func (t *Tenant) staticIPByAddress(ip string) record {
 	for _, s := range t.coll("staticIP") {
 		if str(s, "ipAddress") == ip {
-			return true
+			return s
 		}
 	}
-	return false
+	return nil
 }
+
+// isStaticIP reports whether ip is one of the tenant's static IPs.
+func (t *Tenant) isStaticIP(ip string) bool { return t.staticIPByAddress(ip) != nil }
 
 func viewLocation(t *Tenant, r record) {
 	var children int64

@@ -98,7 +98,9 @@ func regionSearch(q url.Values) result {
 			out = append(out, c.region())
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return str(out[i], "cityName") < str(out[j], "cityName") })
+	sort.SliceStable(out, func(i, j int) bool {
+		return str(out[i], "cityName") < str(out[j], "cityName")
+	})
 	page, aerr := paginate(out, q)
 	if aerr != nil {
 		return fail(aerr)

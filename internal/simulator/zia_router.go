@@ -25,12 +25,16 @@ func fail(e *apiError) result { return result{status: e.status, body: e.body} }
 
 func noContent() result { return result{status: http.StatusNoContent} }
 
+// serveZIA decodes the body of a POST or PUT, splits the path below /zia/api/v1 into
+// unescaped segments and routes the call under the tenant lock, so that a write and
+// its entry in the write log are one step.
 func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 	rest, found := strings.CutPrefix(path, ziaPrefix)
 	if !found {
 		writeJSON(w, http.StatusNotFound, ctJSON, errNotFound("Unknown endpoint %s", path).body)
 		return
 	}
+
 	var body any
 	raw, err := io.ReadAll(io.LimitReader(r.Body, 8<<20))
 	if err != nil {
@@ -43,6 +47,7 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 			return
 		}
 	}
+
 	var segs []string
 	for _, s := range strings.Split(rest, "/") {
 		if s != "" {
@@ -52,10 +57,12 @@ func (t *Tenant) serveZIA(w http.ResponseWriter, r *http.Request, path string) {
 			segs = append(segs, s)
 		}
 	}
+
 	t.mu.Lock()
 	res := t.routeZIA(r.Method, segs, r.URL.Query(), body)
 	t.recordWrite(r.Method, segs, r.URL.RawQuery, res)
 	t.mu.Unlock()
+
 	if res.status == http.StatusNoContent {
 		w.WriteHeader(http.StatusNoContent)
 		return

@@ -53,9 +53,10 @@ func ruleFamily(name string, tmpl func() record, actions []string, enumLists map
 		}
 	}
 	return register(&family{
-		name:      name,
-		template:  tmpl,
-		managed:   []string{"lastModifiedTime", "lastModifiedBy", "predefined", "defaultRule", "accessControl"},
+		name:     name,
+		template: tmpl,
+		managed: []string{"lastModifiedTime", "lastModifiedBy", "predefined", "defaultRule",
+			"accessControl"},
 		refLists:  refs,
 		enums:     map[string][]string{"state": ruleStates, "action": actions},
 		enumLists: enumLists,

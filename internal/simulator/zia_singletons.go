@@ -157,10 +157,15 @@ func init() {
 			return record{"urls": []string{".windowsupdate.com", "login.partner.example"}}
 		}})
 	addSingleton(&singleton{path: "mobileAdvanceThreatSettings", seed: func() record {
-		return record{"blockAppsWithMaliciousActivity": true, "blockAppsWithKnownVulnerabilities": true,
-			"blockAppsSendingUnencryptedUserCredentials": false,
-			"blockAppsSendingLocationInfo":               false, "blockAppsSendingPersonallyIdentifiableInfo": false,
-			"blockAppsSendingDeviceIdentifier": false, "blockAppsCommunicatingWithAdWebsites": false,
-			"blockAppsCommunicatingWithRemoteUnknownServers": false}
+		return record{
+			"blockAppsWithMaliciousActivity":                 true,
+			"blockAppsWithKnownVulnerabilities":              true,
+			"blockAppsSendingUnencryptedUserCredentials":     false,
+			"blockAppsSendingLocationInfo":                   false,
+			"blockAppsSendingPersonallyIdentifiableInfo":     false,
+			"blockAppsSendingDeviceIdentifier":               false,
+			"blockAppsCommunicatingWithAdWebsites":           false,
+			"blockAppsCommunicatingWithRemoteUnknownServers": false,
+		}
 	}})
 }

@@ -126,20 +126,19 @@ var _ = register(&family{
 	prepare:  prepareGRE,
 })
 
+// prepareGRE checks a GRE tunnel against the tenant as the API does: its source must be
+// a static IP and cannot change, its internal range must be free (one is picked when
+// none is given), and its VIPs default to the two nearest the static IP.
 func prepareGRE(t *Tenant, rec, old, _ record, _ url.Values) *apiError {
 	src := str(rec, "sourceIp")
-	var static record
-	for _, s := range t.coll("staticIP") {
-		if str(s, "ipAddress") == src {
-			static = s
-		}
-	}
+	static := t.staticIPByAddress(src)
 	if static == nil {
 		return errInvalid("Source IP %s is not a static IP of the organization", src)
 	}
 	if old != nil && str(old, "sourceIp") != src {
 		return errInvalid("The source IP of a GRE tunnel cannot be changed")
 	}
+
 	if boolean(rec, "ipUnnumbered") {
 		rec["internalIpRange"] = ""
 	} else {
@@ -155,6 +154,7 @@ func prepareGRE(t *Tenant, rec, old, _ record, _ url.Values) *apiError {
 			return errInvalid("Internal IP range %s is not available", want)
 		}
 	}
+
 	lat, _ := asFloat(static["latitude"])
 	lon, _ := asFloat(static["longitude"])
 	p, s := nearestVIPs(lat, lon)
@@ -175,6 +175,7 @@ func prepareGRE(t *Tenant, rec, old, _ record, _ url.Values) *apiError {
 		}
 		rec[k] = v.record()
 	}
+
 	if num(rec["primaryDestVip"].(map[string]any), "id") ==
 		num(rec["secondaryDestVip"].(map[string]any), "id") {
 		return errInvalid("Primary and secondary destination VIPs must differ")
@@ -344,13 +345,11 @@ func (t *Tenant) recommendedVIPs(q url.Values) result {
 func (t *Tenant) placeIP(src string) (lat, lon float64, c geoCity) {
 	c = cityForIP(src)
 	lat, lon = c.lat, c.lon
-	for _, s := range t.coll("staticIP") {
-		if str(s, "ipAddress") == src {
-			lat, _ = asFloat(s["latitude"])
-			lon, _ = asFloat(s["longitude"])
-			if city, _ := s["city"].(map[string]any); city != nil {
-				c = cityByGeoID(num(city, "id"), c)
-			}
+	if s := t.staticIPByAddress(src); s != nil {
+		lat, _ = asFloat(s["latitude"])
+		lon, _ = asFloat(s["longitude"])
+		if city, _ := s["city"].(map[string]any); city != nil {
+			c = cityByGeoID(num(city, "id"), c)
 		}
 	}
 	return lat, lon, c

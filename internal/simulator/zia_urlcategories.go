@@ -34,7 +34,8 @@ var _ = register(&family{
 	managed: []string{"customCategory", "editable", "val", "customUrlsCount",
 		"urlsRetainingParentCategoryCount", "customIpRangesCount",
 		"ipRangesRetainingParentCategoryCount", "urlKeywordCounts", "categoryGroup"},
-	enums:      map[string][]string{"type": {"URL_CATEGORY", "TLD_CATEGORY"}, "urlType": {"EXACT", "REGEX"}},
+	enums: map[string][]string{"type": {"URL_CATEGORY", "TLD_CATEGORY"},
+		"urlType": {"EXACT", "REGEX"}},
 	unpaged:    true,
 	queryScope: urlTypeMatches,
 	lite:       []string{"id", "configuredName", "superCategory", "customCategory", "type", "val"},
@@ -86,6 +87,9 @@ func urlTypeMatches(r record, q url.Values) bool {
 	}
 }
 
+// prepareURLCategory applies an ADD_TO_LIST or REMOVE_FROM_LIST update to the stored
+// lists, and checks a category as the API does: custom ones need a unique name, and
+// predefined ones keep their name, super category and type whatever the body says.
 func prepareURLCategory(t *Tenant, rec, old, in record, q url.Values) *apiError {
 	action := q.Get("action")
 	if old != nil && action != "" {

@@ -25,6 +25,7 @@ const (
 	classForbidden  = "FORBIDDEN"
 )
 
+// gqlRequest is the JSON body of a GraphQL POST.
 type gqlRequest struct {
 	Query         string         `json:"query"`
 	Variables     map[string]any `json:"variables"`
@@ -89,6 +90,9 @@ func writeGraphQL(w http.ResponseWriter, status int, data any, errs []*gqlError)
 	writeJSON(w, status, ctGraphQL, body)
 }
 
+// serveZMS answers the GraphQL endpoint: only POST with a JSON body holding a query.
+// A request that carries no query gets a 4xx status; a query that fails to parse,
+// validate or run gets 200 with an "errors" member.
 func (t *Tenant) serveZMS(w http.ResponseWriter, r *http.Request, path string) {
 	if path != zmsPath {
 		writeGraphQL(w, http.StatusNotFound, nil,
@@ -179,11 +183,14 @@ type executor struct {
 	errs   []*gqlError
 }
 
+// fieldGroup is the fields of a selection that share one response key.
 type fieldGroup struct {
 	key    string
 	fields []*ast.Field
 }
 
+// run executes the root fields of a query. A failed field is null with its error, and
+// a failure of a non-null field, or one marked abort, makes the whole data null.
 func (e *executor) run(op *ast.OperationDefinition) any {
 	if op.Operation != ast.Query {
 		e.errs = append(e.errs, &gqlError{message: "Only queries are supported",
@@ -207,7 +214,8 @@ func (e *executor) run(op *ast.OperationDefinition) any {
 		if gerr != nil {
 			gerr.path = []any{g.key}
 			if len(gerr.locations) == 0 && f.Position != nil {
-				gerr.locations = []gqlerror.Location{{Line: f.Position.Line, Column: f.Position.Column}}
+				gerr.locations = []gqlerror.Location{
+					{Line: f.Position.Line, Column: f.Position.Column}}
 			}
 			e.errs = append(e.errs, gerr)
 			if gerr.abort || f.Definition.Type.NonNull {
@@ -221,6 +229,8 @@ func (e *executor) run(op *ast.OperationDefinition) any {
 	return data
 }
 
+// mergedSelection joins the sub-selections of fields that share a response key, as
+// GraphQL merges them.
 func mergedSelection(fields []*ast.Field) ast.SelectionSet {
 	if len(fields) == 1 {
 		return fields[0].SelectionSet
@@ -320,6 +330,7 @@ func (e *executor) collect(sel ast.SelectionSet, typeName string, groups []field
 	return groups
 }
 
+// applies reports whether a fragment on type cond applies to an object of typeName.
 func (e *executor) applies(cond, typeName string) bool {
 	if cond == "" || cond == typeName {
 		return true
@@ -332,6 +343,7 @@ func (e *executor) applies(cond, typeName string) bool {
 	return false
 }
 
+// included evaluates the @skip and @include directives of a selection.
 func (e *executor) included(dirs ast.DirectiveList) bool {
 	for _, d := range dirs {
 		cond, _ := d.ArgumentMap(e.vars)["if"].(bool)

@@ -54,7 +54,9 @@ func (e *executor) resolveRoot(name string, args map[string]any) (any, *gqlError
 	case "resources":
 		items := d.resources
 		if inc, _ := args["includeDeleted"].(bool); !inc {
-			items = slices.DeleteFunc(slices.Clone(items), func(r record) bool { return boolean(r, "deleted") })
+			items = slices.DeleteFunc(slices.Clone(items), func(r record) bool {
+				return boolean(r, "deleted")
+			})
 		}
 		return styleB(items, args, fieldsOf("id", "name", "status", "resourceType",
 			"cloudProvider", "cloudRegion", "platformOs"), []string{"name"})

@@ -81,6 +81,8 @@ func Validate(params []Param, raw map[string]any) (Args, error) {
 	return Args{values: values}, nil
 }
 
+// check validates one given argument against p's type and returns it in the form the
+// Args accessors read: trimmed ids as strings, integers as int64, lists as []string.
 func (p Param) check(v any) (any, error) {
 	bad := func(want string) error {
 		return toolerr.New(toolerr.InvalidArgument, "parameter %q must be %s, got %s",
@@ -203,11 +205,15 @@ func nearValue(values []string, s string) string {
 	return ""
 }
 
+// checkID accepts an id given as a string or as a whole number, and returns it as a
+// trimmed string. A number beyond maxExactInteger is refused: the client may have sent
+// another id than the one it was given, and the call would act on the wrong object.
 func (p Param) checkID(v any, bad func(string) error) (any, error) {
 	switch x := v.(type) {
 	case string:
 		if strings.TrimSpace(x) == "" {
-			return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must not be empty", p.Name)
+			return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must not be empty",
+				p.Name)
 		}
 		return strings.TrimSpace(x), nil
 	case json.Number:
@@ -234,20 +240,13 @@ func (p Param) checkID(v any, bad func(string) error) (any, error) {
 // would draw an error from the API that names neither the parameter nor the item.
 func (p Param) checkStrings(v any, bad func(string) error) (any, error) {
 	if s, isText := v.(string); isText && p.JSONText {
-		if v = ziaListFromText(s); v == any(s) {
+		if v = listFromText(s); v == any(s) {
 			return nil, bad(`a list of strings, or one written as JSON text such as ["a", "b"]`)
 		}
 	}
-	list, ok := v.([]any)
+	list, ok := asList(v)
 	if !ok {
-		ss, ok := v.([]string)
-		if !ok {
-			return nil, bad("a list of strings")
-		}
-		list = make([]any, len(ss))
-		for i, s := range ss {
-			list[i] = s
-		}
+		return nil, bad("a list of strings")
 	}
 	out := make([]string, 0, len(list))
 	for i, item := range list {
@@ -265,6 +264,23 @@ func (p Param) checkStrings(v any, bad func(string) error) (any, error) {
 	return out, nil
 }
 
+// asList returns v as a list of items: a decoded JSON array, or a []string that an
+// in-process caller passed as it is.
+func asList(v any) ([]any, bool) {
+	if list, ok := v.([]any); ok {
+		return list, true
+	}
+	ss, ok := v.([]string)
+	if !ok {
+		return nil, false
+	}
+	list := make([]any, len(ss))
+	for i, s := range ss {
+		list[i] = s
+	}
+	return list, true
+}
+
 // emptyItem refuses a blank list item, naming its position counted from 1.
 func (p Param) emptyItem(i, n int) error {
 	return toolerr.New(toolerr.InvalidArgument,
@@ -275,20 +291,13 @@ func (p Param) emptyItem(i, n int) error {
 // are trimmed, and an empty one is refused with its position.
 func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
 	if s, isText := v.(string); isText && p.JSONText {
-		if v = ziaListFromText(s); v == any(s) {
+		if v = listFromText(s); v == any(s) {
 			return nil, bad(`a list of ids, or one written as JSON text such as [101, 102]`)
 		}
 	}
-	list, ok := v.([]any)
+	list, ok := asList(v)
 	if !ok {
-		if ss, ok := v.([]string); ok {
-			list = make([]any, len(ss))
-			for i, s := range ss {
-				list[i] = s
-			}
-		} else {
-			return nil, bad("a list of ids")
-		}
+		return nil, bad("a list of ids")
 	}
 	out := make([]string, 0, len(list))
 	for i, item := range list {
@@ -365,16 +374,21 @@ func (p Param) outOfRange(v any) error {
 		"parameter %q must be an integer from %s to %s, got %s", p.Name, lo, hi, given)
 }
 
+// checkBounds refuses a number outside p's Min and Max.
 func (p Param) checkBounds(f float64) error {
 	if p.Min != nil && f < *p.Min {
-		return toolerr.New(toolerr.InvalidArgument, "parameter %q must be at least %v, got %v", p.Name, *p.Min, f)
+		return toolerr.New(toolerr.InvalidArgument,
+			"parameter %q must be at least %v, got %v", p.Name, *p.Min, f)
 	}
 	if p.Max != nil && f > *p.Max {
-		return toolerr.New(toolerr.InvalidArgument, "parameter %q must be at most %v, got %v", p.Name, *p.Max, f)
+		return toolerr.New(toolerr.InvalidArgument,
+			"parameter %q must be at most %v, got %v", p.Name, *p.Max, f)
 	}
 	return nil
 }
 
+// number reads a JSON number, decoded either as float64 or as json.Number, or an int
+// an in-process caller passed; strings are not numbers here (see numberArg).
 func number(v any) (float64, bool) {
 	switch x := v.(type) {
 	case float64:
@@ -409,6 +423,7 @@ func describe(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
+// quoteAll quotes each name and joins them with commas, for messages.
 func quoteAll(ss []string) string {
 	q := make([]string, len(ss))
 	for i, s := range ss {

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,4 +44,24 @@ func boolArg(v any) (bool, bool) {
 		return b, ok
 	}
 	return false, false
+}
+
+// listFromText decodes a list sent as JSON text ("[1, 2]"), as the Python server
+// accepts; any other value is returned unchanged.
+func listFromText(v any) any {
+	s, ok := v.(string)
+	if !ok {
+		return v
+	}
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "[") || !strings.HasSuffix(s, "]") {
+		return v
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var list []any
+	if err := dec.Decode(&list); err != nil {
+		return v
+	}
+	return list
 }

@@ -68,6 +68,9 @@ func Schema(params []Param) (properties map[string]any, required []string) {
 	return properties, required
 }
 
+// schema returns p's JSON schema. ID and IDList are advertised as strings even though
+// whole numbers are accepted too: a schema that allowed both would need a combinator,
+// which some model providers refuse.
 func (p Param) schema() map[string]any {
 	s := map[string]any{"description": p.Description}
 	switch p.Type {

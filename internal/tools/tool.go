@@ -118,5 +118,6 @@ type Upstream interface {
 	// "?action=ADD_TO_LIST".
 	ZIAWrite(ctx context.Context, method, path string, body any) (any, error)
 	// ZMS runs one GraphQL query; customerId is added to the variables.
-	ZMS(ctx context.Context, operation, query string, variables map[string]any) (*zclient.GraphQLResult, error)
+	ZMS(ctx context.Context, operation, query string,
+		variables map[string]any) (*zclient.GraphQLResult, error)
 }

@@ -80,6 +80,7 @@ type ziaList struct {
 	Filter func(args Args, items []any) ([]any, error)
 }
 
+// tool declares the list tool, bound to up, in toolset.
 func (l ziaList) tool(toolset string, up Upstream) Tool {
 	t := ziaRead(toolset, l.Name, l.Title, l.Description, l.Params,
 		func(ctx context.Context, args Args) (Result, error) {
@@ -120,19 +121,16 @@ type ziaGet struct {
 	StringID bool
 }
 
+// tool declares the get tool, bound to up, in toolset.
 func (g ziaGet) tool(toolset string, up Upstream) Tool {
 	params := []Param{ziaIDParam(g.IDName, g.IDDescription)}
 	return ziaRead(toolset, g.Name, g.Title, g.Description, params,
 		func(ctx context.Context, args Args) (Result, error) {
-			id := args.String(g.IDName)
-			if !g.StringID {
-				n, err := ziaIntID(args, g.IDName)
-				if err != nil {
-					return Result{}, err
-				}
-				id = n.String()
+			path, err := ziaArgObjectPath(args, g.Path, g.IDName, g.StringID)
+			if err != nil {
+				return Result{}, err
 			}
-			v, err := up.ZIAGet(ctx, ziaObjectPath(g.Path, id), nil)
+			v, err := up.ZIAGet(ctx, path, nil)
 			if err != nil {
 				return Result{}, err
 			}
@@ -170,6 +168,7 @@ func ziaQuery(params []Param, mapping map[string]string, args Args) url.Values {
 	return q
 }
 
+// ziaFormatArg renders a scalar argument as the text of a query parameter.
 func ziaFormatArg(p Param, args Args) string {
 	switch p.Type {
 	case Integer:

@@ -93,7 +93,7 @@ func (a *ziaAdvanced) normalize(raw map[string]any, owned map[string]string,
 			return nil, toolerr.New(toolerr.InvalidArgument,
 				"advanced field %q is given twice", field)
 		}
-		v = ziaListFromText(v)
+		v = listFromText(v)
 		if slices.Contains(a.Refs, field) {
 			refs, err := ziaRefList(name, v)
 			if err != nil {
@@ -104,26 +104,6 @@ func (a *ziaAdvanced) normalize(raw map[string]any, owned map[string]string,
 		out[field] = v
 	}
 	return out, nil
-}
-
-// ziaListFromText decodes a list sent as JSON text ("[1, 2]"), as the Python server
-// accepts; any other value is returned unchanged.
-func ziaListFromText(v any) any {
-	s, ok := v.(string)
-	if !ok {
-		return v
-	}
-	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "[") || !strings.HasSuffix(s, "]") {
-		return v
-	}
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	var list []any
-	if err := dec.Decode(&list); err != nil {
-		return v
-	}
-	return list
 }
 
 // ziaRefList turns ids or {id, …} objects into references with exact numeric ids.

@@ -109,6 +109,9 @@ func ziaSecurityExceptions() ziaSettings {
 	}
 }
 
+// ziaSecurityExceptionsUpdate declares the tool that replaces the ATP bypass list. The
+// API only takes the whole list, so the result names the entries added and removed:
+// an entry dropped by mistake shows at once.
 func ziaSecurityExceptionsUpdate(up Upstream) Tool {
 	params := []Param{{Name: "bypass_urls", Type: StringList, Required: true,
 		Description: "The complete new list of URLs or domains to exempt, e.g. " +

@@ -68,6 +68,7 @@ type ziaCRUD struct {
 	CreateDescription, UpdateDescription, DeleteDescription string
 }
 
+// tools returns the create, update and delete tools, bound to up.
 func (c ziaCRUD) tools(up Upstream) []Tool {
 	return []Tool{c.createTool(up), c.updateTool(up), c.deleteTool(up)}
 }
@@ -99,6 +100,7 @@ func (c ziaCRUD) what(args Args) string {
 	return args.String(c.Scope.Name) + " " + c.What
 }
 
+// createParams are the scope, the declared parameters and "advanced", if any.
 func (c ziaCRUD) createParams() []Param {
 	params := append(c.scopeParams(), c.Params...)
 	if c.Advanced != nil {
@@ -107,6 +109,8 @@ func (c ziaCRUD) createParams() []Param {
 	return params
 }
 
+// updateParams are the id, the scope and the declared parameters that UpdateParams
+// keeps, all optional and without defaults: an update changes only what is given.
 func (c ziaCRUD) updateParams() []Param {
 	params := append([]Param{ziaIDParam(c.IDName, c.IDDescription)}, c.scopeParams()...)
 	for _, p := range c.Params {
@@ -125,7 +129,9 @@ func (c ziaCRUD) updateParams() []Param {
 	return params
 }
 
-// body collects the API fields of the given arguments.
+// body collects the API fields of the given arguments and returns them with the
+// "advanced" fields merged in; extra holds the advanced fields alone, so the result can
+// say which of them the API ignored. cur is the stored object, nil on create.
 func (c ziaCRUD) body(args Args, params []Param, cur map[string]any) (map[string]any,
 	map[string]any, error) {
 	body := ziaPatch(params, c.Fields, args)
@@ -178,6 +184,8 @@ func (c ziaCRUD) typedFields(body map[string]any) map[string]string {
 	return owned
 }
 
+// createTool posts a new object built from the arguments and CreateFields, after
+// CheckBody, and returns it as the API stored it.
 func (c ziaCRUD) createTool(up Upstream) Tool {
 	params := c.createParams()
 	return ziaDeclare(c.Toolset, "zia_create_"+c.Noun, "Create a ZIA "+c.What,
@@ -205,6 +213,9 @@ func (c ziaCRUD) createTool(up Upstream) Tool {
 		})
 }
 
+// updateTool reads the object, runs the checks on it and on the merged result, and
+// sends it back whole with the given fields changed. An update that would change no
+// field is not sent, so that it stages nothing.
 func (c ziaCRUD) updateTool(up Upstream) Tool {
 	params := c.updateParams()
 	return ziaDeclare(c.Toolset, "zia_update_"+c.Noun, "Update a ZIA "+c.What,
@@ -217,6 +228,7 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 			if err := ziaNeedChange(args, params, skip...); err != nil {
 				return Result{}, err
 			}
+
 			path, err := c.objectPath(args)
 			if err != nil {
 				return Result{}, err
@@ -230,6 +242,7 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 					return Result{}, err
 				}
 			}
+
 			patch, extra, err := c.body(args, params, cur)
 			if err != nil {
 				return Result{}, err
@@ -246,6 +259,7 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 					return Result{}, err
 				}
 			}
+
 			if ziaChangesNothing(cur, patch) {
 				return ziaUnchanged("updated", cur), nil
 			}
@@ -259,17 +273,11 @@ func (c ziaCRUD) updateTool(up Upstream) Tool {
 
 // objectPath validates the id argument and returns the object's path.
 func (c ziaCRUD) objectPath(args Args) (string, error) {
-	id := args.String(c.IDName)
-	if !c.StringID {
-		n, err := ziaIntID(args, c.IDName)
-		if err != nil {
-			return "", err
-		}
-		id = n.String()
-	}
-	return ziaObjectPath(c.collection(args), id), nil
+	return ziaArgObjectPath(args, c.collection(args), c.IDName, c.StringID)
 }
 
+// deleteTool deletes one object, after the delete checks when there are any. Its
+// Describe names the object for the human who confirms the deletion.
 func (c ziaCRUD) deleteTool(up Upstream) Tool {
 	params := append(c.scopeParams(), ziaIDParam(c.IDName, c.IDDescription))
 	t := ziaDeclare(c.Toolset, "zia_delete_"+c.Noun, "Delete a ZIA "+c.What,
@@ -298,17 +306,14 @@ func (c ziaCRUD) deleteTool(up Upstream) Tool {
 		if err != nil {
 			return Resource{Type: c.what(args), ID: args.String(c.IDName)}, err
 		}
-		if !c.checksDelete() {
-			return ziaDescribe(ctx, up, path, c.what(args), c.NameKeys)
-		}
-		// A delete that would be refused anyway is refused before anybody is asked to
-		// confirm it: a person should not approve what cannot happen.
 		res := Resource{Type: c.what(args), ID: ziaLastSegment(path)}
 		cur, err := ziaCurrent(ctx, up, path)
 		if err != nil {
 			return res, err
 		}
 		res.Name = ziaFirstString(cur, c.NameKeys...)
+		// A delete that would be refused anyway is refused before anybody is asked to
+		// confirm it: a person should not approve what cannot happen.
 		return res, c.checkDelete(ctx, cur)
 	}
 	return t
@@ -328,19 +333,6 @@ func (c ziaCRUD) checkDelete(ctx context.Context, cur map[string]any) error {
 		return c.CheckDelete(ctx, cur)
 	}
 	return nil
-}
-
-// ziaDescribe reads the object at path and names it for a human. On failure the
-// resource still carries its type and id, and the error says why it has no name.
-func ziaDescribe(ctx context.Context, up Upstream, path, what string,
-	nameKeys []string) (Resource, error) {
-	res := Resource{Type: what, ID: ziaLastSegment(path)}
-	cur, err := ziaCurrent(ctx, up, path)
-	if err != nil {
-		return res, err
-	}
-	res.Name = ziaFirstString(cur, nameKeys...)
-	return res, nil
 }
 
 // ziaLastSegment returns the unescaped last segment of a path: the object's id.

@@ -3,7 +3,6 @@ package tools
 import (
 	"context"
 	"net/url"
-	"strconv"
 )
 
 // ziaDeviceTools returns the zia_devices read tools. Device groups and devices are
@@ -70,11 +69,4 @@ func ziaDeviceTools(up Upstream) []Tool {
 		Path: "/deviceGroups/devices/lite",
 	}.tool(ts, up)
 	return []Tool{groups, devices, lite}
-}
-
-// ziaQueryBool sends the boolean argument name as the query parameter key when given.
-func ziaQueryBool(q url.Values, args Args, name, key string) {
-	if args.Has(name) {
-		q.Set(key, strconv.FormatBool(args.Bool(name)))
-	}
 }

@@ -79,6 +79,8 @@ type ziaDLPCatalog struct {
 	LocalSearch []string
 }
 
+// tool declares the catalog tool: one object by id as a one-item list, or the whole
+// list (or its lite view) with search applied by the API or, for LocalSearch, here.
 func (c ziaDLPCatalog) tool(toolset string, up Upstream) Tool {
 	params := []Param{
 		{Name: "action", Type: String, Enum: []string{"read", "read_lite"}, Default: "read",

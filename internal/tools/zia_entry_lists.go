@@ -30,6 +30,7 @@ type ziaEntryList struct {
 	DeleteName, DeleteTitle, DeleteDescription string
 }
 
+// listTool declares the tool that lists the entries.
 func (l ziaEntryList) listTool(up Upstream) Tool {
 	t := ziaRead(l.Toolset, l.ListName, l.ListTitle, l.ListDescription, nil,
 		func(ctx context.Context, _ Args) (Result, error) {
@@ -56,11 +57,14 @@ func (l ziaEntryList) read(ctx context.Context, up Upstream) ([]any, error) {
 	return ziaAsList(v, l.Path)
 }
 
+// params is the list parameter of the add and delete tools.
 func (l ziaEntryList) params() []Param {
 	return []Param{{Name: l.Param, Type: StringList, Required: true,
 		Description: l.ParamDescription}}
 }
 
+// addTool declares the tool that adds entries. Entries already on the list, compared
+// ignoring case, are reported and not sent, so a repeated call stages nothing.
 func (l ziaEntryList) addTool(up Upstream) Tool {
 	return ziaDeclare(l.Toolset, l.AddName, l.AddTitle, l.AddDescription, Create, l.params(),
 		func(ctx context.Context, args Args) (Result, error) {
@@ -98,6 +102,8 @@ func (l ziaEntryList) addTool(up Upstream) Tool {
 		})
 }
 
+// deleteTool declares the tool that removes entries. An entry not on the list is
+// refused, both before the confirmation and after it.
 func (l ziaEntryList) deleteTool(up Upstream) Tool {
 	t := ziaDeclare(l.Toolset, l.DeleteName, l.DeleteTitle, l.DeleteDescription, Delete,
 		l.params(), func(ctx context.Context, args Args) (Result, error) {

@@ -65,6 +65,10 @@ func ziaGRETunnelWriteTools(up Upstream) []Tool {
 	return []Tool{create, del}
 }
 
+// ziaCreateGRETunnel creates the static IP the tunnel starts from when the tenant has
+// none, picks a free internal range for a numbered tunnel unless one is given, and
+// points the tunnel at the two nearest data centers. If the tunnel then fails, the
+// error says that the static IP was created, so the agent does not create it again.
 func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, error) {
 	addr, err := netip.ParseAddr(strings.TrimSpace(args.String("static_ip_address")))
 	if err != nil || !addr.Is4() {
@@ -72,6 +76,7 @@ func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 			"parameter \"static_ip_address\" must be an IPv4 address, got %q",
 			args.String("static_ip_address"))
 	}
+
 	unnumbered := args.Bool("ip_unnumbered")
 	internal := strings.TrimSpace(args.String("internal_ip_range"))
 	if unnumbered && internal != "" {
@@ -85,6 +90,7 @@ func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 	if err != nil {
 		return Result{}, err
 	}
+
 	// From here on a failure leaves the static IP behind; say so.
 	partial := func(err error) error {
 		if !createdIP {
@@ -94,6 +100,7 @@ func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 		return toolerr.Wrap(te.Kind, err, "static IP %s was created (id %s, staged) but the "+
 			"GRE tunnel was not: %s", ip, ziaField(static, "id"), te.Message)
 	}
+
 	body := map[string]any{"sourceIp": ip, "ipUnnumbered": unnumbered}
 	if args.Has("comment") {
 		body["comment"] = args.String("comment")
@@ -106,12 +113,14 @@ func ziaCreateGRETunnel(ctx context.Context, up Upstream, args Args) (Result, er
 		}
 		body["internalIpRange"] = internal
 	}
+
 	primary, secondary, err := ziaGREVIPs(ctx, up, ip)
 	if err != nil {
 		return Result{}, partial(err)
 	}
 	body["primaryDestVip"] = map[string]any{"id": primary}
 	body["secondaryDestVip"] = map[string]any{"id": secondary}
+
 	v, err := up.ZIAWrite(ctx, http.MethodPost, "/greTunnels", body)
 	if err != nil {
 		return Result{}, partial(err)
@@ -236,6 +245,8 @@ func ziaGREPair(ctx context.Context, up Upstream, args Args) (ziaGRETunnelPair, 
 	return ziaGRETunnelPair{tunnelID: tunnelID, staticID: staticID, source: src}, nil
 }
 
+// ziaDeleteGRETunnel deletes a tunnel and then its static IP. When the second delete
+// fails the result is a partial success, since the tenant has changed.
 func ziaDeleteGRETunnel(ctx context.Context, up Upstream, args Args) (Result, error) {
 	pair, err := ziaGREPair(ctx, up, args)
 	if err != nil {

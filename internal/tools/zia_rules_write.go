@@ -56,6 +56,8 @@ type ziaRuleFamily struct {
 var ziaRuleRefs = []string{"locations", "locationGroups", "groups", "departments", "users",
 	"timeWindows", "labels", "deviceGroups", "devices", "workloadGroups"}
 
+// tools declares the family's create, update and delete tools, with the parameters
+// every rule shares and the family's own fields behind "advanced".
 func (f ziaRuleFamily) tools(up Upstream) []Tool {
 	refs := slices.Concat(ziaRuleRefs, f.Refs)
 	actionField := cmp.Or(f.ActionField, "action")

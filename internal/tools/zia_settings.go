@@ -1,9 +1,7 @@
 package tools
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -39,6 +37,7 @@ type ziaSettings struct {
 	Value func(field string, v any) (any, error)
 }
 
+// readTool declares the tool that returns the settings object as the API holds it.
 func (s ziaSettings) readTool(up Upstream) Tool {
 	return ziaRead(s.Toolset, s.GetName, s.GetTitle, s.GetDescription, nil,
 		func(ctx context.Context, _ Args) (Result, error) {
@@ -50,6 +49,8 @@ func (s ziaSettings) readTool(up Upstream) Tool {
 		})
 }
 
+// updateTool declares the tool that changes the fields named in "settings" and keeps
+// the others.
 func (s ziaSettings) updateTool(up Upstream) Tool {
 	params := []Param{{Name: "settings", Type: JSONObject, Required: true,
 		Description: s.SettingsDescription}}
@@ -237,12 +238,4 @@ func ziaChangeSettings(ctx context.Context, up Upstream, path string,
 		res["unchanged"] = unchanged
 	}
 	return Object(res), nil
-}
-
-// ziaSameJSON reports whether a and b encode to the same JSON, so that 75 read as a
-// json.Number equals 75 given as a float.
-func ziaSameJSON(a, b any) bool {
-	ja, errA := json.Marshal(a)
-	jb, errB := json.Marshal(b)
-	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }

@@ -155,21 +155,18 @@ func TestEntryListsAreListsOfEntries(t *testing.T) {
 		reply any
 		want  []any
 	}{
-		"envelope":       {map[string]any{"maliciousUrls": []any{"a.example", "b.example"}}, []any{"a.example", "b.example"}},
-		"field missing":  {map[string]any{}, []any{}},
-		"null field":     {map[string]any{"maliciousUrls": nil}, []any{}},
-		"bare list":      {[]any{"a.example"}, []any{"a.example"}},
-		"odd entry kept": {map[string]any{"maliciousUrls": []any{"a.example", map[string]any{"url": "b"}}}, []any{"a.example", map[string]any{"url": "b"}}},
-		"empty reply":    {nil, []any{}},
+		"envelope": {map[string]any{"maliciousUrls": []any{"a.example", "b.example"}},
+			[]any{"a.example", "b.example"}},
+		"field missing":   {map[string]any{}, []any{}},
+		"null field":      {map[string]any{"maliciousUrls": nil}, []any{}},
+		"bare list":       {[]any{"a.example"}, []any{"a.example"}},
+		"empty bare list": {[]any{}, []any{}},
+		"odd entry kept": {map[string]any{"maliciousUrls": []any{"a.example",
+			map[string]any{"url": "b"}}}, []any{"a.example", map[string]any{"url": "b"}}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			fake := &ziaFake{reply: func(ziaCall) (any, error) {
-				if tc.reply == nil {
-					return []any{}, nil
-				}
-				return tc.reply, nil
-			}}
+			fake := &ziaFake{reply: func(ziaCall) (any, error) { return tc.reply, nil }}
 			tool := ziaTool(t, fake, "zia_list_atp_malicious_urls")
 			require.True(t, tool.Lists)
 			res, err := tool.Handler(context.Background(), Args{})

@@ -42,6 +42,9 @@ func ziaShadowITWriteTools(up Upstream) []Tool {
 		})}
 }
 
+// ziaBulkUpdateApps sets the sanction state, and the custom tags when given, of the
+// listed cloud applications in one call. The tags are read first, so that an unknown
+// tag id is refused before anything changes and the summary can name them.
 func ziaBulkUpdateApps(ctx context.Context, up Upstream, args Args) (Result, error) {
 	apps, err := ziaDistinctIntIDs("application_ids", args.Strings("application_ids"))
 	if err != nil {
@@ -52,6 +55,7 @@ func ziaBulkUpdateApps(ctx context.Context, up Upstream, args Args) (Result, err
 			`parameter "application_ids" needs at least one application id, from `+
 				"zia_list_shadow_it_apps")
 	}
+
 	state := ziaSanctionStates[args.String("sanction_state")]
 	body := map[string]any{"sanctionedState": state, "applicationIds": apps}
 	updated := map[string]any{"sanctionedState": state, "applicationIds": apps}
@@ -69,6 +73,7 @@ func ziaBulkUpdateApps(ctx context.Context, up Upstream, args Args) (Result, err
 		body["customTags"] = refs
 		updated["customTags"] = tags
 	}
+
 	v, err := up.ZIAWrite(ctx, http.MethodPut, "/cloudApplications/bulkUpdate", body)
 	if err != nil {
 		return Result{}, err

@@ -178,16 +178,7 @@ func TestZIACatalogMatchesThePythonServer(t *testing.T) {
 
 		want, known := ziaExpectedParams[tool.Name]
 		require.True(t, known, "unexpected tool %s", tool.Name)
-		var got []string
-		for _, p := range tool.Params {
-			got = append(got, p.Name)
-			require.NotEmpty(t, p.Description, "%s.%s has no description", tool.Name, p.Name)
-			if strings.HasSuffix(p.Name, "_id") {
-				require.Equal(t, ID, p.Type, "%s.%s should be an ID", tool.Name, p.Name)
-			}
-		}
-		sort.Strings(got)
-		require.Equal(t, want, got, "parameters of %s", tool.Name)
+		requireParamNames(t, tool, want)
 
 		require.NotEmpty(t, tool.Title, tool.Name)
 		require.NotEmpty(t, tool.Description, tool.Name)
@@ -200,6 +191,22 @@ func TestZIACatalogMatchesThePythonServer(t *testing.T) {
 			require.True(t, tool.Params[0].Required, "%s id must be required", tool.Name)
 		}
 	}
+}
+
+// requireParamNames checks that tool takes exactly the parameters want, sorted, each
+// described, and that every *_id parameter is an ID.
+func requireParamNames(t *testing.T, tool Tool, want []string) {
+	t.Helper()
+	var got []string
+	for _, p := range tool.Params {
+		got = append(got, p.Name)
+		require.NotEmpty(t, p.Description, "%s.%s has no description", tool.Name, p.Name)
+		if strings.HasSuffix(p.Name, "_id") {
+			require.Equal(t, ID, p.Type, "%s.%s should be an ID", tool.Name, p.Name)
+		}
+	}
+	sort.Strings(got)
+	require.Equal(t, want, got, "parameters of %s", tool.Name)
 }
 
 // ziaRoute is what one tool call should ask of the API.

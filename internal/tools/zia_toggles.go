@@ -25,6 +25,7 @@ type ziaToggleSettings struct {
 // it does when true.
 type ziaToggle struct{ Param, Field, Description string }
 
+// readTool declares the read tool, whose description lists the API fields.
 func (s ziaToggleSettings) readTool(up Upstream) Tool {
 	fields := make([]string, len(s.Toggles))
 	for i, tg := range s.Toggles {
@@ -36,6 +37,7 @@ func (s ziaToggleSettings) readTool(up Upstream) Tool {
 	}.readTool(up)
 }
 
+// updateTool declares the update tool, one optional boolean parameter per toggle.
 func (s ziaToggleSettings) updateTool(up Upstream) Tool {
 	params := make([]Param, len(s.Toggles))
 	fields := make(map[string]string, len(s.Toggles))

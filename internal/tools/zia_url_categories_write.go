@@ -136,6 +136,9 @@ func ziaURLListTool(toolset string, up Upstream, add bool) Tool {
 	return t
 }
 
+// ziaEditURLs adds the given URLs to a category (add) or removes them from it. URLs
+// already present (or absent, for a removal) are reported as skipped and not sent, and
+// a call that would change nothing stages nothing.
 func ziaEditURLs(ctx context.Context, up Upstream, args Args, add bool) (Result, error) {
 	var urls []string
 	for _, u := range args.Strings("urls") {
@@ -147,11 +150,13 @@ func ziaEditURLs(ctx context.Context, up Upstream, args Args, add bool) (Result,
 		return Result{}, toolerr.New(toolerr.InvalidArgument,
 			"parameter \"urls\" must contain at least one URL or domain")
 	}
+
 	path := ziaObjectPath("/urlCategories", args.String("category_id"))
 	cur, err := ziaCurrent(ctx, up, path)
 	if err != nil {
 		return Result{}, err
 	}
+
 	present := map[string]bool{}
 	list, _ := cur["urls"].([]any)
 	for _, e := range list {
@@ -167,6 +172,7 @@ func ziaEditURLs(ctx context.Context, up Upstream, args Args, add bool) (Result,
 			change = append(change, u)
 		}
 	}
+
 	changed, skipped, action := "added", "already_present", "ADD_TO_LIST"
 	if !add {
 		changed, skipped, action = "removed", "not_present", "REMOVE_FROM_LIST"
@@ -175,6 +181,7 @@ func ziaEditURLs(ctx context.Context, up Upstream, args Args, add bool) (Result,
 		return Object(map[string]any{changed: []string{}, skipped: skip,
 			"message": "Nothing was changed."}), nil
 	}
+
 	// Only the URLs travel: any other list in the body would be merged too, and a
 	// removal would take out every entry it names.
 	body := map[string]any{"urls": change}
@@ -183,6 +190,7 @@ func ziaEditURLs(ctx context.Context, up Upstream, args Args, add bool) (Result,
 			body[k] = v
 		}
 	}
+
 	v, err := up.ZIAWrite(ctx, http.MethodPut, path+"?action="+action, body)
 	if err != nil {
 		return Result{}, err

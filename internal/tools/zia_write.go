@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -66,6 +67,14 @@ func ziaChangesNothing(cur, patch map[string]any) bool {
 	return true
 }
 
+// ziaSameJSON reports whether a and b encode to the same JSON, so that 75 read as a
+// json.Number equals 75 given as a float.
+func ziaSameJSON(a, b any) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}
+
 // ziaUnchanged is the result of a write that was not sent because it would change
 // nothing: the object as it is, and no activation pending on its account.
 func ziaUnchanged(key string, cur map[string]any) Result {
@@ -115,6 +124,21 @@ func ziaParsePositiveID(param, s string) (json.Number, error) {
 			"parameter %q must be a numeric id above 0, got %q", param, s)
 	}
 	return n, nil
+}
+
+// ziaArgObjectPath returns the path of the object in collection that the id argument
+// idName names. Unless stringID, the id must be a whole number and is sent in plain
+// decimal, so "0042" names object 42 in every tool of the collection.
+func ziaArgObjectPath(args Args, collection, idName string, stringID bool) (string, error) {
+	id := args.String(idName)
+	if !stringID {
+		n, err := ziaIntID(args, idName)
+		if err != nil {
+			return "", err
+		}
+		id = n.String()
+	}
+	return ziaObjectPath(collection, id), nil
 }
 
 // ziaIntID returns the numeric id argument name.

@@ -82,8 +82,7 @@ func zmsAgentTools(up Upstream) []Tool {
 		zmsList("zms_list_agents", "List ZMS agents",
 			"Lists one page of Microsegmentation agents: name, eyezId, connection, admin and "+
 				"upgrade status, agent type, host OS, software version, cloud provider, IPs and "+
-				"agent group. Returns {nodes, pageInfo}; pageInfo.totalPages says whether to ask "+
-				"for the next page.",
+				"agent group. "+zmsPageHint,
 			zmsSearchPagingParams("agent names, IPs and other agent fields"),
 			zmsPageHandler(up, listAgentsQuery, zmsSearchPageVars)),
 		zmsRead("zms_get_agent_connection_status_statistics",
@@ -98,8 +97,7 @@ func zmsAgentTools(up Upstream) []Tool {
 		zmsList("zms_list_agent_groups", "List ZMS agent groups",
 			"Lists one page of agent groups: name, eyezId, type, agent count, admin, policy, "+
 				"upgrade and tamper-protection status, auto-upgrade schedule and version "+
-				"profile. Returns {nodes, pageInfo}; pageInfo.totalPages says whether to ask "+
-				"for the next page.",
+				"profile. "+zmsPageHint,
 			zmsSearchPagingParams("agent group names and other group fields"),
 			zmsPageHandler(up, listAgentGroupsQuery, zmsSearchPageVars)),
 		zmsRead("zms_get_agent_group_totp_secrets", "Get ZMS agent group TOTP secrets",

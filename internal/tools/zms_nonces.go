@@ -30,8 +30,7 @@ func zmsNonceTools(up Upstream) []Tool {
 	return []Tool{
 		zmsList("zms_list_nonces", "List ZMS enrollment nonces",
 			"Lists one page of agent enrollment nonces (provisioning keys): name, eyezId, key, "+
-				"usage count and limit, agent group, product and times. Returns {nodes, "+
-				"pageInfo}; pageInfo.totalPages says whether to ask for the next page.",
+				"usage count and limit, agent group, product and times. "+zmsPageHint,
 			zmsSearchPagingParams("nonce names and other nonce fields"),
 			zmsPageHandler(up, listNoncesQuery, zmsSearchPageVars)),
 		zmsRead("zms_get_nonce", "Get a ZMS enrollment nonce",

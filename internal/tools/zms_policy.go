@@ -100,8 +100,7 @@ func zmsPolicyTools(up Upstream) []Tool {
 		zmsList("zms_list_policy_rules", "List ZMS policy rules",
 			"Lists one page of microsegmentation policy rules: id, name, action, priority, "+
 				"description, source, destination and app-zone scope types, ports and protocols, "+
-				"last hit and times. Returns {nodes, pageInfo}; pageInfo.totalPages says whether "+
-				"to ask for the next page.",
+				"last hit and times. "+zmsPageHint,
 			append(zmsNumberedPagingParams(),
 				Param{
 					Name: "fetch_all", Type: Boolean, Default: false,
@@ -118,13 +117,12 @@ func zmsPolicyTools(up Upstream) []Tool {
 		zmsList("zms_list_default_policy_rules", "List ZMS default policy rules",
 			"Lists one page of the built-in default rules applied when no custom rule matches: "+
 				"id, name, action, direction, description, scope type and modification time. "+
-				"Returns {nodes, pageInfo}; pageInfo.totalPages says whether to ask for the next page.",
+				zmsPageHint,
 			zmsNumberedPagingParams(),
 			zmsPageHandler(up, listDefaultPolicyRulesQuery, zmsNumberedPageVars)),
 		zmsList("zms_list_app_zones", "List ZMS app zones",
 			"Lists one page of app zones: id, name, description, member count and whether all "+
-				"VPCs and subnets are included. Returns {nodes, pageInfo}; pageInfo.totalPages "+
-				"says whether to ask for the next page.",
+				"VPCs and subnets are included. "+zmsPageHint,
 			append(zmsNumberedPagingParams(),
 				zmsNameParam("app zones"),
 				zmsSortOrderParam("app zone name"),
@@ -132,8 +130,7 @@ func zmsPolicyTools(up Upstream) []Tool {
 			zmsPageHandler(up, listAppZonesQuery, listAppZonesVars)),
 		zmsList("zms_list_app_catalog", "List ZMS app catalog",
 			"Lists one page of the application catalog: id, name, category, times and details "+
-				"(ports, protocols and processes of each application). Returns {nodes, pageInfo}; "+
-				"pageInfo.totalPages says whether to ask for the next page.",
+				"(ports, protocols and processes of each application). "+zmsPageHint,
 			append(zmsNumberedPagingParams(),
 				zmsNameParam("applications"),
 				Param{

@@ -117,8 +117,8 @@ func zmsResourceTools(up Upstream) []Tool {
 	return []Tool{
 		zmsList("zms_list_resources", "List ZMS resources",
 			"Lists one page of protected workloads (resources): id, name, type, status, cloud "+
-				"provider and region, hostname, OS, local IPs, agent and app zones. Returns "+
-				"{nodes, pageInfo}; pageInfo.totalPages says whether to ask for the next page.",
+				"provider and region, hostname, OS, local IPs, agent and app zones. "+
+				zmsPageHint,
 			append(zmsNumberedPagingParams(),
 				Param{
 					Name: "include_deleted", Type: Boolean, Default: false,
@@ -160,8 +160,7 @@ func zmsResourceTools(up Upstream) []Tool {
 		zmsList("zms_list_resource_groups", "List ZMS resource groups",
 			"Lists one page of resource groups, managed (membership from rules) and unmanaged "+
 				"(CIDRs and FQDNs): id, name, description, type, origin, member count and "+
-				"modification time. Returns {nodes, pageInfo}; pageInfo.totalPages says whether "+
-				"to ask for the next page.",
+				"modification time. "+zmsPageHint,
 			append(zmsNumberedPagingParams(),
 				zmsNameParam("groups"),
 				Param{
@@ -173,8 +172,7 @@ func zmsResourceTools(up Upstream) []Tool {
 		zmsList("zms_get_resource_group_members", "List ZMS resource group members",
 			"Lists one page of the resources in one resource group (id from "+
 				"zms_list_resource_groups): id, name, type, status, cloud provider and region, "+
-				"hostname and OS. Returns {nodes, pageInfo}; pageInfo.totalPages says whether to "+
-				"ask for the next page.",
+				"hostname and OS. "+zmsPageHint,
 			append([]Param{{
 				Name: "group_id", Type: ID, Required: true,
 				Description: "Id of the resource group, from zms_list_resource_groups.",

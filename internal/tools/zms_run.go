@@ -14,6 +14,11 @@ const zmsToolset = "zms"
 // it lets the agent see totalCount and totalPages and decide whether to ask for more.
 const zmsPageInfoSelection = "pageInfo { pageNumber pageSize totalCount totalPages }"
 
+// zmsPageHint closes the description of every tool that returns one page, so the agent
+// knows it may have seen only part of the records.
+const zmsPageHint = "Returns {nodes, pageInfo}; pageInfo.totalPages says whether to ask " +
+	"for the next page."
+
 // zmsQuery is one GraphQL operation together with where its value sits in the reply:
 // path starts at the root field and goes deeper for results the API wraps twice.
 type zmsQuery struct {

@@ -60,8 +60,7 @@ func zmsTagTools(up Upstream) []Tool {
 	return []Tool{
 		zmsList("zms_list_tag_namespaces", "List ZMS tag namespaces",
 			"Lists one page of tag namespaces, the top of the tag hierarchy (namespace, key, "+
-				"value): id, name, description and origin. Returns {nodes, pageInfo}; "+
-				"pageInfo.totalPages says whether to ask for the next page.",
+				"value): id, name, description and origin. "+zmsPageHint,
 			append(zmsNumberedPagingParams(),
 				zmsNameParam("namespaces"),
 				Param{
@@ -73,8 +72,7 @@ func zmsTagTools(up Upstream) []Tool {
 			zmsPageHandler(up, listTagNamespacesQuery, listTagNamespacesVars)),
 		zmsList("zms_list_tag_keys", "List ZMS tag keys",
 			"Lists one page of the tag keys in one namespace (id from zms_list_tag_namespaces): "+
-				"id, name and description. Returns {nodes, pageInfo}; pageInfo.totalPages says "+
-				"whether to ask for the next page.",
+				"id, name and description. "+zmsPageHint,
 			append([]Param{{
 				Name: "namespace_id", Type: ID, Required: true,
 				Description: "Id of the tag namespace, from zms_list_tag_namespaces.",
@@ -88,8 +86,7 @@ func zmsTagTools(up Upstream) []Tool {
 			zmsPageHandler(up, listTagKeysQuery, listTagKeysVars)),
 		zmsList("zms_list_tag_values", "List ZMS tag values",
 			"Lists one page of the values of one tag key: id and name. Needs the key's id (from "+
-				"zms_list_tag_keys) and the origin of its namespace. Returns {nodes, pageInfo}; "+
-				"pageInfo.totalPages says whether to ask for the next page.",
+				"zms_list_tag_keys) and the origin of its namespace. "+zmsPageHint,
 			append([]Param{
 				{
 					Name: "tag_id", Type: ID, Required: true,
