@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"net/http"
 	"net/url"
@@ -204,8 +205,15 @@ func ziaPatch(params []Param, fields map[string]string, args Args) map[string]an
 			out[key] = args.Float(p.Name)
 		case StringList:
 			out[key] = args.Strings(p.Name)
-		default:
+		case String, ID:
 			out[key] = args.String(p.Name)
+		default:
+			// Ids lists, objects and tuples have no one API shape (numbers, references,
+			// nested objects): read as text they would go out as "". Such a parameter
+			// belongs in the tool's own conversion, and every parameter is called in
+			// tests, so a mapping added by mistake fails there rather than with a user.
+			panic(fmt.Sprintf("parameter %q of type %s has no field conversion", p.Name,
+				p.Type))
 		}
 	}
 	return out
