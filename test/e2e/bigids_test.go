@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -47,14 +46,5 @@ func TestBigIDNumberOverStreamableHTTP(t *testing.T) {
 func TestBigIDNumberOverSSE(t *testing.T) {
 	s := startServer(t, serverSpec{transport: "sse", env: cleanEnv(),
 		args: []string{"--demo", "--log-tool-calls"}})
-	c, err := client.NewSSEMCPClient(s.url + "/sse")
-	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(func() {
-		_ = c.Close()
-		cancel()
-	})
-	require.NoError(t, c.Start(ctx))
-	initialize(t, c)
-	requireBigIDRead(t, c, s.stderr)
+	requireBigIDRead(t, s.connectSSE(t), s.stderr)
 }

@@ -289,7 +289,21 @@ func (s *httpServer) connect(t *testing.T, opts ...client.ClientOption) *client.
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	tr, err := transport.NewStreamableHTTP(s.url+"/mcp", transport.WithHTTPLogger(quiet))
 	require.NoError(t, err)
-	c := client.NewClient(tr, opts...)
+	return start(t, client.NewClient(tr, opts...))
+}
+
+// connectSSE opens an initialized MCP session with the server over the SSE transport;
+// opts configure the transport, for instance with headers.
+func (s *httpServer) connectSSE(t *testing.T, opts ...transport.ClientOption) *client.Client {
+	t.Helper()
+	c, err := client.NewSSEMCPClient(s.url+"/sse", opts...)
+	require.NoError(t, err)
+	return start(t, c)
+}
+
+// start starts c, closes it when the test ends, and initializes the session.
+func start(t *testing.T, c *client.Client) *client.Client {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(func() {
 		_ = c.Close()

@@ -321,15 +321,8 @@ func TestSSETransportEndToEnd(t *testing.T) {
 	status, _, _ := s.send(t, http.MethodGet, "/sse", nil, nil)
 	require.Equal(t, http.StatusUnauthorized, status)
 
-	c, err := client.NewSSEMCPClient(s.url+"/sse", client.WithHeaders(map[string]string{"X-Api-Key": e2eKey}))
-	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(func() {
-		_ = c.Close()
-		cancel()
-	})
-	require.NoError(t, c.Start(ctx))
-	initialize(t, c)
+	c := s.connectSSE(t, transport.WithHeaders(map[string]string{"X-Api-Key": e2eKey}))
+	ctx := context.Background()
 	listed, err := c.ListTools(ctx, mcp.ListToolsRequest{})
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(listed.Tools), 69)
