@@ -117,7 +117,7 @@ func TestAuditLinesForEveryOutcome(t *testing.T) {
 		{"t_required", map[string]any{}, `[TOOL CALL] t_required | args: {}`,
 			`^\[TOOL ERR\]  t_required \| \d+ms \| InvalidArgument: parameter "id" is required$`, true},
 		{"t_list", map[string]any{"page": "two"}, `[TOOL CALL] t_list | args: {page: "two"}`,
-			`^\[TOOL ERR\]  t_list \| \d+ms \| InvalidArgument: parameter "page" must be an integer, got a string$`, true},
+			`^\[TOOL ERR\]  t_list \| \d+ms \| InvalidArgument: parameter "page" must be an integer, got "two"$`, true},
 		{"t_list", map[string]any{"pgae": 2}, `[TOOL CALL] t_list | args: {pgae: 2}`,
 			`^\[TOOL ERR\]  t_list \| \d+ms \| InvalidArgument: unknown parameter "pgae"; accepted parameters: client_secret, name, page$`, true},
 	}

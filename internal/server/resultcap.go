@@ -378,8 +378,11 @@ func narrowingHint(t tools.Tool) string {
 			"fields needed."
 	}
 	var filters, paging []string
+	fetchAll := false
 	for _, p := range t.Params {
 		switch {
+		case p.Name == "fetch_all":
+			fetchAll = true
 		case pagingParams[p.Name]:
 			paging = append(paging, p.Name)
 		case p.Required || !narrows(p):
@@ -396,7 +399,13 @@ func narrowingHint(t tools.Tool) string {
 			"[?name=='x'] or [].{id: id, name: name}")
 	}
 	if len(paging) > 0 {
-		ways = append(ways, "page through the results ("+strings.Join(paging, ", ")+")")
+		way := "page through the results (" + strings.Join(paging, ", ") + ")"
+		if fetchAll {
+			// The result may have come from fetch_all, which ignores the page asked for:
+			// paging with it still on would return the same cut result.
+			way += " with fetch_all false, which would otherwise return every page again"
+		}
+		ways = append(ways, way)
 	}
 	if len(ways) == 0 {
 		return "This tool cannot narrow its result; the server's operator can raise " +

@@ -269,7 +269,8 @@ func TestNarrowingHintNamesOnlyParametersThatNarrow(t *testing.T) {
 	}}
 	require.Equal(t, "To see the rest, narrow the call: use the tool's filters (search, name); "+
 		"pass a query that keeps fewer records or fields, such as [?name=='x'] or "+
-		"[].{id: id, name: name}; or page through the results (page_num, page_size).",
+		"[].{id: id, name: name}; or page through the results (page_num, page_size) with "+
+		"fetch_all false, which would otherwise return every page again.",
 		narrowingHint(tool))
 
 	bare := tools.Tool{Name: "t_get", Kind: tools.Read, Params: []tools.Param{{Name: "fetch_all"}}}

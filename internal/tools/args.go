@@ -108,13 +108,13 @@ func (p Param) check(v any) (any, error) {
 	case Boolean:
 		b, ok := boolArg(v)
 		if !ok {
-			return nil, bad("true or false")
+			return nil, p.badText(v, bad, "true or false")
 		}
 		return b, nil
 	case Integer:
 		f, ok := numberArg(v)
 		if !ok || f != math.Trunc(f) {
-			return nil, bad("an integer")
+			return nil, p.badText(v, bad, "an integer")
 		}
 		if math.Abs(f) > maxExactInteger {
 			return nil, p.outOfRange(v)
@@ -126,7 +126,7 @@ func (p Param) check(v any) (any, error) {
 	case Number:
 		f, ok := numberArg(v)
 		if !ok {
-			return nil, bad("a number")
+			return nil, p.badText(v, bad, "a number")
 		}
 		if err := p.checkBounds(f); err != nil {
 			return nil, err
@@ -146,6 +146,24 @@ func (p Param) check(v any) (any, error) {
 		return p.checkTuples(v, bad)
 	}
 	return nil, toolerr.New(toolerr.Internal, "parameter %q has an unsupported type", p.Name)
+}
+
+// badText refuses a value of a parameter that also takes its value written as text. A
+// string is quoted in the message, since "got a string" would mislead where "10" or
+// "true" is accepted; a long one is cut, so the message stays one short line.
+func (p Param) badText(v any, bad func(string) error, want string) error {
+	s, isText := v.(string)
+	if !isText {
+		return bad(want)
+	}
+	const shown = 40
+	quoted := strconv.Quote(s)
+	if r := []rune(s); len(r) > shown {
+		quoted = strconv.Quote(string(r[:shown]))
+		quoted = quoted[:len(quoted)-1] + `…"`
+	}
+	return toolerr.New(toolerr.InvalidArgument, "parameter %q must be %s, got %s",
+		p.Name, want, quoted)
 }
 
 // checkEnum matches s against the enum ignoring case and returns the declared

@@ -22,6 +22,10 @@ func TestListsAsJSONTextOnlyWhereDeclared(t *testing.T) {
 			[]any{"a"}, []string{"a"}, ""},
 		{"text that is no list", Param{Name: "p", Type: IDList, JSONText: true},
 			"7, 8", nil, "or one written as JSON text"},
+		{"two lists in one text", Param{Name: "p", Type: IDList, JSONText: true},
+			"[7], [8]", nil, "or one written as JSON text"},
+		{"a list followed by other text", Param{Name: "p", Type: StringList, JSONText: true},
+			`["a"] and ["b"]`, nil, "or one written as JSON text"},
 		{"text where not declared", Param{Name: "p", Type: StringList},
 			`["a"]`, nil, `parameter "p" must be a list of strings, got a string`},
 	}

@@ -2,6 +2,7 @@ package tools
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -267,14 +268,16 @@ func TestNumbersAndBooleansWrittenAsText(t *testing.T) {
 		v    any
 		want string
 	}{
-		{"page", "2.5", `parameter "page" must be an integer, got a string`},
+		{"page", "2.5", `parameter "page" must be an integer, got "2.5"`},
 		{"page", "0", `parameter "page" must be at least 1, got 0`},
-		{"page", "0x10", `parameter "page" must be an integer, got a string`},
-		{"page", "1_000", `parameter "page" must be an integer, got a string`},
-		{"page", "", `parameter "page" must be an integer, got a string`},
-		{"lat", "NaN", `parameter "lat" must be a number, got a string`},
-		{"lat", "Inf", `parameter "lat" must be a number, got a string`},
-		{"on", "maybe", `parameter "on" must be true or false, got a string`},
+		{"page", "0x10", `parameter "page" must be an integer, got "0x10"`},
+		{"page", "1_000", `parameter "page" must be an integer, got "1_000"`},
+		{"page", "", `parameter "page" must be an integer, got ""`},
+		{"lat", "NaN", `parameter "lat" must be a number, got "NaN"`},
+		{"lat", "Inf", `parameter "lat" must be a number, got "Inf"`},
+		{"on", "maybe", `parameter "on" must be true or false, got "maybe"`},
+		{"on", strings.Repeat("x", 100), `parameter "on" must be true or false, got "` +
+			strings.Repeat("x", 40) + `…"`},
 		{"on", 1.0, `parameter "on" must be true or false, got a number`},
 	}
 	for _, tc := range refused {

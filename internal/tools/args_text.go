@@ -2,6 +2,8 @@ package tools
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -47,7 +49,8 @@ func boolArg(v any) (bool, bool) {
 }
 
 // listFromText decodes a list sent as JSON text ("[1, 2]"), as the Python server
-// accepts; any other value is returned unchanged.
+// accepts; any other value is returned unchanged. The text must hold that one list and
+// nothing after it: "[1], [2]" decoded as far as its first list would drop the second.
 func listFromText(v any) any {
 	s, ok := v.(string)
 	if !ok {
@@ -61,6 +64,9 @@ func listFromText(v any) any {
 	dec.UseNumber()
 	var list []any
 	if err := dec.Decode(&list); err != nil {
+		return v
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return v
 	}
 	return list

@@ -41,6 +41,11 @@ func TestAdvancedReferencesBecomeExactIDs(t *testing.T) {
 	require.Equal(t, []any{map[string]any{"id": json.Number("9007199254740993")}},
 		out["labels"], "JSON text keeps 64-bit ids exact")
 	require.Equal(t, []any{"kept", "as", "is"}, out["other"])
+
+	_, err = a.normalize(map[string]any{"labels": "[4338882], [4338883]"},
+		map[string]string{}, nil)
+	require.ErrorContains(t, err, `advanced field "labels" must be a list of ids`,
+		"text holding two lists is refused, not read as its first list")
 }
 
 func TestIgnoredFieldsSkipEmptyValues(t *testing.T) {

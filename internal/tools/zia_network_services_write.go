@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -141,12 +142,17 @@ func ziaPortRange(i int, t []string) (string, map[string]any, error) {
 	}
 	start, ok := port(t[2])
 	if !ok {
-		return "", nil, bad("has a start port outside 1-65535")
+		return "", nil, bad(fmt.Sprintf("start port %q is not a whole number from 1 to 65535",
+			strings.TrimSpace(t[2])))
 	}
 	pr := map[string]any{"start": start}
 	if len(t) == 4 {
 		end, ok := port(t[3])
-		if !ok || end < start {
+		if !ok {
+			return "", nil, bad(fmt.Sprintf(
+				"end port %q is not a whole number from 1 to 65535", strings.TrimSpace(t[3])))
+		}
+		if end < start {
 			return "", nil, bad("has an end port outside start-65535")
 		}
 		if end != start {

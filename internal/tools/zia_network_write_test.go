@@ -99,7 +99,9 @@ func TestNetworkServicePortsAreChecked(t *testing.T) {
 	}{
 		{[]any{[]any{"dest", "tcp"}}, "must be"},
 		{[]any{[]any{"in", "tcp", "80"}}, "src or dest"},
-		{[]any{[]any{"dest", "tcp", "0"}}, "outside 1-65535"},
+		{[]any{[]any{"dest", "tcp", "0"}}, `start port "0" is not a whole number from 1 to 65535`},
+		{[]any{[]any{"dest", "tcp", "4x3"}}, `start port "4x3" is not a whole number`},
+		{[]any{[]any{"dest", "tcp", "80", "8o"}}, `end port "8o" is not a whole number`},
 		{[]any{[]any{"dest", "tcp", "90", "80"}}, "start-65535"},
 		{[]any{}, "at least one"},
 		{[]any{"dest,tcp,80"}, "list of lists"},
