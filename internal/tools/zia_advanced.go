@@ -101,9 +101,32 @@ func (a *ziaAdvanced) normalize(raw map[string]any, owned map[string]string,
 			}
 			v = refs
 		}
+		if err := ziaAdvancedKind(name, cur[field], v); err != nil {
+			return nil, err
+		}
 		out[field] = v
 	}
 	return out, nil
+}
+
+// ziaAdvancedKind refuses, on update, a value whose JSON kind differs from the field's
+// current true/false, number or text: the API answers "true" for a boolean with an
+// unhelpful "Request body is invalid." that names no field. Lists, objects and null are
+// left to the API, which may take another shape for them than the one it returns.
+func ziaAdvancedKind(name string, cur, v any) error {
+	switch cur.(type) {
+	case bool, float64, json.Number, string:
+	default:
+		return nil
+	}
+	if v == nil {
+		return nil
+	}
+	if want, got := describe(cur), describe(v); want != got {
+		return toolerr.New(toolerr.InvalidArgument,
+			"advanced field %q must be %s like its current value, got %s", name, want, got)
+	}
+	return nil
 }
 
 // ziaRefList turns ids or {id, …} objects into references with exact numeric ids.

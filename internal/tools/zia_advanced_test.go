@@ -53,3 +53,25 @@ func TestIgnoredFieldsSkipEmptyValues(t *testing.T) {
 		map[string]any{"c": "x"})
 	require.Equal(t, []string{"a"}, res.Value.(map[string]any)["ignored_fields"])
 }
+
+// On update, a value of another kind than the field's current one is refused naming
+// the field, where the API would answer with a bare "Request body is invalid.".
+func TestAdvancedValuesKeepTheKindOfTheCurrentValue(t *testing.T) {
+	a := &ziaAdvanced{}
+	cur := map[string]any{"enableFullLogging": false, "timeQuota": json.Number("30"),
+		"action": "ALLOW", "srcIps": []any{"10.0.0.1"}}
+
+	_, err := a.normalize(map[string]any{"enable_full_logging": "true"}, nil, cur)
+	require.EqualError(t, err, `InvalidArgument: advanced field "enable_full_logging" `+
+		`must be a boolean like its current value, got a string`)
+	_, err = a.normalize(map[string]any{"timeQuota": "45"}, nil, cur)
+	require.ErrorContains(t, err, `must be a number like its current value, got a string`)
+
+	out, err := a.normalize(map[string]any{"enableFullLogging": true, "timeQuota": 45.0,
+		"srcIps": []any{}, "newField": "x"}, nil, cur)
+	require.NoError(t, err, "same kinds, lists and fields the object lacks are passed on")
+	require.Equal(t, true, out["enableFullLogging"])
+
+	_, err = a.normalize(map[string]any{"enableFullLogging": "true"}, nil, nil)
+	require.NoError(t, err, "a create has no current value to compare with")
+}
