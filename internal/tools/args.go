@@ -346,29 +346,54 @@ func (p Param) checkTuples(v any, bad func(string) error) (any, error) {
 		return nil, bad(want)
 	}
 	out := make([][]string, 0, len(list))
-	for _, item := range list {
+	for i, item := range list {
 		inner, ok := item.([]any)
 		if !ok {
-			return nil, bad(want)
+			return nil, toolerr.New(toolerr.InvalidArgument,
+				"parameter %q must be %s, but item %d is %s", p.Name, want, i+1,
+				describe(item))
 		}
 		row := make([]string, 0, len(inner))
-		for _, e := range inner {
-			switch x := e.(type) {
-			case string:
-				row = append(row, x)
-			case float64, json.Number, int, int64:
-				f, _ := number(x)
-				if f != math.Trunc(f) || math.Abs(f) > maxExactInteger {
-					return nil, bad(want)
-				}
-				row = append(row, strconv.FormatInt(int64(f), 10))
-			default:
-				return nil, bad(want)
+		for j, e := range inner {
+			text, ok := tupleEntry(e)
+			if !ok {
+				return nil, toolerr.New(toolerr.InvalidArgument,
+					"parameter %q must be %s (whole numbers may stand for strings), but "+
+						"entry %d of item %d is %s", p.Name, want, j+1, i+1, describeValue(e))
 			}
+			row = append(row, text)
 		}
 		out = append(out, row)
 	}
 	return out, nil
+}
+
+// tupleEntry reads one entry of a list of lists of strings: a string, or a whole number
+// (a port, 443), which is written in plain decimal.
+func tupleEntry(e any) (string, bool) {
+	switch x := e.(type) {
+	case string:
+		return x, true
+	case float64, json.Number, int, int64:
+		f, _ := number(x)
+		if f != math.Trunc(f) || math.Abs(f) > maxExactInteger {
+			return "", false
+		}
+		return strconv.FormatInt(int64(f), 10), true
+	}
+	return "", false
+}
+
+// describeValue names v's kind, and quotes a number, which is short and says what is
+// wrong with it (443.5).
+func describeValue(v any) string {
+	if n, isText := v.(json.Number); isText {
+		return "the number " + n.String()
+	}
+	if f, isNumber := number(v); isNumber {
+		return "the number " + strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return describe(v)
 }
 
 // outOfRange refuses an integer too large to be used exactly, quoting it as given (a

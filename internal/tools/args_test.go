@@ -160,7 +160,13 @@ func TestObjectAndTuplesParameters(t *testing.T) {
 	_, err = Validate(params, map[string]any{"advanced": []any{}})
 	require.EqualError(t, err, `InvalidArgument: parameter "advanced" must be an object, got a list`)
 	_, err = Validate(params, map[string]any{"ports": []any{"dest"}})
-	require.Error(t, err)
+	require.EqualError(t, err, `InvalidArgument: parameter "ports" must be a list of lists `+
+		`of strings, but item 1 is a string`)
+	_, err = Validate(params, map[string]any{"ports": []any{
+		[]any{"dest", "tcp", 443.0}, []any{"dest", "tcp", 443.5}}})
+	require.EqualError(t, err, `InvalidArgument: parameter "ports" must be a list of lists `+
+		`of strings (whole numbers may stand for strings), but entry 3 of item 2 is the `+
+		`number 443.5`, "the message points at the entry at fault")
 
 	props, _ := Schema(params)
 	require.Equal(t, "object", props["advanced"].(map[string]any)["type"])
