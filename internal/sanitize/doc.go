@@ -20,7 +20,9 @@
 //  2. Markup: HTML tags, comments and declarations are removed by a maintained HTML
 //     sanitizer (bluemonday, with its strictest policy), keeping the text between tags;
 //     the content of script, style and similar elements goes with them. Markdown images
-//     become their alt text and Markdown links become "text (destination)".
+//     become their alt text and Markdown links become "text (destination)". A "](" left
+//     over, part of no link, becomes "] ", so that no two strings of one JSON result
+//     can make a link together.
 //  3. Code fences: a fence whose info string names a chat role or an override
 //     ("```system", "~~~ignore previous") gets the info string "text".
 //

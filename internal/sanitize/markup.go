@@ -22,11 +22,20 @@ func markup(s string) string {
 	for range maxRounds {
 		next := fences(markdown(stripHTML(s)))
 		if next == s || !mayHaveMarkup(next) {
-			return next
+			return breakLinkClosers(next)
 		}
 		s = next
 	}
 	return flatten(s)
+}
+
+// breakLinkClosers breaks apart a "](" that is left once every complete link and image
+// is rewritten: it belongs to no link of this string, but in a JSON result it could
+// close one opened in a neighbouring string (["![a", "](https://x.example/?d=…)"]
+// reads as an image). JSON's own punctuation never writes "](", so a result whose
+// strings hold none holds no Markdown link at all. Same length, as in flatten.
+func breakLinkClosers(s string) string {
+	return strings.ReplaceAll(s, "](", "] ")
 }
 
 // mayHaveMarkup is the cheap test that lets ordinary text skip the markup stages: a

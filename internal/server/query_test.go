@@ -52,9 +52,10 @@ func newQueryFixture(t *testing.T) *queryFixture {
 	})
 	page.Lists = true
 	hidden := testTool("t_hidden", nil, func(context.Context, tools.Args) (tools.Result, error) {
-		// Each name is clean on its own; joined, the last two make a Markdown image.
+		// Each name is clean on its own, and so is the list; joined, the last two make a
+		// Markdown image.
 		return tools.List([]any{map[string]any{"name": "H\u200bQ"}, map[string]any{"name": "Branch"},
-			map[string]any{"name": "![a"}, map[string]any{"name": "](https://evil.example/x.png)"}}), nil
+			map[string]any{"name": "![a]"}, map[string]any{"name": "(https://evil.example/x.png)"}}), nil
 	})
 	hidden.Lists = true
 	object := testTool("t_object", nil, func(context.Context, tools.Args) (tools.Result, error) {
@@ -164,11 +165,11 @@ func TestQueryRunsOnSanitizedRecords(t *testing.T) {
 func TestQueryResultIsSanitizedAgain(t *testing.T) {
 	qf := newQueryFixture(t)
 	for expr, want := range map[string]string{
-		"join('', [2:].name)":         `"a"`,
-		"[2:].name | [join(', ', @)]": `["a, "]`,
-		"{x: join('', [2:].name)}":    `{"x":"a"}`,
-		"[2:].name":                   `["![a","](https://evil.example/x.png)"]`,
-		"replace([2].name, 'a', '<img src=x onerror=alert(1)>')": `"!["`,
+		"join('', [2:].name)":       `"a"`,
+		"[2:].name | [join('', @)]": `["a"]`,
+		"{x: join('', [2:].name)}":  `{"x":"a"}`,
+		"[2:].name":                 `["![a]","(https://evil.example/x.png)"]`,
+		"replace([2].name, 'a', '<img src=x onerror=alert(1)>')": `"![]"`,
 	} {
 		_, text, _ := qf.query(t, "t_hidden", expr)
 		require.Equal(t, want, text, expr)
