@@ -15,6 +15,7 @@ import (
 
 	"github.com/zscaler/zscaler-mcp/internal/audit"
 	"github.com/zscaler/zscaler-mcp/internal/confirm"
+	"github.com/zscaler/zscaler-mcp/internal/query"
 	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
@@ -172,7 +173,7 @@ type outcome struct {
 	// confirmation token.
 	note string
 	// query is applied to the result's records once they are sanitized.
-	query *resultQuery
+	query *query.Query
 }
 
 // invoke validates the arguments, parses the query if one was given, and runs the
@@ -186,7 +187,7 @@ func (r *Registrar) invoke(ctx context.Context, t tools.Tool, raw map[string]any
 	if err != nil {
 		return outcome{err: err}
 	}
-	q, err := compileQuery(served.query)
+	q, err := query.Compile(served.query)
 	if err != nil {
 		return outcome{err: err}
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zscaler/zscaler-mcp/internal/jsonsize"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
 )
 
@@ -64,7 +65,7 @@ func boundResult(value any, listField string, size, maxBytes int, hint string) (
 		c := &cut{maxBytes: maxBytes, size: size}
 		kept := c.fit(value, listField, budget)
 		out := map[string]any{cutResultKey: kept, TruncatedKey: c.marker(hint)}
-		over := jsonSize(out) - maxBytes
+		over := jsonsize.Of(out) - maxBytes
 		if over <= 0 {
 			return out, c
 		}
@@ -89,7 +90,7 @@ func markerEstimate(value any, listField string, size, maxBytes int, hint string
 	if records, _ := recordsOf(value, listField); records != nil {
 		c.records = &fieldCut{path: listField, kept: len(records), entries: len(records)}
 	}
-	return jsonSize(c.marker(hint)) + markerSlack
+	return jsonsize.Of(c.marker(hint)) + markerSlack
 }
 
 // encodeCut writes a cut result with its marker first, so an agent reading the text
@@ -118,11 +119,11 @@ func (c *cut) fit(value any, listField string, budget int) any {
 		return v
 	}
 
-	empty := jsonSize(container([]any{}))
+	empty := jsonsize.Of(container([]any{}))
 	room := budget - empty + 2 // the empty list's brackets are counted in empty
 	used, k := 2, 0
 	for k < len(records) {
-		next := jsonSize(records[k])
+		next := jsonsize.Of(records[k])
 		if k > 0 {
 			next++
 		}
@@ -231,7 +232,7 @@ func shareOf(lists []listRef, room int) int {
 func prefixFitting(list []any, room int) int {
 	used := 2
 	for i, e := range list {
-		next := jsonSize(e)
+		next := jsonsize.Of(e)
 		if i > 0 {
 			next++
 		}
@@ -261,17 +262,17 @@ func outerLists(root []any, prefix string) (int, []listRef) {
 		case map[string]any:
 			n := 2 + max(len(t)-1, 0)
 			for k, e := range t {
-				n += stringSize(k) + 1 + walk(e, joinPath(path, k), func(l []any) { t[k] = l })
+				n += jsonsize.Of(k) + 1 + walk(e, joinPath(path, k), func(l []any) { t[k] = l })
 			}
 			return n
 		case []any:
-			n := jsonSize(t)
+			n := jsonsize.Of(t)
 			if len(t) > 0 {
 				lists = append(lists, listRef{path: path, list: t, size: n, set: set})
 			}
 			return n
 		}
-		return jsonSize(v)
+		return jsonsize.Of(v)
 	}
 	size := walk(root[0], prefix, func(l []any) { root[0] = l })
 	return size, lists

@@ -14,6 +14,7 @@ import (
 
 	"github.com/zscaler/zscaler-mcp/internal/audit"
 	"github.com/zscaler/zscaler-mcp/internal/config"
+	"github.com/zscaler/zscaler-mcp/internal/jsonsize"
 	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
 )
@@ -256,7 +257,7 @@ func TestJSONSizeMatchesTheEncoding(t *testing.T) {
 	for _, v := range values {
 		text, err := encodeJSON(v)
 		require.NoError(t, err)
-		require.Equal(t, len(text), jsonSize(v), "%#v encodes as %s", v, text)
+		require.Equal(t, len(text), jsonsize.Of(v), "%#v encodes as %s", v, text)
 	}
 }
 
@@ -300,8 +301,8 @@ func TestLongListsOfOneObjectShareTheRoom(t *testing.T) {
 		db[i] = fmt.Sprintf("db-%05d.example.com", i)
 	}
 	category["dbCategorizedUrls"] = db
-	out, c := boundResult(category, "", jsonSize(category), 200000, "hint")
-	require.LessOrEqual(t, jsonSize(out), 200000)
+	out, c := boundResult(category, "", jsonsize.Of(category), 200000, "hint")
+	require.LessOrEqual(t, jsonsize.Of(out), 200000)
 	kept := out.(map[string]any)[cutResultKey].(map[string]any)
 	urls, dbKept := len(kept["urls"].([]any)), len(kept["dbCategorizedUrls"].([]any))
 	require.Greater(t, urls, 3000, "the longest list keeps its share")
@@ -324,10 +325,10 @@ func TestAMarkerNamingManyListsStillLeavesTheirEntries(t *testing.T) {
 		Params: []tools.Param{{Name: "name"}, {Name: "status"}, {Name: "resource_type"},
 			{Name: "cloud_provider"}, {Name: "cloud_region"}, {Name: "platform_os"},
 			{Name: "page_num"}, {Name: "page_size"}}})
-	out, c := boundResult(v, "", jsonSize(v), 200000, hint)
+	out, c := boundResult(v, "", jsonsize.Of(v), 200000, hint)
 	require.False(t, c.dropped, "the lists can be cut")
-	require.LessOrEqual(t, jsonSize(out), 200000)
-	require.Greater(t, jsonSize(out), 190000, "and fill the room")
+	require.LessOrEqual(t, jsonsize.Of(out), 200000)
+	require.Greater(t, jsonsize.Of(out), 190000, "and fill the room")
 	require.Len(t, c.fields, 12)
 	kept := out.(map[string]any)[cutResultKey].(map[string]any)
 	for name, l := range kept {
@@ -346,7 +347,7 @@ func TestACutResultFillsTheLimit(t *testing.T) {
 	}
 	hint := narrowingHint(tools.Tool{Name: "t", Kind: tools.Read, Lists: true,
 		Params: []tools.Param{{Name: "search"}}})
-	out, c := boundResult(records, "", jsonSize(records), 4096, hint)
-	require.LessOrEqual(t, jsonSize(out), 4096)
+	out, c := boundResult(records, "", jsonsize.Of(records), 4096, hint)
+	require.LessOrEqual(t, jsonsize.Of(out), 4096)
 	require.Equal(t, 3, c.records.kept)
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/zscaler/zscaler-mcp/internal/query"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
 )
 
@@ -15,8 +16,9 @@ const (
 	// token. The registrar adds it to every delete tool.
 	TokenParam = "confirmation_token"
 	// QueryParam is the optional JMESPath expression applied to a list tool's records.
-	// The registrar adds it to every tool marked Lists.
-	QueryParam = "query"
+	// The registrar adds it to every tool marked Lists; the query engine names it in
+	// its errors.
+	QueryParam = query.Param
 )
 
 var tokenParam = tools.Param{

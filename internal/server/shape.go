@@ -8,6 +8,8 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/zscaler/zscaler-mcp/internal/audit"
+	"github.com/zscaler/zscaler-mcp/internal/jsonsize"
+	"github.com/zscaler/zscaler-mcp/internal/query"
 	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
@@ -39,7 +41,7 @@ func (r *Registrar) shape(ctx context.Context, t tools.Tool, o outcome) (shaped,
 		if res, q, err = applyQuery(ctx, o.query, res); err != nil {
 			return shaped{}, err
 		}
-		if r.sanitize && o.query.makesText {
+		if r.sanitize && o.query.MakesText() {
 			// Sanitization is idempotent: only the text the query made can change.
 			res.Value = sanitize.Value(res.Value)
 		}
@@ -52,7 +54,7 @@ func (r *Registrar) shape(ctx context.Context, t tools.Tool, o outcome) (shaped,
 	var c *cut
 	size := 0
 	if limit > 0 {
-		size = jsonSize(res.Value)
+		size = jsonsize.Of(res.Value)
 	}
 	if size > limit {
 		text, c, err = r.cut(t, &res, size, limit)
@@ -86,7 +88,7 @@ func (r *Registrar) cut(t tools.Tool, res *tools.Result, size, limit int) (strin
 // applyQuery runs q over the records of res: the list itself, the member ListField
 // names (keeping the others, such as pageInfo), or the single value a tool returned
 // in place of a list.
-func applyQuery(ctx context.Context, q *resultQuery, res tools.Result) (tools.Result, *queried,
+func applyQuery(ctx context.Context, q *query.Query, res tools.Result) (tools.Result, *queried,
 	error) {
 	records := res.Value
 	obj, _ := res.Value.(map[string]any)
@@ -104,7 +106,7 @@ func applyQuery(ctx context.Context, q *resultQuery, res tools.Result) (tools.Re
 	if obj != nil {
 		listField = res.ListField
 	}
-	got, err := q.run(ctx, records, obj, listField)
+	got, err := q.Run(ctx, records, obj, listField)
 	if err != nil {
 		return res, nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/zscaler/zscaler-mcp/internal/jsonsize"
+	"github.com/zscaler/zscaler-mcp/internal/query"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
 )
 
@@ -41,11 +43,11 @@ func benchShape(b *testing.B, expr string, limit int) {
 		maxResultBytes: func() int { return limit }})
 	tool := tools.Tool{Name: "bench", Kind: tools.Read, Lists: true,
 		Params: []tools.Param{{Name: "search", Type: tools.String}}}
-	b.SetBytes(int64(jsonSize(records)))
+	b.SetBytes(int64(jsonsize.Of(records)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		q, err := compileQuery(expr)
+		q, err := query.Compile(expr)
 		if err != nil {
 			b.Fatal(err)
 		}

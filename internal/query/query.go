@@ -1,4 +1,4 @@
-package server
+package query
 
 import (
 	"context"
@@ -13,9 +13,14 @@ import (
 	"github.com/jmespath-community/go-jmespath/pkg/interpreter"
 	"github.com/jmespath-community/go-jmespath/pkg/parsing"
 
+	"github.com/zscaler/zscaler-mcp/internal/jsonsize"
 	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 	"github.com/zscaler/zscaler-mcp/internal/toolerr"
 )
+
+// Param is the name of the tool parameter that carries the expression. Every error
+// names it, so that the agent knows which argument to change.
+const Param = "query"
 
 // Bounds on a query, so that no expression, whoever wrote it, can make the server
 // spend unbounded memory: JMESPath can build lists of references to the same data, and
@@ -40,8 +45,9 @@ const (
 	maxQueryTime = 10 * time.Second
 )
 
-// resultQuery is a parsed JMESPath expression, ready to run over one call's records.
-type resultQuery struct {
+// Query is a parsed JMESPath expression, ready to run over one call's records. Run
+// works on copies of the parsed tree and leaves the Query as Compile made it.
+type Query struct {
 	expr string
 	ast  parsing.ASTNode
 	// literals are the exact integers beyond ±2^53 the expression spells out, which
@@ -52,15 +58,17 @@ type resultQuery struct {
 	makesText bool
 }
 
-// compileQuery parses expr before the tool runs, so that a query that cannot work
-// costs no call to the API. An empty expression is no query.
-func compileQuery(expr string) (*resultQuery, error) {
+// Compile parses expr before the tool runs, so that a query that cannot work costs no
+// call to the API: an expression too long, not valid JMESPath, or one whose result could
+// repeat the records without bound is refused here with an InvalidArgument error. An
+// empty expression is no query: Compile returns nil and no error.
+func Compile(expr string) (*Query, error) {
 	if expr == "" {
 		return nil, nil
 	}
 	if len(expr) > maxQueryLength {
 		return nil, toolerr.New(toolerr.InvalidArgument,
-			"parameter %q is %d bytes long; at most %d are accepted", QueryParam, len(expr),
+			"parameter %q is %d bytes long; at most %d are accepted", Param, len(expr),
 			maxQueryLength)
 	}
 	ast, err := parsing.NewParser().Parse(expr)
@@ -74,11 +82,16 @@ func compileQuery(expr string) (*resultQuery, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &resultQuery{expr: expr, ast: ast, literals: literals, makesText: makesText(ast)},
+	return &Query{expr: expr, ast: ast, literals: literals, makesText: makesText(ast)},
 		nil
 }
 
-// run applies the query to records (the sanitized list, or whatever value the tool
+// MakesText reports whether the query can return strings that are not the records' own
+// (a function's, a slice's, a literal's, or a key it names that sanitization would
+// change): a server that sanitized the records must sanitize such a result again.
+func (q *Query) MakesText() bool { return q.makesText }
+
+// Run applies the query to records (the sanitized list, or whatever value the tool
 // returned) and returns its result with every number as exact as it came in. When ctx
 // ends first, the run stops at its next guarded step and returns ctx's error; a run
 // that takes longer than maxQueryTime is refused.
@@ -86,7 +99,7 @@ func compileQuery(expr string) (*resultQuery, error) {
 // envelope and listField are the object around the records and its member that holds
 // them, when the tool's result is such an object (a page); they name the fields the
 // query cannot see.
-func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]any,
+func (q *Query) Run(ctx context.Context, records any, envelope map[string]any,
 	listField string) (out any, err error) {
 	defer func() {
 		// The interpreter is third-party code run on the agent's expression; a panic
@@ -120,7 +133,7 @@ func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]
 	}
 	if runCtx.Err() != nil {
 		return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q took more than %s "+
-			"to evaluate; keep fewer records or fields before the costly part", QueryParam,
+			"to evaluate; keep fewer records or fields before the costly part", Param,
 			maxQueryTime)
 	}
 	if run.refused != nil {
@@ -135,11 +148,11 @@ func (q *resultQuery) run(ctx context.Context, records any, envelope map[string]
 		return nil, queryError("could not be evaluated", err)
 	}
 	// Checked before restore, which would copy every repetition of a record.
-	in := jsonSize(records)
-	if _, ok := jsonSizeAtMost(res, maxQueryGrowth*in+maxQueryGrowthSlack); !ok {
+	in := jsonsize.Of(records)
+	if _, ok := jsonsize.AtMost(res, maxQueryGrowth*in+maxQueryGrowthSlack); !ok {
 		return nil, toolerr.New(toolerr.InvalidArgument,
 			"parameter %q yields more than %d times the %d bytes of records it was given; "+
-				"repeat fewer records or fields", QueryParam, maxQueryGrowth, in)
+				"repeat fewer records or fields", Param, maxQueryGrowth, in)
 	}
 	return nv.restore(res)
 }
@@ -157,7 +170,7 @@ func queryError(what string, err error) error {
 	if errors.As(err, &syntax) {
 		msg = fmt.Sprintf("%s (at character %d)", msg, syntax.Offset+1)
 	}
-	return toolerr.Wrap(toolerr.InvalidArgument, err, "parameter %q %s: %s", QueryParam, what,
+	return toolerr.Wrap(toolerr.InvalidArgument, err, "parameter %q %s: %s", Param, what,
 		clip(msg, maxQueryMessage))
 }
 
@@ -194,7 +207,7 @@ func checkQueryShape(ast parsing.ASTNode) error {
 	if copies > maxQueryFanOut {
 		return toolerr.New(toolerr.InvalidArgument,
 			"parameter %q builds too many lists and objects (more than %d copies of the "+
-				"records could result); simplify the expression", QueryParam, maxQueryFanOut)
+				"records could result); simplify the expression", Param, maxQueryFanOut)
 	}
 	return nil
 }
@@ -240,7 +253,7 @@ func copiesOf(n parsing.ASTNode) (int, error) {
 			"parameter %q uses $ or a let variable where its value becomes part of the "+
 				"result, which could repeat every record for each one; read them only in "+
 				"conditions and numbers, such as [?order > avg($[].order)], and refer to "+
-				"the current record with @", QueryParam)
+				"the current record with @", Param)
 	case parsing.ASTLetExpression:
 		// The bindings are computed once; the body is the result.
 		return copiesOf(n.Children[len(n.Children)-1])

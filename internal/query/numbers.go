@@ -1,4 +1,4 @@
-package server
+package query
 
 import (
 	"encoding/json"
@@ -376,7 +376,7 @@ func (nv *numberView) restoreValue(v any) (any, bool, error) {
 		if math.IsInf(t, 0) || math.IsNaN(t) {
 			return nil, false, toolerr.New(toolerr.InvalidArgument,
 				"parameter %q computes a number JSON cannot hold (a division by zero or an "+
-					"overflow, such as `1` / `0`)", QueryParam)
+					"overflow, such as `1` / `0`)", Param)
 		}
 		return t, false, nil
 	case map[string]any:
@@ -420,7 +420,7 @@ func (nv *numberView) restoreValue(v any) (any, bool, error) {
 	}
 	return nil, false, toolerr.New(toolerr.InvalidArgument,
 		"parameter %q yields something that is not JSON data; an expression reference "+
-			"(&field) can only be passed to a function such as sort_by", QueryParam)
+			"(&field) can only be passed to a function such as sort_by", Param)
 }
 
 // exactLiterals finds the integer literals beyond ±2^53 in an expression's JSON
@@ -447,12 +447,12 @@ func exactLiterals(expr string) ([]exactInt, error) {
 				return nil, toolerr.New(toolerr.InvalidArgument,
 					"parameter %q holds the number %s, a fraction beyond 2^53, which a "+
 						"comparison cannot tell from the integers around it; write an integer",
-					QueryParam, n)
+					Param, n)
 			}
 			if prev, dup := seen[f]; dup && prev.Cmp(r) != 0 {
 				return nil, toolerr.New(toolerr.InvalidArgument,
 					"parameter %q holds the numbers %s and %s, which the expression parser "+
-						"cannot tell apart; use one of them per query", QueryParam,
+						"cannot tell apart; use one of them per query", Param,
 					prev.RatString(), r.RatString())
 			}
 			seen[f] = r

@@ -1,16 +1,22 @@
-package server
+// Package jsonsize measures the compact JSON encoding of a value without building it.
+// Results are bounded in bytes of JSON, and measuring is several times cheaper than
+// encoding, so the size bound on a tool's result and the growth bound on a query's
+// result both measure with it.
+package jsonsize
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"strconv"
 	"unicode/utf8"
 )
 
-// jsonSize returns the length of v's compact JSON encoding as encodeJSON writes it,
-// without building it: cutting a long list needs the size of every record. Values of
-// types other than the generic JSON ones are measured by encoding them.
-func jsonSize(v any) int {
+// Of returns the length of v's compact JSON encoding without HTML escaping, as the
+// server writes results, without building it: cutting a long list needs the size of
+// every record. Values of types other than the generic JSON ones are measured by
+// encoding them.
+func Of(v any) int {
 	switch t := v.(type) {
 	case nil:
 		return 4
@@ -38,7 +44,7 @@ func jsonSize(v any) int {
 		}
 		n := 2 + max(len(t)-1, 0) // braces and commas
 		for k, e := range t {
-			n += stringSize(k) + 1 + jsonSize(e)
+			n += stringSize(k) + 1 + Of(e)
 		}
 		return n
 	case []any:
@@ -47,15 +53,23 @@ func jsonSize(v any) int {
 		}
 		n := 2 + max(len(t)-1, 0)
 		for _, e := range t {
-			n += jsonSize(e)
+			n += Of(e)
 		}
 		return n
 	}
-	text, err := encodeJSON(v)
-	if err != nil {
+	return encodedSize(v)
+}
+
+// encodedSize encodes v as the server does (compact, without HTML escaping) and returns
+// the length, or 0 when v cannot be encoded.
+func encodedSize(v any) int {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return 0
 	}
-	return len(text)
+	return len(bytes.TrimRight(buf.Bytes(), "\n"))
 }
 
 // floatSize is the length of f as encoding/json writes it: plain decimal, or
@@ -108,11 +122,11 @@ func stringSize(s string) int {
 	return n
 }
 
-// jsonSizeAtMost is jsonSize for a value that may be far larger than anyone should
-// encode, such as a query result repeating its records many times over: it stops
-// counting once the size passes limit, and reports whether it stayed within it. The
-// walk thus costs at most about limit, however large v is.
-func jsonSizeAtMost(v any, limit int) (int, bool) {
+// AtMost is Of for a value that may be far larger than anyone should encode, such as a
+// query result repeating its records many times over: it stops counting once the size
+// passes limit, and reports whether it stayed within it. The walk thus costs at most
+// about limit, however large v is.
+func AtMost(v any, limit int) (int, bool) {
 	n := 0
 	var walk func(v any) bool
 	walk = func(v any) bool {
@@ -141,7 +155,7 @@ func jsonSizeAtMost(v any, limit int) (int, bool) {
 				}
 			}
 		default:
-			n += jsonSize(t)
+			n += Of(t)
 		}
 		return n <= limit
 	}

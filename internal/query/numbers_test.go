@@ -1,8 +1,10 @@
-package server
+package query
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -11,13 +13,21 @@ import (
 // runQuery compiles and runs expr over records and returns the result's JSON text.
 func runQuery(t *testing.T, expr string, records any) string {
 	t.Helper()
-	q, err := compileQuery(expr)
+	q, err := Compile(expr)
 	require.NoError(t, err, expr)
-	got, err := q.run(context.Background(), records, nil, "")
+	got, err := q.Run(context.Background(), records, nil, "")
 	require.NoError(t, err, expr)
-	text, err := encodeJSON(got)
-	require.NoError(t, err)
-	return text
+	return encode(t, got)
+}
+
+// encode returns v's JSON text as the server writes it: compact, without HTML escaping.
+func encode(t *testing.T, v any) string {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(v))
+	return strings.TrimSuffix(buf.String(), "\n")
 }
 
 func TestQueryNumbersKeepTheirDigitsAndOrder(t *testing.T) {
@@ -82,7 +92,7 @@ func TestQueryFunctionsKeepBigIntegersExact(t *testing.T) {
 		requireQueryRefused(t, expr, records, "beyond 2^53")
 	}
 	for _, expr := range []string{"[?id == `9007199254740994.5`]", "`9007199254740994.5`"} {
-		q, err := compileQuery(expr)
+		q, err := Compile(expr)
 		require.Nil(t, q, expr)
 		require.ErrorContains(t, err, "a fraction beyond 2^53", expr)
 	}
@@ -99,9 +109,9 @@ func TestQueryFunctionsKeepBigIntegersExact(t *testing.T) {
 
 func requireQueryRefused(t *testing.T, expr string, records any, want string) {
 	t.Helper()
-	q, err := compileQuery(expr)
+	q, err := Compile(expr)
 	require.NoError(t, err, expr)
-	_, err = q.run(context.Background(), records, nil, "")
+	_, err = q.Run(context.Background(), records, nil, "")
 	require.Error(t, err, expr)
 	require.Contains(t, err.Error(), want, expr)
 }

@@ -1,4 +1,4 @@
-package server
+package query
 
 import (
 	"sort"
@@ -42,13 +42,13 @@ func checkQueryFields(ast parsing.ASTNode, records any, envelope map[string]any,
 			return toolerr.New(toolerr.InvalidArgument,
 				"parameter %q names the field %q, which no record has: the query already "+
 					"runs on the %s list, so drop the leading %s (write [?…] rather than "+
-					"%s[?…])", QueryParam, name, name, name, name)
+					"%s[?…])", Param, name, name, name, name)
 		}
 		if _, beside := envelope[name]; beside {
 			return toolerr.New(toolerr.InvalidArgument,
 				"parameter %q names the field %q, which no record has: the query runs on "+
 					"the %s list, and %s is returned beside its result unchanged",
-				QueryParam, name, listField, name)
+				Param, name, listField, name)
 		}
 		if spellings == nil {
 			spellings = foldedKeys(have)
@@ -56,7 +56,7 @@ func checkQueryFields(ast parsing.ASTNode, records any, envelope map[string]any,
 		if twin, ok := spellings[foldName(name)]; ok {
 			return toolerr.New(toolerr.InvalidArgument,
 				"parameter %q names the field %q, which no record has; field names are the "+
-					"API's own, spelled as in the result: write %q", QueryParam, name, twin)
+					"API's own, spelled as in the result: write %q", Param, name, twin)
 		}
 	}
 	return nil

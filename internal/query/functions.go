@@ -1,4 +1,4 @@
-package server
+package query
 
 import (
 	"context"
@@ -12,6 +12,8 @@ import (
 
 	"github.com/jmespath-community/go-jmespath/pkg/functions"
 	"github.com/jmespath-community/go-jmespath/pkg/interpreter"
+
+	"github.com/zscaler/zscaler-mcp/internal/jsonsize"
 )
 
 const (
@@ -271,7 +273,7 @@ func sizeBefore(name string) func(args []any, left int) (int, error) {
 			if _, ok := args[0].(string); ok {
 				return 0, nil // returned as it is
 			}
-			n, _ := jsonSizeAtMost(args[0], max(left, 0))
+			n, _ := jsonsize.AtMost(args[0], max(left, 0))
 			return n, nil
 		}
 	}
