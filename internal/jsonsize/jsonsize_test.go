@@ -13,7 +13,7 @@ import (
 var sizeCases = []any{
 	nil, true, false, "", "plain", "quote \" and \\ back", "tab\tnew\nline\r",
 	"bell\x07 and \x1f", "bad \xff utf-8", "line\u2028sep\u2029", "<tag> & 'amp'",
-	"Zoë Ångström 👩‍💻", 0.0, -0.0, 1.5, 1e21, 1e20, 1e-6, 1e-7, -2.5e-9,
+	"Zoë Ångström 👩‍💻", 0.0, math.Copysign(0, -1), 1.5, 1e21, 1e20, 1e-6, 1e-7, -2.5e-9,
 	math.MaxFloat64, 123456789.0, json.Number("9007199254740993"), json.Number(""), 7,
 	int64(-42), map[string]any{}, map[string]any(nil), []any{}, []any(nil),
 	map[string]any{"a\n": []any{1.0, "x", nil, map[string]any{"b": false}}},
