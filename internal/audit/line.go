@@ -5,6 +5,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 )
 
 // State tags, padded to the same width so tool names align.
@@ -161,6 +163,22 @@ func appendResultHead(b []byte, tag, tool string, elapsed time.Duration,
 	b = append(b, fieldSep...)
 	b = strconv.AppendInt(b, max(elapsed.Milliseconds(), 0), 10)
 	return append(b, "ms"+fieldSep...)
+}
+
+// Scrub returns s with every registered secret and every delete confirmation token
+// replaced by [Redacted], as the lines themselves do. It is for text the caller
+// reshapes or cuts before logging it, such as a tool name chosen by a client: scrubbed
+// first, a cut cannot leave part of a secret behind. A secret or token split by
+// invisible characters is found too, and the text then loses those characters.
+func (l *Logger) Scrub(s string) string {
+	secrets := l.secretList()
+	s = sanitize.ConfirmationTokens(scrub(s, secrets))
+	if visible := sanitize.Invisible(s); visible != s {
+		if cleaned := scrub(visible, secrets); cleaned != visible {
+			return cleaned
+		}
+	}
+	return s
 }
 
 // toolName renders a tool name on one line, scrubbed and bounded like the other texts.

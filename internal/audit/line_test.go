@@ -84,3 +84,12 @@ func TestDisabledLoggerWritesNothing(t *testing.T) {
 	l.OK("t", time.Millisecond, "ok")
 	require.Equal(t, "[TOOL OK]   t | 1ms | ok\n", buf.String())
 }
+
+func TestScrubRemovesSecretsAndTokensEvenWhenSplit(t *testing.T) {
+	l, _ := newBufferLogger()
+	l.AddSecret("s3cret-value")
+	token := "zc1.1796412662.Q9WyDDJC3aFWbbMweNGJcw.PVAQNGCyzCBIxZy1cylbeBuPvqOcWKlU-Tm6YQ1FlLg"
+	require.Equal(t, "a "+Redacted+" b "+Redacted, l.Scrub("a s3cret-value b "+token))
+	require.Equal(t, "x"+Redacted, l.Scrub("xs3cret\u200b-value"))
+	require.Equal(t, "plain\u200btext", l.Scrub("plain\u200btext"), "nothing hidden, nothing changed")
+}

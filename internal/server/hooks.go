@@ -1,7 +1,9 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -30,13 +32,20 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 			return
 		}
 
-		name, args := "(unparsable request)", map[string]any(nil)
-		if req, ok := message.(*mcp.CallToolRequest); ok {
-			name = "(no tool name)"
-			if req.Params.Name != "" {
-				name = auditedName(req.Params.Name)
-			}
+		name, args := "", map[string]any(nil)
+		var unparsable *mcpserver.UnparsableMessageError
+		if errors.As(err, &unparsable) {
+			name, args = sentCall(unparsable.GetMessage())
+		} else if req, ok := message.(*mcp.CallToolRequest); ok {
+			name = req.Params.Name
 			args, _ = exactArguments(req.Params).(map[string]any)
+		}
+		if name == "" {
+			name = "(no tool name)"
+		} else {
+			// Secrets and tokens go before the name is reshaped and cut, so that no
+			// part of one is left.
+			name = auditedName(r.audit.Scrub(name))
 		}
 
 		entry := r.audit.Begin(name, args)
@@ -46,6 +55,29 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 		}
 		entry.Err(0, string(toolerr.InvalidArgument), "the request was malformed")
 	})
+}
+
+// sentCall reads the tool name and arguments of a tools/call message mcp-go could not
+// decode, numbers as written. Its partial decoding is no record of the call: it holds
+// null for a number it could not represent (1e400), and no arguments at all when the
+// name is not a string. A name that is not a string is returned empty.
+func sentCall(message json.RawMessage) (string, map[string]any) {
+	var msg struct {
+		Params struct {
+			Name      json.RawMessage `json:"name"`
+			Arguments json.RawMessage `json:"arguments"`
+		} `json:"params"`
+	}
+	if json.Unmarshal(message, &msg) != nil {
+		return "(unparsable request)", nil
+	}
+	var name string
+	_ = json.Unmarshal(msg.Params.Name, &name)
+	var args map[string]any
+	dec := json.NewDecoder(bytes.NewReader(msg.Params.Arguments))
+	dec.UseNumber()
+	_ = dec.Decode(&args)
+	return name, args
 }
 
 // auditedName makes a client-chosen name safe to print on one audit line: spaces, "|"
