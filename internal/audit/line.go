@@ -166,7 +166,7 @@ func appendResultHead(b []byte, tag, tool string, elapsed time.Duration,
 }
 
 // Scrub returns s with every registered secret and every delete confirmation token
-// replaced by [Redacted], as the lines themselves do. It is for text the caller
+// replaced by Redacted, as the lines themselves do. It is for text the caller
 // reshapes or cuts before logging it, such as a tool name chosen by a client: scrubbed
 // first, a cut cannot leave part of a secret behind. A secret or token split by
 // invisible characters is found too, and the text then loses those characters.
