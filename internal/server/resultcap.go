@@ -179,15 +179,27 @@ func recordsOf(value any, listField string) ([]any, func([]any) any) {
 }
 
 // shrink cuts the lists inside v until it fits budget, and reports whether it does.
-// The lists that hold the others (those not inside another list) share the room left
-// beside the rest of v: each keeps all of its entries or about as many bytes as the
-// other cut ones, so that no list is emptied to spare a shorter one. v itself is not
-// changed: the lists cut are copies.
+// v itself is not changed: the lists cut are copies.
 func (c *cut) shrink(v any, prefix string, budget int) (any, bool) {
 	root := []any{copyTree(v)}
+	if !c.shrinkInPlace(root, prefix, budget) {
+		return nil, false
+	}
+	return root[0], true
+}
+
+// shrinkInPlace cuts the lists inside root[0], whose path is prefix, until it fits
+// budget, and reports whether it does; when it does not, nothing was changed. The
+// lists that hold the others (those not inside another list) share the room left
+// beside the rest of the value: each keeps all of its entries or about as many bytes
+// as the other cut ones, so that no list is emptied to spare a shorter one. A list
+// whose first entry alone is too large keeps that entry with its own lists cut the
+// same way, so that a list of lists ([[…]]) keeps entries of the innermost list
+// rather than none at all.
+func (c *cut) shrinkInPlace(root []any, prefix string, budget int) bool {
 	size, lists := outerLists(root, prefix)
 	if size <= budget {
-		return root[0], true
+		return true
 	}
 	listed := 0
 	for _, l := range lists {
@@ -195,7 +207,7 @@ func (c *cut) shrink(v any, prefix string, budget int) (any, bool) {
 	}
 	room := budget - (size - listed)
 	if len(lists) == 0 || room < 2*len(lists) {
-		return nil, false
+		return false
 	}
 	level := shareOf(lists, room)
 	slices.SortStableFunc(lists, func(a, b listRef) int { return b.size - a.size })
@@ -204,10 +216,32 @@ func (c *cut) shrink(v any, prefix string, budget int) (any, bool) {
 			continue
 		}
 		kept := prefixFitting(l.list, level)
+		at := len(c.fields)
+		if kept == 0 && holdsLists(l.list[0]) {
+			first := []any{l.list[0]}
+			if c.shrinkInPlace(first, l.path+"[0]", level-2) {
+				l.set(first)
+				if len(l.list) > 1 {
+					// Named before the lists cut inside its first entry.
+					c.fields = slices.Insert(c.fields, at,
+						fieldCut{path: l.path, kept: 1, entries: len(l.list)})
+				}
+				continue
+			}
+		}
 		l.set(l.list[:kept:kept])
 		c.fields = append(c.fields, fieldCut{path: l.path, kept: kept, entries: len(l.list)})
 	}
-	return root[0], true
+	return true
+}
+
+// holdsLists reports whether v is a list or an object, which may hold lists to cut.
+func holdsLists(v any) bool {
+	switch v.(type) {
+	case []any, map[string]any:
+		return true
+	}
+	return false
 }
 
 // shareOf returns the most bytes each list may keep so that together they fit room:

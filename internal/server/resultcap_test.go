@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -350,4 +351,59 @@ func TestACutResultFillsTheLimit(t *testing.T) {
 	out, c := boundResult(records, "", jsonsize.Of(records), 4096, hint)
 	require.LessOrEqual(t, jsonsize.Of(out), 4096)
 	require.Equal(t, 3, c.records.kept)
+}
+
+// A list whose only entry is itself too large, a list of lists or an object holding a
+// list, is cut where its entries are: the innermost list keeps what fits, and the
+// marker and the audit line name that list's path, rather than the outer list being
+// emptied.
+func TestListsNestedDeeperAreCutInTheirInnermostList(t *testing.T) {
+	cf := newCapFixture(t, 4096)
+	cases := []struct{ query, path, result string }{
+		{"[[[].name]]", "[0][0]", `[[["Rule number 00001"`},
+		{"{a: [[].name]}", "a[0]", `{"a":[["Rule number 00001"`},
+		{"[[{a: [].name}]]", "[0][0].a", `[[{"a":["Rule number 00001"`},
+	}
+	for _, tc := range cases {
+		res, decoded, summary := cf.capped(t, "t_rules", map[string]any{QueryParam: tc.query})
+		fields := marker(t, decoded)["fields"].([]any)
+		require.Len(t, fields, 1, tc.query)
+		f := fields[0].(map[string]any)
+		require.Equal(t, tc.path, f["path"], tc.query)
+		kept := int(f["returned"].(float64))
+		require.Greater(t, kept, 50, "%s: the innermost list keeps what fits", tc.query)
+		require.Equal(t, float64(1000-kept), f["omitted"], tc.query)
+		require.Contains(t, marker(t, decoded)["message"],
+			fmt.Sprintf("the list %s keeps %d of 1000 entries", tc.path, kept), tc.query)
+		require.Contains(t, resultText(res), `"result":`+tc.result, tc.query)
+		require.Regexp(t, fmt.Sprintf(`^(1 item|object) \(%s cut to %d of 1000, 1000 `,
+			regexp.QuoteMeta(tc.path), kept), summary, tc.query)
+	}
+
+	// An outer list of several entries keeps its first, cut inside, and is named first.
+	_, decoded, summary := cf.capped(t, "t_rules",
+		map[string]any{QueryParam: "[[[].name, [].id]]"})
+	fields := marker(t, decoded)["fields"].([]any)
+	require.Len(t, fields, 2)
+	require.Equal(t, map[string]any{"path": "[0]", "returned": float64(1), "omitted": float64(1)},
+		fields[0])
+	inner := fields[1].(map[string]any)
+	require.Equal(t, "[0][0]", inner["path"])
+	require.Greater(t, inner["returned"], float64(50))
+	require.Regexp(t, `^1 item \(\[0\] cut to 1 of 2, \[0\]\[0\] cut to \d+ of 1000, `+
+		`1000 before query\)$`, summary)
+}
+
+// A URL category's urls wrapped in a list by a query ([?id=='x'].[urls]) keep as many
+// URLs as fit, as the same urls do one level up.
+func TestURLsWrappedInListsKeepTheirShare(t *testing.T) {
+	urls := hugeCategory(601)["urls"]
+	for _, v := range []any{[]any{urls}, []any{[]any{urls}}, []any{[]any{[]any{urls}}}} {
+		out, c := boundResult(v, "", jsonsize.Of(v), 4096, "hint")
+		require.LessOrEqual(t, jsonsize.Of(out), 4096)
+		require.False(t, c.dropped)
+		require.Len(t, c.fields, 1)
+		require.Greater(t, c.fields[0].kept, 100, "%s keeps its share", c.fields[0].path)
+		require.Equal(t, 601, c.fields[0].entries)
+	}
 }
