@@ -17,11 +17,13 @@ import (
 
 // checkQueryFields refuses a query that names a field no record has when the fix is
 // plain: the records have the same name spelled otherwise (authRequired for
-// auth_required, Type for type), or the name is the list the query already runs on, or
-// a member kept beside it (pageInfo of a page). envelope is the object around the
-// records and listField the member holding them, when the result is such an object.
-// Other absent fields are left alone: an optional field may be missing from every
-// record of a small result.
+// auth_required), or the name is the list the query already runs on, or a member kept
+// beside it (pageInfo of a page). It also refuses a field read from objects that lack
+// it where those same objects have it spelled otherwise (type of a URL category's
+// scopes, which have Type), although other objects of the records have that name.
+// envelope is the object around the records and listField the member holding them,
+// when the result is such an object. Other absent fields are left alone: an optional
+// field may be missing from every record of a small result.
 func checkQueryFields(ast parsing.ASTNode, records any, envelope map[string]any,
 	listField string) error {
 	names, built, fromData := fieldNames(ast)
@@ -59,7 +61,41 @@ func checkQueryFields(ast parsing.ASTNode, records any, envelope map[string]any,
 					"API's own, spelled as in the result: write %q", Param, name, twin)
 		}
 	}
+	return checkFieldPlaces(ast, records, built)
+}
+
+// checkFieldPlaces refuses a field read where the expression tells from which objects
+// (see fieldReads), when none of those objects has it and they have a key spelled
+// alike. Fields read from values the query made, and places holding no object, are
+// left alone: no refusal is better than a wrong one.
+func checkFieldPlaces(ast parsing.ASTNode, records any, built map[string]bool) error {
+	reads := fieldReads(ast)
+	keys := keysAt(records, reads)
+	for _, r := range reads {
+		if !r.at.known || built[r.name] {
+			continue
+		}
+		here := keys[placeKey(r.at.path)]
+		if len(here) == 0 || here[r.name] {
+			continue
+		}
+		if twin, ok := foldedKeys(here)[foldName(r.name)]; ok {
+			return toolerr.New(toolerr.InvalidArgument,
+				"parameter %q names the field %q of %s, which have no such field; field "+
+					"names are the API's own, spelled as in the result: write %q",
+				Param, r.name, placeLabel(r.at.path), twin)
+		}
+	}
 	return nil
+}
+
+// placeLabel names the objects at a place for a message: "the records", or the
+// members leading to them ("scopes", "createdBy.name").
+func placeLabel(path []string) string {
+	if len(path) == 0 {
+		return "the records"
+	}
+	return strings.Join(path, ".")
 }
 
 // fieldNames returns the field names the expression reads, each once; the keys it
