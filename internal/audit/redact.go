@@ -83,8 +83,12 @@ func isNumericID(v any, list bool) bool {
 	case int, int64:
 		return true
 	case json.Number:
-		_, err := strconv.ParseInt(x.String(), 10, 64)
-		return err == nil
+		// Written with a fraction or an exponent (1.5e3), it is still a whole number.
+		if _, err := strconv.ParseInt(x.String(), 10, 64); err == nil {
+			return true
+		}
+		f, err := x.Float64()
+		return err == nil && f == math.Trunc(f) && !math.IsInf(f, 0)
 	case string:
 		_, err := strconv.ParseUint(x, 10, 64)
 		return err == nil && !strings.HasPrefix(x, "+")

@@ -84,3 +84,21 @@ func isBigInteger(s string) bool {
 	}
 	return digits >= maxExactDigits
 }
+
+// writtenArguments returns a call's arguments with every number, at any depth, as a
+// json.Number of the text the client sent, for the audit line: it records what the
+// agent asked for, and 9.007199254740993e15 or 1.50 must not be shown as the double
+// mcp-go rounded them to (9007199254740992, 1.5). Arguments whose bytes mcp-go did not
+// keep, or that do not decode, are those exactArguments returns.
+func writtenArguments(p mcp.CallToolParams) any {
+	if len(p.RawArguments) == 0 {
+		return exactArguments(p)
+	}
+	dec := json.NewDecoder(bytes.NewReader(p.RawArguments))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return exactArguments(p)
+	}
+	return v
+}

@@ -38,7 +38,7 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 			name, args = sentCall(unparsable.GetMessage())
 		} else if req, ok := message.(*mcp.CallToolRequest); ok {
 			name = req.Params.Name
-			args, _ = exactArguments(req.Params).(map[string]any)
+			args, _ = writtenArguments(req.Params).(map[string]any)
 		}
 		if name == "" {
 			name = "(no tool name)"

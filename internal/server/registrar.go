@@ -141,7 +141,7 @@ func (r *Registrar) wrap(t tools.Tool) mcpserver.ToolHandlerFunc {
 		}()
 
 		raw, argErr := arguments(req)
-		c.entry = r.audit.Begin(t.Name, raw)
+		c.entry = r.audit.Begin(t.Name, r.auditedArguments(req.Params, raw))
 
 		hctx, cancel := r.inflight.handlerContext(ctx)
 		defer cancel()
@@ -285,6 +285,19 @@ func classify(ctx context.Context, err error, draining bool) *toolerr.Error {
 		return toolerr.Wrap(toolerr.UpstreamUnavailable, err, "the call timed out")
 	}
 	return toolerr.As(err)
+}
+
+// auditedArguments returns the arguments a call's CALL line shows: decoded, the
+// arguments as the client wrote them (see writtenArguments); the text is decoded again
+// only when the line is written.
+func (r *Registrar) auditedArguments(p mcp.CallToolParams, decoded map[string]any) map[string]any {
+	if !r.audit.Enabled() {
+		return decoded
+	}
+	if written, ok := writtenArguments(p).(map[string]any); ok {
+		return written
+	}
+	return decoded
 }
 
 // arguments returns the call's arguments as an object, 64-bit integers exact.

@@ -104,7 +104,7 @@ func (p Param) check(v any) (any, error) {
 		}
 		return s, nil
 	case ID:
-		return p.checkID(v, bad)
+		return p.checkID(v, bad, "")
 	case Boolean:
 		b, ok := boolArg(v)
 		if !ok {
@@ -224,13 +224,23 @@ func nearValue(values []string, s string) string {
 }
 
 // checkID accepts an id given as a string or as a whole number, and returns it as a
-// trimmed string. A number beyond maxExactInteger is refused: the client may have sent
-// another id than the one it was given, and the call would act on the wrong object.
-func (p Param) checkID(v any, bad func(string) error) (any, error) {
+// trimmed string, in plain decimal when p is Numeric (see numericID). A number beyond
+// maxExactInteger is refused: the client may have sent another id than the one it was
+// given, and the call would act on the wrong object. where is as for numericID.
+func (p Param) checkID(v any, bad func(string) error, where string) (string, error) {
+	id, err := p.idText(v, bad)
+	if err != nil || !p.Numeric {
+		return id, err
+	}
+	return p.numericID(id, v, where)
+}
+
+// idText returns an id argument as text: a string trimmed, a number in its digits.
+func (p Param) idText(v any, bad func(string) error) (string, error) {
 	switch x := v.(type) {
 	case string:
 		if strings.TrimSpace(x) == "" {
-			return nil, toolerr.New(toolerr.InvalidArgument, "parameter %q must not be empty",
+			return "", toolerr.New(toolerr.InvalidArgument, "parameter %q must not be empty",
 				p.Name)
 		}
 		return strings.TrimSpace(x), nil
@@ -238,19 +248,19 @@ func (p Param) checkID(v any, bad func(string) error) (any, error) {
 		return x.String(), nil
 	case float64:
 		if x != math.Trunc(x) {
-			return nil, bad("an id (a string or a whole number)")
+			return "", bad("an id (a string or a whole number)")
 		}
 		// Integers of 2^53 or more written in plain digits arrive as json.Number; a
 		// float this large was written with a fraction or an exponent and may have
 		// been rounded to a neighbouring id.
 		if math.Abs(x) > maxExactInteger {
-			return nil, bad("an id in plain digits, as a string or a whole number " +
+			return "", bad("an id in plain digits, as a string or a whole number " +
 				"without fraction or exponent (a number of 2^53 or more written " +
 				"otherwise may have been rounded)")
 		}
 		return strconv.FormatInt(int64(x), 10), nil
 	}
-	return nil, bad("an id (a string or a whole number)")
+	return "", bad("an id (a string or a whole number)")
 }
 
 // checkStrings accepts a list of strings. Each item is trimmed of surrounding space,
@@ -328,11 +338,11 @@ func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
 				"parameter %q must be a list of ids, but item %d of %d is %s; it must be %s",
 				p.Name, i+1, len(list), describe(item), want)
 		}
-		id, err := p.checkID(item, badItem)
+		id, err := p.checkID(item, badItem, fmt.Sprintf(" (item %d of %d)", i+1, len(list)))
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, id.(string))
+		out = append(out, id)
 	}
 	return out, nil
 }

@@ -44,6 +44,14 @@ type Param struct {
 	// JSONText, on a StringList or IDList parameter, also accepts the list written as
 	// JSON text (`"[\"MON\", \"FRI\"]"`), as the Python server does where it says so.
 	JSONText bool
+	// Numeric, on an ID or IDList parameter, marks ZIA ids, which are whole numbers of 1
+	// or more: each is checked when the arguments are validated and kept in plain
+	// decimal, the form sent to the API, so "0042" and 42 are the same call. Ids that
+	// are names (URL categories, network applications, ZMS ids) leave it false.
+	Numeric bool
+	// BuiltInIDs are the ids below 1 that a Numeric parameter also accepts: the ids of
+	// built-in objects, such as the Road Warrior location (-3).
+	BuiltInIDs []string
 	// NotBlank refuses a String argument that is empty or only spaces, where the API
 	// would answer with a message that names no parameter (a rule's name).
 	NotBlank bool

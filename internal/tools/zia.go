@@ -119,11 +119,14 @@ type ziaGet struct {
 	// decimal, every digit of a 64-bit id kept, so "0042" reads object 42 as the update
 	// and delete tools of the collection do.
 	StringID bool
+	// BuiltInIDs are the ids below 1 of the collection's built-in objects.
+	BuiltInIDs []string
 }
 
 // tool declares the get tool, bound to up, in toolset.
 func (g ziaGet) tool(toolset string, up Upstream) Tool {
-	params := []Param{ziaIDParam(g.IDName, g.IDDescription)}
+	params := []Param{ziaCollectionIDParam(g.IDName, g.IDDescription, g.StringID,
+		g.BuiltInIDs)}
 	return ziaRead(toolset, g.Name, g.Title, g.Description, params,
 		func(ctx context.Context, args Args) (Result, error) {
 			path, err := ziaArgObjectPath(args, g.Path, g.IDName, g.StringID)
@@ -138,9 +141,18 @@ func (g ziaGet) tool(toolset string, up Upstream) Tool {
 		})
 }
 
-// ziaIDParam declares a required identifier parameter.
+// ziaIDParam declares a required numeric id parameter (see Param.Numeric).
 func ziaIDParam(name, description string) Param {
-	return Param{Name: name, Type: ID, Required: true, Description: description}
+	return Param{Name: name, Type: ID, Required: true, Numeric: true, Description: description}
+}
+
+// ziaCollectionIDParam declares the required id parameter of a collection: numeric,
+// and then also taking the built-in ids below 1 listed in builtIn, unless stringID says
+// the collection's ids are names.
+func ziaCollectionIDParam(name, description string, stringID bool, builtIn []string) Param {
+	p := ziaIDParam(name, description)
+	p.Numeric, p.BuiltInIDs = !stringID, builtIn
+	return p
 }
 
 // ziaSearchParam declares the optional server-side name search most lists accept.

@@ -25,6 +25,9 @@ type ziaCRUD struct {
 	// StringID marks collections whose ids are names (URL categories); other ids are
 	// integers, checked before any call and sent in plain decimal.
 	StringID bool
+	// BuiltInIDs are the ids below 1 of the collection's built-in objects, which its
+	// update and delete tools take (to refuse them with a reason, as for Road Warrior).
+	BuiltInIDs []string
 	// Scope, when set, is a required parameter of all three tools that names the part
 	// of the collection the object lives in: its value is one more path segment, as
 	// the rule type in /webApplicationRules/WEBMAIL/42.
@@ -112,7 +115,8 @@ func (c ziaCRUD) createParams() []Param {
 // updateParams are the id, the scope and the declared parameters that UpdateParams
 // keeps, all optional and without defaults: an update changes only what is given.
 func (c ziaCRUD) updateParams() []Param {
-	params := append([]Param{ziaIDParam(c.IDName, c.IDDescription)}, c.scopeParams()...)
+	id := ziaCollectionIDParam(c.IDName, c.IDDescription, c.StringID, c.BuiltInIDs)
+	params := append([]Param{id}, c.scopeParams()...)
 	for _, p := range c.Params {
 		if c.UpdateParams != nil && !slices.Contains(c.UpdateParams, p.Name) {
 			continue
@@ -279,7 +283,8 @@ func (c ziaCRUD) objectPath(args Args) (string, error) {
 // deleteTool deletes one object, after the delete checks when there are any. Its
 // Describe names the object for the human who confirms the deletion.
 func (c ziaCRUD) deleteTool(up Upstream) Tool {
-	params := append(c.scopeParams(), ziaIDParam(c.IDName, c.IDDescription))
+	params := append(c.scopeParams(),
+		ziaCollectionIDParam(c.IDName, c.IDDescription, c.StringID, c.BuiltInIDs))
 	t := ziaDeclare(c.Toolset, "zia_delete_"+c.Noun, "Delete a ZIA "+c.What,
 		c.DeleteDescription, Delete, params,
 		func(ctx context.Context, args Args) (Result, error) {

@@ -40,7 +40,7 @@ func ziaDeviceTools(up Upstream) []Tool {
 		[]Param{
 			{Name: "name", Type: String,
 				Description: "Only devices whose name starts with this (ignoring case)."},
-			{Name: "user_ids", Type: IDList,
+			{Name: "user_ids", Type: IDList, Numeric: true,
 				Description: "Only devices owned by these users (user ids from get_zia_users)."},
 			{Name: "include_all", Type: Boolean,
 				Description: "When true, Cloud Browser Isolation devices are included too."},
@@ -49,12 +49,9 @@ func ziaDeviceTools(up Upstream) []Tool {
 		func(ctx context.Context, args Args) (Result, error) {
 			q := url.Values{}
 			ziaSetGiven(q, args, map[string]string{"name": "name"})
+			// Validation has checked each id and written it in plain decimal.
 			for _, id := range args.Strings("user_ids") {
-				n, err := ziaParsePositiveID("user_ids", id)
-				if err != nil {
-					return Result{}, err
-				}
-				q.Add("userIds", n.String())
+				q.Add("userIds", id)
 			}
 			ziaQueryBool(q, args, "include_all", "includeAll")
 			return ziaReadPages(ctx, up, "/deviceGroups/devices", q, args, nil)

@@ -31,7 +31,7 @@ func ziaSortByParam(fields ...string) Param {
 
 // ziaOptionalID declares an id that narrows a list to one record when given.
 func ziaOptionalID(name, description string) Param {
-	return Param{Name: name, Type: ID, Description: description}
+	return Param{Name: name, Type: ID, Numeric: true, Description: description}
 }
 
 // ziaSetGiven copies the given, non-empty string arguments into q under the API's names.

@@ -68,6 +68,7 @@ func ziaLocationTools(up Upstream) []Tool {
 			Description:   "Returns one location by id with all its settings.",
 			Path:          "/locations",
 			IDName:        "location_id",
+			BuiltInIDs:    []string{ziaRoadWarriorID},
 			IDDescription: "Location id, from zia_list_locations.",
 		}.tool(ts, up),
 		ziaList{

@@ -11,7 +11,8 @@ func ziaLocationWriteTools(up Upstream) []Tool {
 	return ziaCRUD{
 		Toolset: "zia_locations", Noun: "location", What: "location", Path: "/locations",
 		IDName: "location_id", IDDescription: "Location id, from zia_list_locations.",
-		NameKeys: []string{"name"},
+		BuiltInIDs: []string{ziaRoadWarriorID},
+		NameKeys:   []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true, NotBlank: true,
 				Description: "Location name; names are unique in the tenant."},

@@ -46,7 +46,7 @@ func ziaNetworkServiceWriteTools(up Upstream) []Tool {
 		NameKeys:      []string{"name"},
 		Params: []Param{
 			{Name: "name", Type: String, Required: true, NotBlank: true, Description: "Group name."},
-			{Name: "service_ids", Type: IDList, Required: true,
+			{Name: "service_ids", Type: IDList, Required: true, Numeric: true,
 				Description: "Ids of the member network services, from " +
 					"zia_list_network_services. On update the list replaces the members."},
 			{Name: "description", Type: String, Description: "Free-text description."},

@@ -23,10 +23,10 @@ func ziaShadowITWriteTools(up Upstream) []Tool {
 			Enum: []string{"sanctioned", "unsanctioned", "any"},
 			Description: "State given to every listed application: sanctioned, unsanctioned, " +
 				"or any (the API's ANY state)."},
-		{Name: "application_ids", Type: IDList, Required: true, JSONText: true,
+		{Name: "application_ids", Type: IDList, Required: true, JSONText: true, Numeric: true,
 			Description: "Ids of the applications to change, from zia_list_shadow_it_apps. " +
 				"A list, or the list written as JSON text."},
-		{Name: "custom_tag_ids", Type: IDList, JSONText: true,
+		{Name: "custom_tag_ids", Type: IDList, JSONText: true, Numeric: true,
 			Description: "Ids of custom tags, from zia_list_shadow_it_custom_tags, that the " +
 				"listed applications get; left out, their tags stay as they are."},
 	}

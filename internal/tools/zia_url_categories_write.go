@@ -117,8 +117,8 @@ func ziaURLListTool(toolset string, up Upstream, add bool) Tool {
 		what, skipped = "Adds URLs to", "URLs the category already lists"
 	}
 	params := []Param{
-		ziaIDParam("category_id", "Category id such as CUSTOM_01 or FINANCE, from "+
-			"zia_list_url_categories."),
+		ziaCollectionIDParam("category_id", "Category id such as CUSTOM_01 or FINANCE, from "+
+			"zia_list_url_categories.", true, nil),
 		{Name: "urls", Type: StringList, Required: true,
 			Description: "Domains or URLs, written as in the category (a leading dot " +
 				"covers subdomains)."},

@@ -113,20 +113,6 @@ func ziaParseIntID(param, s string) (json.Number, error) {
 	return json.Number(strconv.FormatInt(n, 10)), nil
 }
 
-// ziaParsePositiveID is ziaParseIntID for ids that are never below 1, such as user
-// ids: "-5" would otherwise be sent and quietly match nothing.
-func ziaParsePositiveID(param, s string) (json.Number, error) {
-	n, err := ziaParseIntID(param, s)
-	if err != nil {
-		return "", err
-	}
-	if strings.HasPrefix(n.String(), "-") || n == "0" {
-		return "", toolerr.New(toolerr.InvalidArgument,
-			"parameter %q must be a numeric id above 0, got %q", param, s)
-	}
-	return n, nil
-}
-
 // ziaArgObjectPath returns the path of the object in collection that the id argument
 // idName names. Unless stringID, the id must be a whole number and is sent in plain
 // decimal, so "0042" names object 42 in every tool of the collection.
