@@ -181,6 +181,11 @@ func (l *Logger) Scrub(s string) string {
 	return s
 }
 
+// Secrets returns the spellings of the registered secrets, longest first, for output
+// other than audit lines that must not carry them either (see sanitize.RedactSecrets).
+// The slice is shared: never modify it, and never log it.
+func (l *Logger) Secrets() []string { return l.secretList() }
+
 // toolName renders a tool name on one line, scrubbed and bounded like the other texts.
 func toolName(tool string, secrets []string) string {
 	return bound(scrub(oneLine(tool), secrets), maxTextRunes)

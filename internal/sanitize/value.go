@@ -32,28 +32,64 @@ const TruncatedValue = "[truncated: nesting too deep]"
 // first free name among "<name>~2", "<name>~3", … So no member is lost and the outcome
 // does not depend on map iteration order.
 func Value(v any) any {
-	return value(v, 0)
+	return value(v, 0, nil)
 }
 
-func value(v any, depth int) any {
+// ValueRedacting is [Value] that also replaces the given secrets by [Redacted], as
+// [RedactSecrets] does, before and after each string is cleaned: before, so that
+// cleaning cannot alter a secret's spelling and leave most of it readable; after, so
+// that text cleaning joins up is found too. It walks the value once.
+func ValueRedacting(v any, secrets []string) any {
+	if len(secrets) == 0 {
+		return Value(v)
+	}
+	r := newRedactor(secrets)
+	return value(v, 0, &r)
+}
+
+// cleanString is String, with the secrets of r redacted around it when r is not nil.
+func cleanString(s string, r *redactor) string {
+	if r == nil {
+		return String(s)
+	}
+	// Invisible characters splitting a secret need no search of their own here:
+	// String removes them, and the search after it finds the secret they split.
+	cleaned := String(s)
+	if cleaned != s {
+		s, _ = r.replace(s)
+		cleaned = String(s)
+	}
+	cleaned, _ = r.replace(cleaned)
+	return cleaned
+}
+
+// value cleans v, redacting the secrets of r when r is not nil.
+func value(v any, depth int, r *redactor) any {
 	if depth > MaxDepth {
 		return TruncatedValue
 	}
 	switch t := v.(type) {
-	case nil, bool, json.Number, float64, float32,
+	case json.Number:
+		if r != nil {
+			if s, changed := r.string(string(t)); changed {
+				return s
+			}
+		}
+		return t
+	case nil, bool, float64, float32,
 		int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		return t
 	case string:
-		return String(t)
+		return cleanString(t, r)
 	case map[string]any:
-		return object(t, depth)
+		return object(t, depth, r)
 	case []any:
 		if t == nil {
 			return t // keep nil, which encodes as null rather than []
 		}
 		out := make([]any, len(t))
 		for i, e := range t {
-			out[i] = value(e, depth+1)
+			out[i] = value(e, depth+1, r)
 		}
 		return out
 	default:
@@ -61,28 +97,28 @@ func value(v any, depth int) any {
 		if err != nil {
 			return fmt.Sprintf("[unencodable value of type %T]", t)
 		}
-		return value(generic, depth)
+		return value(generic, depth, r)
 	}
 }
 
 // object copies m with cleaned keys and values, resolving key collisions as documented
 // on Value.
-func object(m map[string]any, depth int) map[string]any {
+func object(m map[string]any, depth int, r *redactor) map[string]any {
 	if m == nil {
 		return m // keep nil, which encodes as null rather than {}
 	}
 	out := make(map[string]any, len(m))
 	var dirty []string
 	for k, v := range m {
-		if String(k) != k {
+		if cleanString(k, r) != k {
 			dirty = append(dirty, k)
 			continue
 		}
-		out[k] = value(v, depth+1)
+		out[k] = value(v, depth+1, r)
 	}
 	slices.Sort(dirty)
 	for _, k := range dirty {
-		out[freeKey(out, String(k))] = value(m[k], depth+1)
+		out[freeKey(out, cleanString(k, r))] = value(m[k], depth+1, r)
 	}
 	return out
 }

@@ -60,7 +60,7 @@ func (r *Registrar) requestConfirmation(ctx context.Context, t tools.Tool, args 
 	}
 	return outcome{
 		res:     tools.Object(promptValue(t, args, what, tok)),
-		note:    promptText(t, args, what, tok, r.confirm.TTL()),
+		note:    promptText(t, what, tok, r.confirm.TTL()),
 		summary: "confirmation required (token id " + tok.ID + ")",
 	}
 }
@@ -89,7 +89,7 @@ func (r *Registrar) rejectToken(ctx context.Context, t tools.Tool, args tools.Ar
 	return outcome{
 		err: toolerr.New(toolerr.ConfirmationRejected,
 			"%s; nothing was deleted, and a new confirmation follows (token id %s)", reason, tok.ID),
-		note: promptText(t, args, what, tok, r.confirm.TTL()),
+		note: promptText(t, what, tok, r.confirm.TTL()),
 	}
 }
 

@@ -32,6 +32,8 @@ type target struct {
 	tools.Resource
 	// lookupErr is the kind of error that kept the display name from being read.
 	lookupErr toolerr.Kind
+	// args is the call's arguments as shown (see argumentsText).
+	args string
 }
 
 // describe names the object a delete call acts on. The lookup reads the tenant, so it
@@ -41,7 +43,9 @@ type target struct {
 // no confirmation is asked for an object that does not exist or a call the delete
 // would refuse; other failures leave the name out.
 func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args) (target, error) {
-	out := target{Resource: fallbackResource(t, args)}
+	// Configured secrets go before the text is cut for display, so no part is left.
+	redact := func(s string) string { return sanitize.RedactSecretsString(s, r.audit.Secrets()) }
+	out := target{Resource: fallbackResource(t, args, redact), args: argumentsText(args, redact)}
 	if t.Describe == nil {
 		return out, nil
 	}
@@ -63,13 +67,13 @@ func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args)
 	}
 	entry.OK(time.Since(start), "ok")
 
-	if s := display(res.Type); s != "" {
+	if s := display(redact(res.Type)); s != "" {
 		out.Type = s
 	}
-	if s := display(res.ID); s != "" {
+	if s := display(redact(res.ID)); s != "" {
 		out.ID = s
 	}
-	out.Name = display(res.Name)
+	out.Name = display(redact(res.Name))
 	return out, nil
 }
 
@@ -88,8 +92,8 @@ func (r *Registrar) runDescribe(ctx context.Context, t tools.Tool,
 
 // fallbackResource names the target from the tool and its arguments alone: the type
 // from the tool's name ("zia_delete_rule_label" → "rule label") and the id from its id
-// parameters, in declaration order.
-func fallbackResource(t tools.Tool, args tools.Args) tools.Resource {
+// parameters, in declaration order, with redact applied before it is cut for display.
+func fallbackResource(t tools.Tool, args tools.Args, redact func(string) string) tools.Resource {
 	kind := t.Name
 	if _, after, found := strings.Cut(kind, "delete_"); found && after != "" {
 		kind = strings.ReplaceAll(after, "_", " ")
@@ -104,7 +108,7 @@ func fallbackResource(t tools.Tool, args tools.Args) tools.Resource {
 	if len(ids) == 1 {
 		_, id, _ = strings.Cut(ids[0], " ")
 	}
-	return tools.Resource{Type: kind, ID: display(id)}
+	return tools.Resource{Type: kind, ID: display(redact(id))}
 }
 
 // phrase renders the target for a sentence: `rule label 4338886 "Temporary"`.

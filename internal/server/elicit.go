@@ -57,7 +57,7 @@ func (r *Registrar) elicitDelete(ctx context.Context, t tools.Tool, args tools.A
 	ttl := r.confirm.TTL()
 	ask, cancel := context.WithTimeout(ctx, ttl)
 	defer cancel()
-	answer, err := r.ask(ask, elicitation(t, args, what, confirm.Lifetime(ttl)))
+	answer, err := r.ask(ask, elicitation(t, what, confirm.Lifetime(ttl)))
 	switch {
 	case ctx.Err() != nil:
 		return outcome{err: ctx.Err()}
@@ -114,12 +114,12 @@ func (r *Registrar) ask(ctx context.Context,
 }
 
 // elicitation is the question put to the user.
-func elicitation(t tools.Tool, args tools.Args, what target, wait string) mcp.ElicitationRequest {
+func elicitation(t tools.Tool, what target, wait string) mcp.ElicitationRequest {
 	return mcp.ElicitationRequest{Params: mcp.ElicitationParams{
 		Mode: mcp.ElicitationModeForm,
 		Message: fmt.Sprintf("Delete %s?\n\nYour AI assistant asked for it with %s %s. %s\n\n"+
 			"Choose %q to delete it or %q to keep it. Without an answer within %s, nothing is deleted.",
-			what.phrase(), t.Name, argumentsText(args), consequence(t), choiceDelete, choiceCancel, wait),
+			what.phrase(), t.Name, what.args, consequence(t), choiceDelete, choiceCancel, wait),
 		RequestedSchema: map[string]any{
 			"type": "object",
 			"properties": map[string]any{

@@ -31,6 +31,9 @@ type familyStep struct {
 	// delete, for instance); the text the agent read is passed to Check as
 	// {"error": text}.
 	WantError string
+	// Summary, when set, is the summary the call's OK audit line must end with
+	// ("1 item (1 before query)", for instance).
+	Summary string
 }
 
 // familyState carries values between the steps of one scenario.
@@ -135,6 +138,13 @@ func (f *writeFixture) runStep(t *testing.T, i int, step familyStep, state famil
 		return
 	}
 	require.False(t, res.IsError, "%s: %s", where, resultText(res))
+	if step.Summary != "" {
+		lines := f.audit.lines()
+		require.NotEmpty(t, lines, where)
+		last := lines[len(lines)-1]
+		require.True(t, strings.HasPrefix(last, "[TOOL OK]"), "%s: %s", where, last)
+		require.Equal(t, step.Summary, strings.SplitN(last, " | ", 3)[2], where)
+	}
 	if step.Check != nil {
 		step.Check(t, state, structured(t, res))
 	}

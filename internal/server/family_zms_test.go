@@ -1,6 +1,8 @@
 package server
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,6 +46,22 @@ func zmsSave(key, field, match string, want any) familyCheck {
 			}
 		}
 		require.Failf(t, "node missing", "no node with %s %v in %v", match, want, v)
+	}
+}
+
+// zmsProtectionQueried checks a protection status queried down to {pct, total}: one
+// node with just those fields, total being the node's own total field, and pageInfo
+// still beside it.
+func zmsProtectionQueried(totalField string) familyCheck {
+	return func(t *testing.T, _ familyState, v map[string]any) {
+		t.Helper()
+		nodes := zmsNodes(t, v)
+		require.Len(t, nodes, 1)
+		require.ElementsMatch(t, []string{"pct", "total"}, slices.Collect(maps.Keys(nodes[0])),
+			"%s", totalField)
+		require.Positive(t, nodes[0]["total"], "%s of the seeded tenant", totalField)
+		info, _ := v["pageInfo"].(map[string]any)
+		require.Equal(t, 1.0, info["totalCount"], "pageInfo %v", info)
 	}
 }
 
@@ -101,10 +119,15 @@ func init() {
 			}},
 		familyStep{Tool: "zms_list_resources", Args: fixed(map[string]any{"include_deleted": true,
 			"status": "DELETED"}), Check: zmsPage(3, 3, nil)},
-		familyStep{Tool: "zms_get_resource_protection_status",
+		familyStep{Tool: "zms_get_resource_protection_status", Summary: "1 item",
 			Check: func(t *testing.T, _ familyState, v map[string]any) {
 				require.NotEmpty(t, zmsNodes(t, v))
 			}},
+		familyStep{Tool: "zms_get_resource_protection_status",
+			Args:    fixed(map[string]any{"query": "[].{pct: protectedPercentage, total: totalResources}"}),
+			Summary: "1 item (1 before query)",
+			Check:   zmsProtectionQueried("totalResources"),
+		},
 		familyStep{Tool: "zms_get_metadata",
 			Check: objectHas("", map[string]any{"customerName": "Acme Demo ✓"})},
 		familyStep{Tool: "zms_list_resource_groups", Args: fixed(map[string]any{"name": "Zürich"}),
@@ -117,9 +140,23 @@ func init() {
 					require.True(t, strings.Contains(n["resourceHostname"].(string), "zrh-dc1"))
 				}
 			}},
-		familyStep{Tool: "zms_get_resource_group_protection_status",
+		familyStep{Tool: "zms_get_resource_group_protection_status", Summary: "1 item",
 			Check: func(t *testing.T, _ familyState, v map[string]any) {
 				require.NotEmpty(t, zmsNodes(t, v))
+			}},
+		familyStep{Tool: "zms_get_resource_group_protection_status",
+			Args: fixed(map[string]any{
+				"query": "[].{pct: protectedPercentage, total: totalResourceGroups}",
+			}),
+			Summary: "1 item (1 before query)",
+			Check:   zmsProtectionQueried("totalResourceGroups"),
+		},
+		familyStep{Tool: "zms_get_resource_group_protection_status",
+			Args:    fixed(map[string]any{"query": "[0].protectedPercentage"}),
+			Summary: "number (1 item before query)",
+			Check: func(t *testing.T, _ familyState, v map[string]any) {
+				require.IsType(t, 0.0, v["nodes"], "nodes holds what the query returned: %v", v)
+				require.Contains(t, v, "pageInfo")
 			}},
 
 		familyStep{Tool: "zms_list_policy_rules", Args: fixed(map[string]any{"action": "BLOCK"}),

@@ -12,12 +12,12 @@ import (
 
 // promptText is the confirmation prompt of the token path. It speaks to the agent,
 // which must put the question to its user and must not answer it itself.
-func promptText(t tools.Tool, args tools.Args, what target, tok confirm.Token,
+func promptText(t tools.Tool, what target, tok confirm.Token,
 	ttl time.Duration) string {
 	var b strings.Builder
 	b.WriteString("CONFIRMATION REQUIRED: nothing has been deleted.\n\n")
 	fmt.Fprintf(&b, "Operation: delete %s\n", what.phrase())
-	fmt.Fprintf(&b, "Call: %s %s\n", t.Name, argumentsText(args))
+	fmt.Fprintf(&b, "Call: %s %s\n", t.Name, what.args)
 	b.WriteString(consequence(t) + "\n\n")
 	b.WriteString("Before doing anything else:\n")
 	b.WriteString("1. Show the operation above to the user and ask whether to delete it.\n")
@@ -64,11 +64,12 @@ func consequence(t tools.Tool) string {
 	return "Deleting cannot be undone."
 }
 
-// argumentsText renders the call's arguments as compact JSON, cleaned for display.
-func argumentsText(args tools.Args) string {
+// argumentsText renders the call's arguments as compact JSON, cleaned for display,
+// with redact applied before the text is cut.
+func argumentsText(args tools.Args, redact func(string) string) string {
 	b, err := json.Marshal(args.Values())
 	if err != nil {
 		return "{}"
 	}
-	return displayLong(string(b))
+	return displayLong(redact(string(b)))
 }

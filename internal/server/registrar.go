@@ -223,10 +223,8 @@ func (c *auditedCall) panicked(p any) *mcp.CallToolResult {
 func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult {
 	r := c.r
 	err := o.err
-	note := o.note
-	if r.sanitize {
-		note = sanitize.String(note)
-	}
+	// A note can name tenant objects (the target of a delete), which can hold a secret.
+	note := r.cleanText(o.note)
 	if err == nil {
 		s, shapeErr := r.shape(ctx, c.tool, o)
 		if shapeErr == nil {
@@ -252,10 +250,8 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 	if te.Kind == toolerr.Internal && te.Err != nil {
 		r.logger.Error("tool failed", "tool", c.tool.Name, "error", te.Err)
 	}
-	message := te.Message
-	if r.sanitize {
-		message = sanitize.String(message)
-	}
+	// ErrorText redacts the secrets again once the message is cleaned.
+	message := r.cleanText(te.Message)
 	c.ended = true
 	c.entry.Err(time.Since(c.start), string(te.Kind), message)
 	out := errorResult(r.audit.ErrorText(string(te.Kind), message))
@@ -263,6 +259,16 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 		out.Content = append(out.Content, mcp.NewTextContent(note))
 	}
 	return out
+}
+
+// cleanText sanitizes text for the agent when the server sanitizes output, and
+// redacts the configured secrets from it in any case.
+func (r *Registrar) cleanText(s string) string {
+	secrets := r.audit.Secrets()
+	if r.sanitize {
+		s = sanitize.String(sanitize.RedactSecretsString(s, secrets))
+	}
+	return sanitize.RedactSecretsString(s, secrets)
 }
 
 // classify turns any handler error into a toolerr.Error, recognising cancellation.

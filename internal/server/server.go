@@ -106,6 +106,7 @@ func New(d Deps) (*Server, error) {
 		maxResultBytes: resultBound(d),
 	})
 	s.registrar.auditRejectedCalls(hooks)
+	s.registrar.refuseSecretEchoes(hooks)
 
 	m := &meta{srv: s}
 	s.registerOffered(m.tools())

@@ -29,22 +29,22 @@ type queried struct {
 
 // shape turns a handler's value into the result the agent gets, in this order:
 // sanitize, run the query (sanitizing again what it made), cut to the result size
-// bound, encode.
+// bound, encode. The configured secrets are redacted around every step that can
+// change text, all before the result is measured, so that no secret reaches the agent
+// and the query never sees one.
 func (r *Registrar) shape(ctx context.Context, t tools.Tool, o outcome) (shaped, error) {
 	res := o.res
-	if r.sanitize {
-		res.Value = sanitize.Value(res.Value)
-	}
+	secrets := r.audit.Secrets()
+	res.Value = r.clean(res.Value, true, secrets)
 	var q *queried
 	var err error
 	if o.query != nil {
 		if res, q, err = applyQuery(ctx, o.query, res); err != nil {
 			return shaped{}, err
 		}
-		if r.sanitize && o.query.MakesText() {
-			// Sanitization is idempotent: only the text the query made can change.
-			res.Value = sanitize.Value(res.Value)
-		}
+		// Sanitization is idempotent: only the text the query made can change. A
+		// query can also write a secret itself: a literal, a key, a join of pieces.
+		res.Value = r.clean(res.Value, o.query.MakesText(), secrets)
 	}
 
 	// Measuring is several times cheaper than encoding, so a result far over the bound
@@ -67,6 +67,15 @@ func (r *Registrar) shape(ctx context.Context, t tools.Tool, o outcome) (shaped,
 			"the result could not be encoded; see the server log")
 	}
 	return shaped{res: renderResult(res.Value, text), summary: summarize(o, res, q, c)}, nil
+}
+
+// clean sanitizes v when the server sanitizes output and sanitizeText is set, and
+// redacts the configured secrets from it in any case, in the same walk.
+func (r *Registrar) clean(v any, sanitizeText bool, secrets []string) any {
+	if r.sanitize && sanitizeText {
+		return sanitize.ValueRedacting(v, secrets)
+	}
+	return sanitize.RedactSecrets(v, secrets)
 }
 
 // cut bounds res to limit bytes of text and returns the cut result's text.

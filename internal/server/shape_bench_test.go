@@ -3,8 +3,10 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"testing"
 
+	"github.com/zscaler/zscaler-mcp/internal/audit"
 	"github.com/zscaler/zscaler-mcp/internal/jsonsize"
 	"github.com/zscaler/zscaler-mcp/internal/query"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
@@ -39,7 +41,10 @@ func benchRules() []any {
 
 func benchShape(b *testing.B, expr string, limit int) {
 	records := benchRules()
-	r := newRegistrar(registrarDeps{logger: discardLogger(),
+	// A configured secret, as in production, so the benchmark includes redacting it.
+	a := audit.New(io.Discard)
+	a.AddSecret("SuperS3cretValue-xyz123456")
+	r := newRegistrar(registrarDeps{logger: discardLogger(), audit: a,
 		maxResultBytes: func() int { return limit }})
 	tool := tools.Tool{Name: "bench", Kind: tools.Read, Lists: true,
 		Params: []tools.Param{{Name: "search", Type: tools.String}}}

@@ -406,6 +406,10 @@ var pythonDeviations = map[string]pyDeviation{
 		[]string{"ZMS `resource_type` takes the API's values"}},
 	"zia_get_sandbox_quota": {"query", "docs/migrating.md",
 		[]string{"`zia_get_sandbox_quota`", "`query`"}},
+	"zms_get_resource_protection_status": {"query", "docs/migrating.md",
+		[]string{"`zms_get_resource_protection_status`", "`query`"}},
+	"zms_get_resource_group_protection_status": {"query", "docs/migrating.md",
+		[]string{"`zms_get_resource_group_protection_status`", "`query`"}},
 }
 
 // pyUpdatesOptional is what docs/migrating.md says of the Python server's updates that

@@ -149,11 +149,13 @@ func zmsResourceTools(up Upstream) []Tool {
 				zmsSortOrderParam("name"),
 			),
 			zmsPageHandler(up, listResourcesQuery, listResourcesVars)),
-		zmsRead("zms_get_resource_protection_status", "Get ZMS resource protection status",
+		// The protection statuses are pages like the lists, one aggregate node per page
+		// as the API reports them, so they take query and are counted and cut the same way.
+		zmsList("zms_get_resource_protection_status", "Get ZMS resource protection status",
 			"Returns how many resources are protected and unprotected, the total and the "+
-				"protected percentage, as {nodes, pageInfo} exactly as the API reports it.",
+				"protected percentage, as the API reports it. "+zmsPageHint,
 			zmsNumberedPagingParams(),
-			zmsObjectHandler(up, resourceProtectionQuery, zmsNumberedPageVars)),
+			zmsPageHandler(up, resourceProtectionQuery, zmsNumberedPageVars)),
 		zmsRead("zms_get_metadata", "Get ZMS resource event metadata",
 			"Returns the metadata the tenant has about resource events, as a JSON value.",
 			nil, zmsObjectHandler(up, metadataQuery, zmsNoVars)),
@@ -178,11 +180,11 @@ func zmsResourceTools(up Upstream) []Tool {
 				Description: "Id of the resource group, from zms_list_resource_groups.",
 			}}, zmsNumberedPagingParams()...),
 			zmsPageHandler(up, resourceGroupMembersQuery, resourceGroupMembersVars)),
-		zmsRead("zms_get_resource_group_protection_status",
+		zmsList("zms_get_resource_group_protection_status",
 			"Get ZMS resource group protection status",
 			"Returns how many resource groups are protected and unprotected, the total and the "+
-				"protected percentage, as {nodes, pageInfo} exactly as the API reports it.",
+				"protected percentage, as the API reports it. "+zmsPageHint,
 			zmsNumberedPagingParams(),
-			zmsObjectHandler(up, resourceGroupProtectionQuery, zmsNumberedPageVars)),
+			zmsPageHandler(up, resourceGroupProtectionQuery, zmsNumberedPageVars)),
 	}
 }
