@@ -2,6 +2,7 @@ package sanitize
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -14,6 +15,9 @@ import (
 //
 // A secret split by invisible characters is found too; that string then loses its
 // invisible characters. A number holding a secret becomes the string [Redacted].
+//
+// A value nested deeper than [MaxDepth] is replaced by [TruncatedValue], as [Value]
+// replaces it, since it is not searched.
 //
 // The input is never modified, and a value holding no secret is returned as is,
 // without allocating: secrets are few and most values hold none, so this costs one
@@ -50,12 +54,12 @@ func newRedactor(secrets []string) redactor {
 	return r
 }
 
-// value returns v redacted and whether anything changed. Values nested deeper
-// than MaxDepth are left to [Value], which replaces them; unsanitized results are no
-// deeper than the API's replies.
+// value returns v redacted and whether anything changed. A value nested deeper than
+// MaxDepth is not searched but replaced by [TruncatedValue], as [Value] replaces it:
+// without output sanitization nothing else would stop a secret held that deep.
 func (r redactor) value(v any, depth int) (any, bool) {
 	if depth > MaxDepth {
-		return v, false
+		return TruncatedValue, true
 	}
 	// Unchanged values are returned as the v they came in: boxing them again would
 	// allocate for every string.
@@ -94,11 +98,15 @@ func (r redactor) value(v any, depth int) (any, bool) {
 // object copies m only when a key or a value holds a secret.
 func (r redactor) object(m map[string]any, depth int) (map[string]any, bool) {
 	var out map[string]any
-	var renamed []string
+	// renamed maps each key that holds a secret to its value, already redacted.
+	var renamed map[string]any
 	for k, v := range m {
 		redacted, changed := r.value(v, depth+1)
 		if _, keyChanged := r.string(k); keyChanged {
-			renamed = append(renamed, k)
+			if renamed == nil {
+				renamed = make(map[string]any)
+			}
+			renamed[k] = redacted
 		} else if !changed {
 			continue
 		}
@@ -115,13 +123,13 @@ func (r redactor) object(m map[string]any, depth int) (map[string]any, bool) {
 	}
 	// Renamed keys go in byte order of their original spelling, so that the outcome of
 	// a collision does not depend on map iteration order.
-	slices.Sort(renamed)
-	for _, k := range renamed {
+	keys := slices.Sorted(maps.Keys(renamed))
+	for _, k := range keys {
 		delete(out, k)
 	}
-	for _, k := range renamed {
+	for _, k := range keys {
 		name, _ := r.string(k)
-		out[freeKey(out, name)], _ = r.value(m[k], depth+1)
+		out[freeKey(out, name)] = renamed[k]
 	}
 	return out, true
 }

@@ -51,3 +51,54 @@ func BenchmarkRedactSecrets(b *testing.B) {
 		RedactSecrets(records, secrets)
 	}
 }
+
+// nested returns v wrapped in depth arrays and objects, alternately.
+func nested(v any, depth int) any {
+	for i := range depth {
+		if i%2 == 0 {
+			v = []any{v}
+		} else {
+			v = map[string]any{"k": v}
+		}
+	}
+	return v
+}
+
+// A value nested beyond MaxDepth cannot be searched, so it is replaced as Value
+// replaces it, whether or not it holds a secret: no secret passes however deep.
+func TestRedactSecretsReplacesWhatIsTooDeepToSearch(t *testing.T) {
+	secrets := []string{"s3cretValue"}
+	deep := nested("x s3cretValue", MaxDepth+6)
+	out, err := json.Marshal(RedactSecrets(deep, secrets))
+	require.NoError(t, err)
+	require.NotContains(t, string(out), "s3cretValue")
+	require.Contains(t, string(out), TruncatedValue)
+
+	out, err = json.Marshal(RedactSecrets(nested("plain", MaxDepth+6), secrets))
+	require.NoError(t, err)
+	require.Contains(t, string(out), TruncatedValue, "the outcome does not depend on the text")
+
+	shallow := nested("plain", MaxDepth)
+	require.Equal(t, shallow, RedactSecrets(shallow, secrets), "MaxDepth itself is searched")
+	require.Equal(t, nested(Redacted, MaxDepth),
+		RedactSecrets(nested("s3cretValue", MaxDepth), secrets))
+}
+
+// A renamed key's value is the one redacted once, not a second copy.
+func TestRedactSecretsRenamedKeyKeepsItsRedactedValue(t *testing.T) {
+	in := map[string]any{"s3cretValue": map[string]any{"a": "s3cretValue"}}
+	got := RedactSecrets(in, []string{"s3cretValue"})
+	require.Equal(t, map[string]any{Redacted: map[string]any{"a": Redacted}}, got)
+}
+
+// StringRedacting cleans a string and redacts secrets before and after: markup that
+// splits a secret cannot join it up, and a secret spelled with markup is found before
+// the markup goes.
+func TestStringRedacting(t *testing.T) {
+	secrets := []string{"s3cretValue", "a<b>c-d"}
+	require.Equal(t, "x "+Redacted+" y", StringRedacting("x s3cret<b></b>Value y", secrets))
+	require.Equal(t, "x "+Redacted, StringRedacting("x s3cret\u200bValue", secrets))
+	require.Equal(t, Redacted, StringRedacting("a<b>c-d", secrets))
+	require.Equal(t, "plain", StringRedacting("plain", secrets))
+	require.Equal(t, "x y", StringRedacting("x <b>y</b>", nil))
+}

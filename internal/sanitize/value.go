@@ -47,16 +47,29 @@ func ValueRedacting(v any, secrets []string) any {
 	return value(v, 0, &r)
 }
 
+// StringRedacting is [String] that also replaces the given secrets by [Redacted],
+// before and after s is cleaned, as [ValueRedacting] does for each string: text that
+// must be both cleaned and free of secrets goes through this, so that cleaning neither
+// alters a secret's spelling (a secret written with markup) nor joins one up (a secret
+// broken up by markup).
+func StringRedacting(s string, secrets []string) string {
+	if len(secrets) == 0 {
+		return String(s)
+	}
+	r := newRedactor(secrets)
+	return cleanString(s, &r)
+}
+
 // cleanString is String, with the secrets of r redacted around it when r is not nil.
 func cleanString(s string, r *redactor) string {
 	if r == nil {
 		return String(s)
 	}
-	// Invisible characters splitting a secret need no search of their own here:
-	// String removes them, and the search after it finds the secret they split.
 	cleaned := String(s)
 	if cleaned != s {
-		s, _ = r.replace(s)
+		// The search before cleaning also finds a secret split by invisible
+		// characters, so that markup within it cannot keep most of it readable.
+		s, _ = r.string(s)
 		cleaned = String(s)
 	}
 	cleaned, _ = r.replace(cleaned)

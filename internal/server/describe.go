@@ -43,9 +43,8 @@ type target struct {
 // no confirmation is asked for an object that does not exist or a call the delete
 // would refuse; other failures leave the name out.
 func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args) (target, error) {
-	// Configured secrets go before the text is cut for display, so no part is left.
-	redact := func(s string) string { return sanitize.RedactSecretsString(s, r.audit.Secrets()) }
-	out := target{Resource: fallbackResource(t, args, redact), args: argumentsText(args, redact)}
+	secrets := r.audit.Secrets()
+	out := target{Resource: fallbackResource(t, args, secrets), args: argumentsText(args, secrets)}
 	if t.Describe == nil {
 		return out, nil
 	}
@@ -67,13 +66,13 @@ func (r *Registrar) describe(ctx context.Context, t tools.Tool, args tools.Args)
 	}
 	entry.OK(time.Since(start), "ok")
 
-	if s := display(redact(res.Type)); s != "" {
+	if s := display(res.Type, secrets); s != "" {
 		out.Type = s
 	}
-	if s := display(redact(res.ID)); s != "" {
+	if s := display(res.ID, secrets); s != "" {
 		out.ID = s
 	}
-	out.Name = display(redact(res.Name))
+	out.Name = display(res.Name, secrets)
 	return out, nil
 }
 
@@ -92,8 +91,8 @@ func (r *Registrar) runDescribe(ctx context.Context, t tools.Tool,
 
 // fallbackResource names the target from the tool and its arguments alone: the type
 // from the tool's name ("zia_delete_rule_label" → "rule label") and the id from its id
-// parameters, in declaration order, with redact applied before it is cut for display.
-func fallbackResource(t tools.Tool, args tools.Args, redact func(string) string) tools.Resource {
+// parameters, in declaration order, shown as display shows it.
+func fallbackResource(t tools.Tool, args tools.Args, secrets []string) tools.Resource {
 	kind := t.Name
 	if _, after, found := strings.Cut(kind, "delete_"); found && after != "" {
 		kind = strings.ReplaceAll(after, "_", " ")
@@ -108,7 +107,7 @@ func fallbackResource(t tools.Tool, args tools.Args, redact func(string) string)
 	if len(ids) == 1 {
 		_, id, _ = strings.Cut(ids[0], " ")
 	}
-	return tools.Resource{Type: kind, ID: display(redact(id))}
+	return tools.Resource{Type: kind, ID: display(id, secrets)}
 }
 
 // phrase renders the target for a sentence: `rule label 4338886 "Temporary"`.
@@ -129,21 +128,28 @@ func (g target) phrase() string {
 
 // display makes tenant or agent text safe to show inside a prompt: invisible
 // characters removed, line breaks and other control characters turned into spaces so
-// the text cannot fake further lines of the prompt, runs of space collapsed, and the
-// length bounded.
-func display(s string) string { return bounded(s, maxDisplayRunes) }
+// the text cannot fake further lines of the prompt, runs of space collapsed, the
+// configured secrets redacted, and the length bounded.
+func display(s string, secrets []string) string { return bounded(s, maxDisplayRunes, secrets) }
 
 // displayLong is display with the longer bound used for arguments.
-func displayLong(s string) string { return bounded(s, maxArgsRunes) }
+func displayLong(s string, secrets []string) string { return bounded(s, maxArgsRunes, secrets) }
 
-func bounded(s string, limit int) string {
+// bounded does the work of display. Secrets are redacted at every step that can
+// reshape the text, and always before the cut: cleaning can join up a secret broken up
+// by markup, and a cut through a secret would leave a part that no later search finds.
+func bounded(s string, limit int, secrets []string) string {
+	// Before control characters become spaces, which would split a secret they split.
+	s = sanitize.RedactSecretsString(s, secrets)
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '
 		}
 		return r
 	}, s)
-	s = strings.Join(strings.Fields(sanitize.String(s)), " ")
+	s = strings.Join(strings.Fields(sanitize.StringRedacting(s, secrets)), " ")
+	// Collapsing spaces can join up a secret that holds a space.
+	s = sanitize.RedactSecretsString(s, secrets)
 	if utf8.RuneCountInString(s) > limit {
 		s = string([]rune(s)[:limit-1]) + "…"
 	}

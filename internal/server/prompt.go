@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/zscaler/zscaler-mcp/internal/confirm"
+	"github.com/zscaler/zscaler-mcp/internal/sanitize"
 	"github.com/zscaler/zscaler-mcp/internal/tools"
 )
 
@@ -64,12 +65,13 @@ func consequence(t tools.Tool) string {
 	return "Deleting cannot be undone."
 }
 
-// argumentsText renders the call's arguments as compact JSON, cleaned for display,
-// with redact applied before the text is cut.
-func argumentsText(args tools.Args, redact func(string) string) string {
-	b, err := json.Marshal(args.Values())
+// argumentsText renders the call's arguments as compact JSON, cleaned for display.
+// Each value is cleaned and redacted before it is encoded: encoding escapes markup and
+// some characters a secret may hold, which would hide them from display's own search.
+func argumentsText(args tools.Args, secrets []string) string {
+	b, err := json.Marshal(sanitize.ValueRedacting(args.Values(), secrets))
 	if err != nil {
 		return "{}"
 	}
-	return displayLong(redact(string(b)))
+	return displayLong(string(b), secrets)
 }

@@ -264,11 +264,10 @@ func (c *auditedCall) finish(ctx context.Context, o outcome) *mcp.CallToolResult
 // cleanText sanitizes text for the agent when the server sanitizes output, and
 // redacts the configured secrets from it in any case.
 func (r *Registrar) cleanText(s string) string {
-	secrets := r.audit.Secrets()
 	if r.sanitize {
-		s = sanitize.String(sanitize.RedactSecretsString(s, secrets))
+		return sanitize.StringRedacting(s, r.audit.Secrets())
 	}
-	return sanitize.RedactSecretsString(s, secrets)
+	return sanitize.RedactSecretsString(s, r.audit.Secrets())
 }
 
 // classify turns any handler error into a toolerr.Error, recognising cancellation.

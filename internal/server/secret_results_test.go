@@ -138,3 +138,51 @@ func TestUnknownToolNamesHoldingSecretsAreNotEchoed(t *testing.T) {
 	require.True(t, ok, "%#v", reply)
 	require.Equal(t, mcp.INVALID_PARAMS, rpcErr.Error.Code)
 }
+
+// A secret broken up by markup is whole again once the name is cleaned for display:
+// neither the question put to the user nor the agent's prompt shows it, or the part of
+// it a cut would leave.
+func TestConfirmationPromptsRedactSecretsJoinedByCleaning(t *testing.T) {
+	const split = "Super<b></b>S3cretValue-xyz123456"
+	for _, name := range []string{split, strings.Repeat("x", 110) + split} {
+		var asked string
+		f := newWriteFixture(t, allowAll(), writeOptions{})
+		g := newWriteFixture(t, allowAll(), writeOptions{elicit: func(_ context.Context,
+			req mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+			asked = req.Params.Message
+			return answer(mcp.ElicitationResponseActionCancel, nil), nil
+		}})
+		for _, fx := range []*writeFixture{f, g} {
+			fx.srv.registrar.audit.AddSecret(testSecret)
+		}
+
+		res := f.call(t, "zia_delete_rule_label", map[string]any{"label_id": f.newLabel(t, name)})
+		require.True(t, isPrompt(res), resultText(res))
+		g.call(t, "zia_delete_rule_label", map[string]any{"label_id": g.newLabel(t, name)})
+		require.NotEmpty(t, asked)
+
+		for _, shown := range []string{resultWire(t, res), asked} {
+			require.NotContains(t, shown, testSecret[:8], "name %q", name)
+		}
+		if len(name) == len(split) {
+			require.Contains(t, asked, `"`+sanitize.Redacted+`"`)
+		}
+	}
+}
+
+// The Call line of a prompt shows the arguments cleaned, with no secret that cleaning
+// joins up and no part of one left by the cut.
+func TestArgumentsTextRedactsSecretsJoinedByCleaning(t *testing.T) {
+	const split = "Super<b></b>S3cretValue-xyz123456"
+	params := []tools.Param{{Name: "note", Type: tools.String}}
+	secrets := []string{testSecret}
+	for _, note := range []string{strings.Repeat("x", 580) + split, split} {
+		args, err := tools.Validate(params, map[string]any{"note": note})
+		require.NoError(t, err)
+		shown := argumentsText(args, secrets)
+		require.NotContains(t, shown, testSecret[:8], shown)
+	}
+	args, err := tools.Validate(params, map[string]any{"note": split})
+	require.NoError(t, err)
+	require.Equal(t, `{"note":"`+sanitize.Redacted+`"}`, argumentsText(args, secrets))
+}
