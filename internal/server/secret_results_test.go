@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/require"
 
@@ -185,4 +186,71 @@ func TestArgumentsTextRedactsSecretsJoinedByCleaning(t *testing.T) {
 	args, err := tools.Validate(params, map[string]any{"note": split})
 	require.NoError(t, err)
 	require.Equal(t, `{"note":"`+sanitize.Redacted+`"}`, argumentsText(args, secrets))
+}
+
+// mcp-go quotes other client text in its errors too, such as a logging level it does
+// not know; a request holding a configured secret or a confirmation token anywhere
+// but in a tool's arguments is refused before mcp-go reads it, quoting neither.
+func TestRequestsHoldingSecretsOutsideArgumentsAreRefused(t *testing.T) {
+	token := "zc1.1700000000." + strings.Repeat("A", 22) + "." + strings.Repeat("b", 43)
+	echo := testTool("t_echo", []tools.Param{{Name: "note", Type: tools.String}},
+		func(_ context.Context, args tools.Args) (tools.Result, error) {
+			return tools.List([]any{args.String("note")}), nil
+		})
+	echo.Lists = true
+	f := newFixture(t, nil, []tools.Tool{echo}, nil)
+	f.srv.registrar.audit.AddSecret(testSecret)
+	// send sends a request over the client's session, params as written.
+	send := func(id int64, method, params string) (string, *mcp.JSONRPCErrorDetails) {
+		res, err := f.client.GetTransport().SendRequest(context.Background(),
+			transport.JSONRPCRequest{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(id),
+				Method: method, Params: json.RawMessage(params)})
+		require.NoError(t, err)
+		b, err := json.Marshal(res)
+		require.NoError(t, err)
+		return string(b), res.Error
+	}
+
+	for i, c := range []struct{ method, params string }{
+		{"logging/setLevel", `{"level":"x` + testSecret + `"}`},
+		{"logging/setLevel", `{"level":"x\u0053uperS3cretValue-xyz123456"}`},
+		{"logging/setLevel", `{"level":"` + token + `"}`},
+		{"initialize", `{"protocolVersion":"` + testSecret + `","capabilities":{},` +
+			`"clientInfo":{"name":"c","version":"1"}}`},
+		{"tools/call", `{"name":"t_echo","arguments":{"note":"a"},` +
+			`"_meta":{"progressToken":"` + token + `"}}`},
+	} {
+		before := len(f.audit.lines())
+		reply, rpcErr := send(int64(i), c.method, c.params)
+		require.NotContains(t, reply, testSecret, c.params)
+		require.NotContains(t, reply, "S3cretValue", c.params)
+		require.NotContains(t, reply, token, c.params)
+		require.NotNil(t, rpcErr, reply)
+		require.Equal(t, mcp.INVALID_REQUEST, rpcErr.Code, reply)
+
+		lines := f.audit.lines()[before:]
+		if c.method == "tools/call" {
+			require.Len(t, lines, 2, c.params)
+			require.Contains(t, lines[1], "t_echo")
+			require.Contains(t, lines[1], "InvalidArgument: ")
+		} else {
+			require.Empty(t, lines, c.params)
+		}
+		require.NotContains(t, strings.Join(lines, "\n"), testSecret)
+	}
+
+	// A secret in a tool's arguments reaches the tool, and its result is redacted.
+	reply, rpcErr := send(10, "tools/call",
+		`{"name":"t_echo","arguments":{"note":"x `+testSecret+`"}}`)
+	require.Nil(t, rpcErr, reply)
+	require.NotContains(t, reply, testSecret)
+	require.Contains(t, reply, "x "+sanitize.Redacted)
+
+	// Ordinary requests are unaffected.
+	for _, method := range []string{"ping", "tools/list"} {
+		reply, rpcErr = send(11, method, `{"_meta":{"progressToken":1}}`)
+		require.Nil(t, rpcErr, reply)
+	}
+	reply, rpcErr = send(12, "logging/setLevel", `{"level":"warning"}`)
+	require.Nil(t, rpcErr, reply)
 }
