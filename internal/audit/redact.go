@@ -75,7 +75,8 @@ func isIDName(name string) bool {
 }
 
 // isNumericID reports whether v is an id as the tools take them: a whole number, a
-// string of decimal digits, or, when list is true, a list of those.
+// string of decimal digits (spaces and a "+" around them allowed), or, when list is true,
+// a list of those.
 func isNumericID(v any, list bool) bool {
 	switch x := v.(type) {
 	case float64:
@@ -90,8 +91,10 @@ func isNumericID(v any, list bool) bool {
 		f, err := x.Float64()
 		return err == nil && f == math.Trunc(f) && !math.IsInf(f, 0)
 	case string:
-		_, err := strconv.ParseUint(x, 10, 64)
-		return err == nil && !strings.HasPrefix(x, "+")
+		// Every spelling the tools take for an id (" +0042 ") is shown, so the line
+		// names the object the call acted on. A negative one, which they refuse, is not.
+		_, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(x), "+"), 10, 64)
+		return err == nil
 	case []any:
 		if !list || len(x) == 0 {
 			return false

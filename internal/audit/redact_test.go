@@ -148,10 +148,11 @@ func TestNumericIDsUnderSensitiveNamesAreLogged(t *testing.T) {
 		"secret_ids":      []any{"1", "x"},
 		"credential_ids":  []any{},
 		"tokenId":         "-7",
+		"key_ids":         []any{" 29339942", "+0042 "},
 	}
 	const want = `{credentialIds: [1, "2"], credential_id: "9007199254740993", ` +
 		`credential_ids: "***REDACTED***", credential_type: "***REDACTED***", ` +
-		`key_id: 42, secret_ids: "***REDACTED***", tokenId: "***REDACTED***", ` +
+		`key_id: 42, key_ids: [" 29339942", "+0042 "], secret_ids: "***REDACTED***", tokenId: "***REDACTED***", ` +
 		`token_id: "***REDACTED***"}`
 	require.Equal(t, want, callArgs(t, New(nil), args))
 }
