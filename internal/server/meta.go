@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -134,7 +135,7 @@ func (m *meta) listToolsets(_ context.Context, args tools.Args) (tools.Result, e
 	svc := strings.ToLower(strings.TrimSpace(args.String("service")))
 	if svc != "" && svc != "meta" && !slices.Contains(toolsets.Services(), svc) {
 		return tools.Result{}, toolerr.New(toolerr.InvalidArgument,
-			"unknown service %q; the services are %s and meta", svc,
+			"unknown service %q; the services are %s and meta", args.String("service"),
 			strings.Join(toolsets.Services(), ", "))
 	}
 
@@ -165,11 +166,18 @@ func (m *meta) listToolsets(_ context.Context, args tools.Args) (tools.Result, e
 	return tools.List(rows), nil
 }
 
+// unknownToolset is the reason a toolset argument names no toolset. It quotes the
+// argument as given: its lower-case form would carry a secret past redaction, which
+// matches the secret's own spelling only.
+func unknownToolset(given string) string {
+	return fmt.Sprintf("unknown toolset %q; zscaler_list_toolsets lists the ids", given)
+}
+
 func (m *meta) toolsetTools(_ context.Context, args tools.Args) (tools.Result, error) {
 	id := strings.ToLower(args.String("toolset"))
 	if _, ok := toolsets.Lookup(id); !ok {
-		return tools.Result{}, toolerr.New(toolerr.InvalidArgument,
-			"unknown toolset %q; zscaler_list_toolsets lists the ids", id)
+		return tools.Result{}, toolerr.New(toolerr.InvalidArgument, "%s",
+			unknownToolset(args.String("toolset")))
 	}
 
 	var rows []any
@@ -200,7 +208,11 @@ func (m *meta) toolsetTools(_ context.Context, args tools.Args) (tools.Result, e
 func (m *meta) enableToolset(_ context.Context, args tools.Args) (tools.Result, error) {
 	id := strings.ToLower(args.String("toolset"))
 	if ok, reason := m.srv.selection.CanEnable(id); !ok {
-		return tools.Result{}, toolerr.New(toolerr.InvalidArgument, "cannot enable %s: %s", id, reason)
+		if _, known := toolsets.Lookup(id); !known {
+			reason = unknownToolset(args.String("toolset"))
+		}
+		return tools.Result{}, toolerr.New(toolerr.InvalidArgument, "cannot enable %s: %s",
+			args.String("toolset"), reason)
 	}
 
 	m.enableMu.Lock()

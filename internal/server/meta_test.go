@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -188,4 +189,23 @@ func TestCheckConnectivityScrubsSecretsFromReasons(t *testing.T) {
 	out := decode(t, res).(map[string]any)
 	require.Equal(t, "UpstreamUnavailable: cannot resolve ***REDACTED***.zslogin.net",
 		out["token"].(map[string]any)["error"])
+}
+
+// The toolset tools match ids in any case; an unknown one must not come back in lower
+// case, where redaction, which matches a secret as spelled, would no longer find it.
+func TestUnknownToolsetsAreQuotedAsGivenSoSecretsStayRedacted(t *testing.T) {
+	const secret = "SuperS3cretValue-xyz123456"
+	f := newFixture(t, nil, nil, nil)
+	f.srv.registrar.audit.AddSecret(secret)
+
+	for _, tool := range []string{"zscaler_enable_toolset", "zscaler_get_toolset_tools"} {
+		before := len(f.audit.lines())
+		res, err := f.call(t, tool, map[string]any{"toolset": secret})
+		require.NoError(t, err)
+		require.True(t, res.IsError, tool)
+		require.Contains(t, resultText(res), `unknown toolset "***REDACTED***"`, tool)
+		require.NotContains(t, strings.ToLower(resultText(res)), strings.ToLower(secret), tool)
+		log := strings.ToLower(strings.Join(f.audit.lines()[before:], "\n"))
+		require.NotContains(t, log, strings.ToLower(secret), tool)
+	}
 }
