@@ -52,7 +52,7 @@ func (r *Registrar) refuseSecretEchoes(hooks *mcpserver.Hooks) {
 		}
 		// mcp-go calls no error hook for a request refused here, so the call is
 		// audited as auditRejectedCalls audits other unknown tools.
-		_, args := sentCall(raw)
+		_, args, _ := sentCall(raw)
 		r.audit.Begin(auditedName(scrubbed), args).
 			Err(0, string(toolerr.UnknownTool), unknownToolMessage)
 		return fmt.Errorf("tool '%s' not found", scrubbed)
