@@ -88,6 +88,10 @@ func floatSize(f float64) int {
 	return len(b)
 }
 
+// String is Of for a string, such as an object's key, without boxing it in an
+// interface, which would allocate.
+func String(s string) int { return stringSize(s) }
+
 // stringSize is the length of s as a JSON string without HTML escaping: quotes,
 // two-byte escapes, \u00XX for other control characters, and six bytes for invalid
 // UTF-8 (written as \ufffd) and for U+2028 and U+2029.

@@ -72,13 +72,13 @@ func (r *Registrar) refuseSecretEchoes(hooks *mcpserver.Hooks) {
 		if unknown && scrubbed != name {
 			// mcp-go calls no error hook for a request refused here, so the call is
 			// audited as auditRejectedCalls audits other unknown tools.
-			_, args := sentCall(raw)
+			_, args, _ := sentCall(raw)
 			r.audit.Begin(auditedName(scrubbed), args).
 				Err(0, string(toolerr.UnknownTool), unknownToolMessage)
 			return fmt.Errorf("tool '%s' not found", scrubbed)
 		}
 		if r.holdsSecret(msg, "id", "params") || r.holdsSecret(params, "arguments") {
-			_, args := sentCall(raw)
+			_, args, _ := sentCall(raw)
 			r.audit.Begin(auditedName(scrubbed), args).
 				Err(0, string(toolerr.InvalidArgument), errSecretInRequest.Error())
 			return errSecretInRequest

@@ -32,23 +32,30 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 			return
 		}
 
-		name, args := "", map[string]any(nil)
+		name, args, readable := "", map[string]any(nil), true
 		var unparsable *mcpserver.UnparsableMessageError
 		if errors.As(err, &unparsable) {
-			name, args = sentCall(unparsable.GetMessage())
+			name, args, readable = sentCall(unparsable.GetMessage())
 		} else if req, ok := message.(*mcp.CallToolRequest); ok {
 			name = req.Params.Name
 			args, _ = writtenArguments(req.Params).(map[string]any)
 		}
-		if name == "" {
-			name = "(no tool name)"
-		} else {
+
+		// The placeholders are the server's own words and are shown as they are; only
+		// a name the client chose is made printable.
+		var label string
+		switch {
+		case !readable:
+			label = "(unparsable request)"
+		case name == "":
+			label = "(no tool name)"
+		default:
 			// Secrets and tokens go before the name is reshaped and cut, so that no
 			// part of one is left.
-			name = auditedName(r.audit.Scrub(name))
+			label = auditedName(r.audit.Scrub(name))
 		}
 
-		entry := r.audit.Begin(name, args)
+		entry := r.audit.Begin(label, args)
 		if errors.Is(err, mcpserver.ErrToolNotFound) {
 			entry.Err(0, string(toolerr.UnknownTool), unknownToolMessage)
 			return
@@ -60,8 +67,9 @@ func (r *Registrar) auditRejectedCalls(hooks *mcpserver.Hooks) {
 // sentCall reads the tool name and arguments of a tools/call message mcp-go could not
 // decode, numbers as written. Its partial decoding is no record of the call: it holds
 // null for a number it could not represent (1e400), and no arguments at all when the
-// name is not a string. A name that is not a string is returned empty.
-func sentCall(message json.RawMessage) (string, map[string]any) {
+// name is not a string. A name that is not a string is returned empty; readable is
+// false when the message has no params object to read either from.
+func sentCall(message json.RawMessage) (name string, args map[string]any, readable bool) {
 	var msg struct {
 		Params struct {
 			Name      json.RawMessage `json:"name"`
@@ -69,15 +77,13 @@ func sentCall(message json.RawMessage) (string, map[string]any) {
 		} `json:"params"`
 	}
 	if json.Unmarshal(message, &msg) != nil {
-		return "(unparsable request)", nil
+		return "", nil, false
 	}
-	var name string
 	_ = json.Unmarshal(msg.Params.Name, &name)
-	var args map[string]any
 	dec := json.NewDecoder(bytes.NewReader(msg.Params.Arguments))
 	dec.UseNumber()
 	_ = dec.Decode(&args)
-	return name, args
+	return name, args, true
 }
 
 // auditedName makes a client-chosen name safe to print on one audit line: spaces, "|"

@@ -35,6 +35,18 @@ func TestUnparsableCallsLogTheArgumentsAsSent(t *testing.T) {
 	require.Equal(t, `[TOOL CALL] (no tool name) | args: {location_id: "42"}`, lines[0])
 }
 
+// A call whose params are not an object has neither name nor arguments to show: the
+// line says so in the server's own words, not reshaped as a client-chosen name is.
+func TestCallsWithoutParamsObjectAreAuditedAsUnparsable(t *testing.T) {
+	f := newFixture(t, nil, nil, nil)
+
+	lines := rawCall(t, f, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":5}`)
+	require.Equal(t, []string{
+		`[TOOL CALL] (unparsable request) | args: {}`,
+		`[TOOL ERR]  (unparsable request) | 0ms | InvalidArgument: the request was malformed`,
+	}, lines)
+}
+
 // An unknown tool's name is chosen by the client, which may paste anything into it:
 // a confirmation token or a configured secret is replaced before the name is cut to
 // length, so not even a prefix of one reaches the log.

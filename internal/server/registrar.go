@@ -292,9 +292,11 @@ func classify(ctx context.Context, err error, draining bool) *toolerr.Error {
 	return toolerr.As(err)
 }
 
-// auditedArguments returns the arguments a call's CALL line shows: decoded, the
-// arguments as the client wrote them (see writtenArguments); the text is decoded again
-// only when the line is written.
+// auditedArguments returns the arguments a call's CALL line shows: the arguments as
+// the client wrote them, every number as its text (see writtenArguments). Decoding
+// that text again costs a second pass, so it is done only when audit logging is on;
+// otherwise, and when the written arguments are not an object, decoded (the arguments
+// the handler receives) is returned.
 func (r *Registrar) auditedArguments(p mcp.CallToolParams, decoded map[string]any) map[string]any {
 	if !r.audit.Enabled() {
 		return decoded

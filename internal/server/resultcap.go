@@ -47,6 +47,8 @@ type cut struct {
 	fields []fieldCut
 	// dropped means nothing fit: the result was replaced by null.
 	dropped bool
+	// sizes measures what is cut.
+	sizes *sizes
 }
 
 // fieldCut is one list cut short: its path, and how many entries were kept of how many.
@@ -61,8 +63,10 @@ type fieldCut struct {
 func boundResult(value any, listField string, size, maxBytes int, hint string) (any, *cut) {
 	budget := maxBytes - len(`{"result":,"truncated":}`) -
 		markerEstimate(value, listField, size, maxBytes, hint)
+	// Every attempt measures the same lists: each is measured once.
+	sizes := newSizes()
 	for range maxFitAttempts {
-		c := &cut{maxBytes: maxBytes, size: size}
+		c := &cut{maxBytes: maxBytes, size: size, sizes: sizes}
 		kept := c.fit(value, listField, budget)
 		out := map[string]any{cutResultKey: kept, TruncatedKey: c.marker(hint)}
 		over := jsonsize.Of(out) - maxBytes
@@ -123,7 +127,7 @@ func (c *cut) fit(value any, listField string, budget int) any {
 	room := budget - empty + 2 // the empty list's brackets are counted in empty
 	used, k := 2, 0
 	for k < len(records) {
-		next := jsonsize.Of(records[k])
+		next := c.sizes.of(records[k])
 		if k > 0 {
 			next++
 		}
@@ -179,9 +183,10 @@ func recordsOf(value any, listField string) ([]any, func([]any) any) {
 }
 
 // shrink cuts the lists inside v until it fits budget, and reports whether it does.
-// v itself is not changed: the lists cut are copies.
+// v itself is not changed: the objects cut are copies, and lists are replaced, never
+// written to.
 func (c *cut) shrink(v any, prefix string, budget int) (any, bool) {
-	root := []any{copyTree(v)}
+	root := []any{v}
 	if !c.shrinkInPlace(root, prefix, budget) {
 		return nil, false
 	}
@@ -189,15 +194,17 @@ func (c *cut) shrink(v any, prefix string, budget int) (any, bool) {
 }
 
 // shrinkInPlace cuts the lists inside root[0], whose path is prefix, until it fits
-// budget, and reports whether it does; when it does not, nothing was changed. The
-// lists that hold the others (those not inside another list) share the room left
-// beside the rest of the value: each keeps all of its entries or about as many bytes
-// as the other cut ones, so that no list is emptied to spare a shorter one. A list
-// whose first entry alone is too large keeps that entry with its own lists cut the
-// same way, so that a list of lists ([[…]]) keeps entries of the innermost list
-// rather than none at all.
+// budget, and reports whether it does; when it does not, root[0] holds what it held
+// (or a copy of it). The lists that hold the others (those not inside another list)
+// share the room left beside the rest of the value: each keeps all of its entries or
+// about as many bytes as the other cut ones, so that no list is emptied to spare a
+// shorter one. A list whose first entry alone is too large keeps that entry with its
+// own lists cut the same way, so that a list of lists ([[…]]) keeps entries of the
+// innermost list rather than none at all. Each level measures only the objects around
+// its lists: the lists' sizes come from c.sizes, which measures each large one once
+// however deep the lists are nested.
 func (c *cut) shrinkInPlace(root []any, prefix string, budget int) bool {
-	size, lists := outerLists(root, prefix)
+	size, lists := c.outerLists(root, prefix)
 	if size <= budget {
 		return true
 	}
@@ -215,7 +222,7 @@ func (c *cut) shrinkInPlace(root []any, prefix string, budget int) bool {
 		if l.size <= level {
 			continue
 		}
-		kept := prefixFitting(l.list, level)
+		kept := c.prefixFitting(l.list, level)
 		at := len(c.fields)
 		if kept == 0 && holdsLists(l.list[0]) {
 			first := []any{l.list[0]}
@@ -263,10 +270,10 @@ func shareOf(lists []listRef, room int) int {
 }
 
 // prefixFitting returns how many of the first entries of list fit room bytes as a list.
-func prefixFitting(list []any, room int) int {
+func (c *cut) prefixFitting(list []any, room int) int {
 	used := 2
 	for i, e := range list {
-		next := jsonsize.Of(e)
+		next := c.sizes.of(e)
 		if i > 0 {
 			next++
 		}
@@ -287,28 +294,36 @@ type listRef struct {
 }
 
 // outerLists returns the size of root[0] and its non-empty lists that are not inside
-// another list, measuring every node once. Cutting a list changes root[0] in place.
-func outerLists(root []any, prefix string) (int, []listRef) {
+// another list. The objects around those lists are replaced by copies, in root[0], so
+// that cutting a list changes root[0] and not the value it was given.
+func (c *cut) outerLists(root []any, prefix string) (int, []listRef) {
 	var lists []listRef
-	var walk func(v any, path string, set func([]any)) int
-	walk = func(v any, path string, set func([]any)) int {
+	var walk func(v any, path string, set func(any)) int
+	walk = func(v any, path string, set func(any)) int {
 		switch t := v.(type) {
 		case map[string]any:
+			if t == nil {
+				return 4
+			}
+			cp := make(map[string]any, len(t))
+			set(cp)
 			n := 2 + max(len(t)-1, 0)
 			for k, e := range t {
-				n += jsonsize.Of(k) + 1 + walk(e, joinPath(path, k), func(l []any) { t[k] = l })
+				cp[k] = e
+				n += jsonsize.String(k) + 1 + walk(e, joinPath(path, k), func(v any) { cp[k] = v })
 			}
 			return n
 		case []any:
-			n := jsonsize.Of(t)
+			n := c.sizes.of(t)
 			if len(t) > 0 {
-				lists = append(lists, listRef{path: path, list: t, size: n, set: set})
+				lists = append(lists, listRef{path: path, list: t, size: n,
+					set: func(l []any) { set(l) }})
 			}
 			return n
 		}
 		return jsonsize.Of(v)
 	}
-	size := walk(root[0], prefix, func(l []any) { root[0] = l })
+	size := walk(root[0], prefix, func(v any) { root[0] = v })
 	return size, lists
 }
 
@@ -331,25 +346,6 @@ func joinPath(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-// copyTree copies the objects and lists of v, so that cutting them leaves v intact.
-func copyTree(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, e := range t {
-			out[k] = copyTree(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(t))
-		for i, e := range t {
-			out[i] = copyTree(e)
-		}
-		return out
-	}
-	return v
 }
 
 // marker is the "truncated" member of a cut result.

@@ -407,3 +407,28 @@ func TestURLsWrappedInListsKeepTheirShare(t *testing.T) {
 		require.Equal(t, 601, c.fields[0].entries)
 	}
 }
+
+// Cutting works on the objects around the lists it cuts, not on the handler's value,
+// which may be shared (a query's [@, @] holds one list twice): that value is left as it
+// was, and a list held twice is cut where each copy is.
+func TestCuttingLeavesTheValueItWasGiven(t *testing.T) {
+	urls := hugeCategory(601)["urls"]
+	v := []any{map[string]any{"a": urls, "b": urls,
+		"inner": map[string]any{"c": []any{urls}, "name": "x"}}}
+	before, err := encodeJSON(v)
+	require.NoError(t, err)
+
+	out, c := boundResult(v, "", jsonsize.Of(v), 4096, "hint")
+	require.LessOrEqual(t, jsonsize.Of(out), 4096)
+	require.False(t, c.dropped)
+	paths := []string{}
+	for _, f := range c.fields {
+		paths = append(paths, f.path)
+	}
+	require.ElementsMatch(t, []string{"[0].a", "[0].b", "[0].inner.c[0]"}, paths)
+
+	after, err := encodeJSON(v)
+	require.NoError(t, err)
+	require.Equal(t, before, after)
+	require.Len(t, urls, 601)
+}

@@ -76,3 +76,28 @@ func BenchmarkShape10k(b *testing.B) {
 		benchShape(b, "[?state=='ENABLED']", 200000)
 	})
 }
+
+// BenchmarkShapeNested measures the size bound on the 10,000-record list wrapped in
+// lists, as a query such as [[[@]]] wraps it: the cut keeps what fits of the innermost
+// list, however deep it is.
+func BenchmarkShapeNested(b *testing.B) {
+	for _, depth := range []int{1, 10, 60} {
+		b.Run(fmt.Sprintf("depth=%d", depth), func(b *testing.B) {
+			var v any = benchRules()
+			for range depth {
+				v = []any{v}
+			}
+			r := newRegistrar(registrarDeps{logger: discardLogger(), audit: audit.New(io.Discard),
+				maxResultBytes: func() int { return 200000 }})
+			tool := tools.Tool{Name: "bench", Kind: tools.Read, Lists: true}
+			b.SetBytes(int64(jsonsize.Of(v)))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := r.shape(b.Context(), tool, outcome{res: tools.Object(v)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

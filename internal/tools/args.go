@@ -104,7 +104,7 @@ func (p Param) check(v any) (any, error) {
 		}
 		return s, nil
 	case ID:
-		return p.checkID(v, bad, "")
+		return p.checkID(v, bad, listPlace{})
 	case Boolean:
 		b, ok := boolArg(v)
 		if !ok {
@@ -227,7 +227,7 @@ func nearValue(values []string, s string) string {
 // trimmed string, in plain decimal when p is Numeric (see numericID). A number beyond
 // maxExactInteger is refused: the client may have sent another id than the one it was
 // given, and the call would act on the wrong object. where is as for numericID.
-func (p Param) checkID(v any, bad func(string) error, where string) (string, error) {
+func (p Param) checkID(v any, bad func(string) error, where listPlace) (string, error) {
 	id, err := p.idText(v, bad)
 	if err != nil || !p.Numeric {
 		return id, err
@@ -338,7 +338,7 @@ func (p Param) checkIDs(v any, bad func(string) error) (any, error) {
 				"parameter %q must be a list of ids, but item %d of %d is %s; it must be %s",
 				p.Name, i+1, len(list), describe(item), want)
 		}
-		id, err := p.checkID(item, badItem, fmt.Sprintf(" (item %d of %d)", i+1, len(list)))
+		id, err := p.checkID(item, badItem, listPlace{item: i + 1, of: len(list)})
 		if err != nil {
 			return nil, err
 		}

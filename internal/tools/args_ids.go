@@ -3,6 +3,7 @@ package tools
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,9 +18,9 @@ import (
 // confirmation token, the prompt that shows the call. No ZIA object has an id below 1
 // but the built-in ones of p.BuiltInIDs (0 means "none" only inside object fields, which
 // are no id parameters), so any other negative id or 0 is refused before any request
-// rather than sent to match nothing. where says
-// which list item id is, or is empty for a single id.
-func (p Param) numericID(id string, v any, where string) (string, error) {
+// rather than sent to match nothing. where says which list item id is; it is the zero
+// listPlace for a single id.
+func (p Param) numericID(id string, v any, where listPlace) (string, error) {
 	n, err := ziaParseIntID(p.Name, id)
 	if err != nil {
 		return "", withPlace(err, where)
@@ -51,10 +52,25 @@ func givenID(id string, v any) string {
 	return id
 }
 
-// withPlace appends where, the position of a list item, to an InvalidArgument message.
-func withPlace(err error, where string) error {
+// listPlace is the position of an item in a list argument, 1-based, for error messages;
+// the zero listPlace is no list item. It is written out only when an error needs it,
+// not for every item checked.
+type listPlace struct{ item, of int }
+
+// String is " (item i of n)", or empty for no list item.
+func (l listPlace) String() string {
+	if l.of == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (item %d of %d)", l.item, l.of)
+}
+
+// withPlace appends where, the position of a list item, to the message of a
+// toolerr.Error, keeping its kind; any other error, and any error of no list item, is
+// returned as it is.
+func withPlace(err error, where listPlace) error {
 	var te *toolerr.Error
-	if !errors.As(err, &te) || where == "" {
+	if !errors.As(err, &te) || where.of == 0 {
 		return err
 	}
 	return toolerr.New(te.Kind, "%s%s", te.Message, where)

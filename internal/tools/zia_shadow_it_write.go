@@ -99,7 +99,9 @@ func ziaBulkSummary(apps int, state string, tags []string) string {
 	return s + "."
 }
 
-// ziaDistinctIntIDs checks numeric ids and returns them once each, in the order given.
+// ziaDistinctIntIDs returns numeric ids once each, in the order given, as JSON numbers.
+// The ids of a Numeric list parameter arrive validated, in plain decimal, so "042" and
+// 42 are already one id; the error is for ids that skipped validation.
 func ziaDistinctIntIDs(param string, ids []string) ([]any, error) {
 	out := make([]any, 0, len(ids))
 	seen := map[json.Number]bool{}

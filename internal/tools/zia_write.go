@@ -115,7 +115,10 @@ func ziaParseIntID(param, s string) (json.Number, error) {
 
 // ziaArgObjectPath returns the path of the object in collection that the id argument
 // idName names. Unless stringID, the id must be a whole number and is sent in plain
-// decimal, so "0042" names object 42 in every tool of the collection.
+// decimal, so "0042" names object 42 in every tool of the collection. A Numeric id
+// argument is already in plain decimal once validated (see Param.Numeric), so for one
+// the parse only confirms it; its error is for a handler called with arguments that
+// were not validated, or an id parameter not declared Numeric.
 func ziaArgObjectPath(args Args, collection, idName string, stringID bool) (string, error) {
 	id := args.String(idName)
 	if !stringID {
@@ -128,12 +131,15 @@ func ziaArgObjectPath(args Args, collection, idName string, stringID bool) (stri
 	return ziaObjectPath(collection, id), nil
 }
 
-// ziaIntID returns the numeric id argument name.
+// ziaIntID returns the numeric id argument name. Validation has already checked and
+// normalised a Numeric one; the error is for an argument that skipped validation.
 func ziaIntID(args Args, name string) (json.Number, error) {
 	return ziaParseIntID(name, args.String(name))
 }
 
-// ziaRefs turns numeric ids into the API's references, [{"id": n}].
+// ziaRefs turns numeric ids into the API's references, [{"id": n}]. The ids of a
+// Numeric list parameter arrive validated, in plain decimal; the error is for ids that
+// skipped validation.
 func ziaRefs(param string, ids []string) ([]any, error) {
 	out := make([]any, 0, len(ids))
 	for _, id := range ids {
