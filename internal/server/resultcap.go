@@ -223,21 +223,45 @@ func (c *cut) shrinkInPlace(root []any, prefix string, budget int) bool {
 			continue
 		}
 		kept := c.prefixFitting(l.list, level)
-		at := len(c.fields)
-		if kept == 0 && holdsLists(l.list[0]) {
-			first := []any{l.list[0]}
-			if c.shrinkInPlace(first, l.path+"[0]", level-2) {
-				l.set(first)
-				if len(l.list) > 1 {
-					// Named before the lists cut inside its first entry.
-					c.fields = slices.Insert(c.fields, at,
-						fieldCut{path: l.path, kept: 1, entries: len(l.list)})
-				}
-				continue
-			}
+		if c.cutInside(l, kept, level) {
+			continue
 		}
 		l.set(l.list[:kept:kept])
 		c.fields = append(c.fields, fieldCut{path: l.path, kept: kept, entries: len(l.list)})
+	}
+	return true
+}
+
+// cutInside keeps the first kept entries of l, which fit level bytes, and the entry after
+// them with its own lists cut to the room left, when that entry may be cut rather than
+// dropped: the first entry, whatever holds lists, so that a list of lists ([[…]]) keeps
+// entries of the innermost list rather than none at all; or a later entry that is
+// itself a list ([urls, keywords]), which is no record, so no record boundary is
+// crossed. It reports whether it did.
+func (c *cut) cutInside(l listRef, kept, level int) bool {
+	if kept >= len(l.list) {
+		return false
+	}
+	next := l.list[kept]
+	if _, isList := next.([]any); !isList && (kept > 0 || !holdsLists(next)) {
+		return false
+	}
+
+	room := level - 2
+	for _, e := range l.list[:kept] {
+		room -= c.sizes.of(e) + 1
+	}
+	at := len(c.fields)
+	entry := []any{next}
+	if !c.shrinkInPlace(entry, fmt.Sprintf("%s[%d]", l.path, kept), room) {
+		return false
+	}
+
+	l.set(append(slices.Clone(l.list[:kept]), entry[0]))
+	if kept+1 < len(l.list) {
+		// Named before the lists cut inside its last kept entry.
+		c.fields = slices.Insert(c.fields, at,
+			fieldCut{path: l.path, kept: kept + 1, entries: len(l.list)})
 	}
 	return true
 }

@@ -394,6 +394,25 @@ func TestListsNestedDeeperAreCutInTheirInnermostList(t *testing.T) {
 		`1000 before query\)$`, summary)
 }
 
+// A list of lists whose later entry is too large keeps the entries before it and cuts
+// inside it with the room left ([urls[:5], keywords]), rather than dropping it whole:
+// a list is no record, so no record boundary is crossed.
+func TestALaterListInAListIsCutInsideNotDropped(t *testing.T) {
+	cf := newCapFixture(t, 4096)
+	_, decoded, summary := cf.capped(t, "t_rules",
+		map[string]any{QueryParam: "[[[:3].name, [].name]]"})
+	fields := marker(t, decoded)["fields"].([]any)
+	require.Len(t, fields, 1, "the outer lists keep all their entries")
+	f := fields[0].(map[string]any)
+	require.Equal(t, "[0][1]", f["path"])
+	require.Greater(t, f["returned"], float64(50), "the later list keeps what fits")
+	result := decoded["result"].([]any)[0].([]any)
+	require.Len(t, result, 2)
+	require.Len(t, result[0], 3)
+	require.Regexp(t, `^1 item \(\[0\]\[1\] cut to \d+ of 1000, 1000 before query\)$`,
+		summary)
+}
+
 // A URL category's urls wrapped in a list by a query ([?id=='x'].[urls]) keep as many
 // URLs as fit, as the same urls do one level up.
 func TestURLsWrappedInListsKeepTheirShare(t *testing.T) {
