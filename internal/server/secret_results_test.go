@@ -77,9 +77,11 @@ func TestConfiguredSecretsAreRedactedFromResults(t *testing.T) {
 	}
 }
 
-// A tenant object named with a secret is shown redacted in the confirmation a delete
-// asks for, in the agent's prompt and in the question put to the user.
-func TestConfirmationPromptsRedactConfiguredSecrets(t *testing.T) {
+// promptAndQuestion asks to delete a rule label named name, on a server holding testSecret,
+// twice: once of a client that cannot be asked, which gets the confirmation prompt, and
+// once of one that can, whose user is asked a question (and cancels). It returns both.
+func promptAndQuestion(t *testing.T, name string) (*mcp.CallToolResult, string) {
+	t.Helper()
 	var asked string
 	f := newWriteFixture(t, allowAll(), writeOptions{})
 	g := newWriteFixture(t, allowAll(), writeOptions{elicit: func(_ context.Context,
@@ -87,7 +89,6 @@ func TestConfirmationPromptsRedactConfiguredSecrets(t *testing.T) {
 		asked = req.Params.Message
 		return answer(mcp.ElicitationResponseActionCancel, nil), nil
 	}})
-	name := strings.Repeat("x", 110) + testSecret
 	for _, fx := range []*writeFixture{f, g} {
 		fx.srv.registrar.audit.AddSecret(testSecret)
 	}
@@ -96,6 +97,14 @@ func TestConfirmationPromptsRedactConfiguredSecrets(t *testing.T) {
 	require.True(t, isPrompt(res), resultText(res))
 	g.call(t, "zia_delete_rule_label", map[string]any{"label_id": g.newLabel(t, name)})
 	require.NotEmpty(t, asked)
+	return res, asked
+}
+
+// A tenant object named with a secret is shown redacted in the confirmation a delete
+// asks for, in the agent's prompt and in the question put to the user.
+func TestConfirmationPromptsRedactConfiguredSecrets(t *testing.T) {
+	name := strings.Repeat("x", 110) + testSecret
+	res, asked := promptAndQuestion(t, name)
 
 	for _, shown := range []string{resultWire(t, res), asked} {
 		require.NotContains(t, shown, testSecret[:8], "not even the part left by the cut")
@@ -146,21 +155,7 @@ func TestUnknownToolNamesHoldingSecretsAreNotEchoed(t *testing.T) {
 func TestConfirmationPromptsRedactSecretsJoinedByCleaning(t *testing.T) {
 	const split = "Super<b></b>S3cretValue-xyz123456"
 	for _, name := range []string{split, strings.Repeat("x", 110) + split} {
-		var asked string
-		f := newWriteFixture(t, allowAll(), writeOptions{})
-		g := newWriteFixture(t, allowAll(), writeOptions{elicit: func(_ context.Context,
-			req mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
-			asked = req.Params.Message
-			return answer(mcp.ElicitationResponseActionCancel, nil), nil
-		}})
-		for _, fx := range []*writeFixture{f, g} {
-			fx.srv.registrar.audit.AddSecret(testSecret)
-		}
-
-		res := f.call(t, "zia_delete_rule_label", map[string]any{"label_id": f.newLabel(t, name)})
-		require.True(t, isPrompt(res), resultText(res))
-		g.call(t, "zia_delete_rule_label", map[string]any{"label_id": g.newLabel(t, name)})
-		require.NotEmpty(t, asked)
+		res, asked := promptAndQuestion(t, name)
 
 		for _, shown := range []string{resultWire(t, res), asked} {
 			require.NotContains(t, shown, testSecret[:8], "name %q", name)
