@@ -160,11 +160,7 @@ func (r *reloader) applyLive(next *config.Config) []string {
 		applied = append(applied, "audit lines now go to "+orStderr(next.AuditLogFile))
 	}
 
-	for _, secret := range []string{next.Credentials.ClientSecret, next.Credentials.PrivateKey} {
-		if secret != "" {
-			r.audit.AddSecret(secret)
-		}
-	}
+	addSecrets(r.audit, next)
 	if next.Credentials != old.Credentials {
 		if r.creds == nil {
 			applied = append(applied, "credentials ignored in demo mode")

@@ -199,3 +199,22 @@ func TestReloadLeavesDemoCredentialsAlone(t *testing.T) {
 		`ignored in demo mode, auditing on" restart_needed="ZSCALER_MCP_PORT, ZSCALER_MCP_TOOLSETS"`,
 		"lists are logged with separators")
 }
+
+// A reload registers every secret it reads for scrubbing, the HTTP API key included,
+// although that key takes effect only on restart: a value once set in the .env file is
+// never shown in a result, error or audit line.
+func TestReloadRegistersTheSecretsItReads(t *testing.T) {
+	f := newReloadFixture(t, "ZSCALER_CLIENT_ID=id", "ZSCALER_CLIENT_SECRET=old-secret-value",
+		"ZSCALER_VANITY_DOMAIN=acme")
+	writeDotenv(t, f.dotenv, "ZSCALER_CLIENT_ID=id", "ZSCALER_CLIENT_SECRET=new-secret-value",
+		"ZSCALER_VANITY_DOMAIN=acme", "ZSCALER_MCP_AUTH_MODE=api-key",
+		"ZSCALER_MCP_AUTH_API_KEY=reloaded-api-key-0123456789")
+
+	out := f.r.reload(1)
+	require.True(t, out.OK, out.Error)
+	require.Contains(t, out.RestartNeeded, config.EnvAuthAPIKey)
+	for _, secret := range []string{"old-secret-value", "new-secret-value",
+		"reloaded-api-key-0123456789"} {
+		require.Contains(t, f.r.audit.Secrets(), secret)
+	}
+}

@@ -123,13 +123,21 @@ func openAudit(cfg *config.Config, stderr io.Writer, logger *slog.Logger) (*audi
 
 	// The configured secrets are scrubbed from audit lines even in demo mode, where
 	// other credentials are in use; so is the key HTTP clients authenticate with.
+	addSecrets(l, cfg)
+	return l, nil
+}
+
+// addSecrets registers the secrets cfg holds with l, which scrubs them from every audit
+// line, result and error: the OneAPI client secret and private key, and the key HTTP
+// clients authenticate with. A reload registers those it reads too, including a key
+// that only takes effect on restart, so no value ever set is left unscrubbed.
+func addSecrets(l *audit.Logger, cfg *config.Config) {
 	for _, secret := range []string{cfg.Credentials.ClientSecret, cfg.Credentials.PrivateKey,
 		cfg.HTTP.Auth.APIKey} {
 		if secret != "" {
 			l.AddSecret(secret)
 		}
 	}
-	return l, nil
 }
 
 // tenant returns the credentials and HTTP transport to reach Zscaler. In demo mode it
