@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -107,10 +106,7 @@ func (r *Registrar) holdsSecret(members map[string]json.RawMessage, skip ...stri
 			}
 			continue
 		}
-		var v any
-		dec := json.NewDecoder(bytes.NewReader(value))
-		dec.UseNumber()
-		if dec.Decode(&v) == nil && r.holdsSecretValue(v) {
+		if v, err := decodeWritten(value); err == nil && r.holdsSecretValue(v) {
 			return true
 		}
 	}

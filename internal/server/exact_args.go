@@ -24,13 +24,21 @@ func exactArguments(p mcp.CallToolParams) any {
 	if !hasLongDigitRun(raw) {
 		return p.Arguments
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if dec.Decode(&v) != nil {
+	v, err := decodeWritten(raw)
+	if err != nil {
 		return p.Arguments
 	}
 	return keepBigIntegers(v)
+}
+
+// decodeWritten decodes JSON text with every number kept as a json.Number of the text
+// written, for the places that must show or search a request as the client sent it.
+func decodeWritten(raw []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	return v, err
 }
 
 // hasLongDigitRun reports whether raw holds a run of as many digits as 2^53 has: no
@@ -94,10 +102,8 @@ func writtenArguments(p mcp.CallToolParams) any {
 	if len(p.RawArguments) == 0 {
 		return exactArguments(p)
 	}
-	dec := json.NewDecoder(bytes.NewReader(p.RawArguments))
-	dec.UseNumber()
-	var v any
-	if dec.Decode(&v) != nil {
+	v, err := decodeWritten(p.RawArguments)
+	if err != nil {
 		return exactArguments(p)
 	}
 	return v

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -80,9 +79,8 @@ func sentCall(message json.RawMessage) (name string, args map[string]any, readab
 		return "", nil, false
 	}
 	_ = json.Unmarshal(msg.Params.Name, &name)
-	dec := json.NewDecoder(bytes.NewReader(msg.Params.Arguments))
-	dec.UseNumber()
-	_ = dec.Decode(&args)
+	written, _ := decodeWritten(msg.Params.Arguments)
+	args, _ = written.(map[string]any)
 	return name, args, true
 }
 

@@ -79,7 +79,8 @@ func TestConfiguredSecretsAreRedactedFromResults(t *testing.T) {
 
 // promptAndQuestion asks to delete a rule label named name, on a server holding testSecret,
 // twice: once of a client that cannot be asked, which gets the confirmation prompt, and
-// once of one that can, whose user is asked a question (and cancels). It returns both.
+// once of one that can, whose user is asked a question (and cancels). It returns both,
+// so a test can check that what a delete shows is the same, cleaned, on either path.
 func promptAndQuestion(t *testing.T, name string) (*mcp.CallToolResult, string) {
 	t.Helper()
 	var asked string
